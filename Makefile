@@ -1,0 +1,98 @@
+# Casebook's build. A newcomer needs two commands (see README.md):
+#   make run    build and serve Casebook at http://127.0.0.1:3000 on the embedded SQLite database
+#   make test   every check and test: formatting, lints, unit and integration tests on SQLite and
+#               PostgreSQL, and the browser tests in Chromium
+# Both install what they need first. The build drives cargo, wasm-bindgen and sass directly rather
+# than through cargo-leptos, whose install alone takes about 24 minutes on a 2-core machine.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+# Must equal the wasm-bindgen crate's version in Cargo.lock (pinned in Cargo.toml).
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+CARGO_TARGET := $(or $(CARGO_TARGET_DIR),target)
+SITE := target/site
+RELEASE_SITE := target/site-release
+NHSUK_ASSETS := node_modules/nhsuk-frontend/dist/nhsuk/assets
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Tools cargo installs (wasm-bindgen) must be found even where ~/.cargo/bin is not on PATH.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
+export CASEBOOK_SITE_ROOT := $(SITE)
+
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser postgres
+
+help:
+	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
+	@echo "make test     formatting, lints, unit, integration (SQLite and PostgreSQL) and browser tests"
+	@echo "make release  optimised server and client bundle in $(RELEASE_SITE) (see README)"
+
+run: build
+	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
+
+test: tools browser postgres lint build unit-and-integration e2e
+
+# --- tools ---------------------------------------------------------------------------------------
+
+tools: node_modules/.installed
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; fi
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium: Playwright's own browser download comes from outside the package registries.
+browser:
+	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+postgres:
+	@scripts/ensure-postgres
+
+# --- checks --------------------------------------------------------------------------------------
+
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
+
+unit-and-integration: build
+	cargo test --workspace
+
+e2e: build browser
+	npx playwright test --config end2end/playwright.config.ts
+
+# --- build ---------------------------------------------------------------------------------------
+
+build: server site
+
+# Builds the whole workspace (not only the server) so features resolve as in `cargo test --workspace`
+# and the tests reuse these artefacts.
+server:
+	cargo build --workspace
+
+site: tools
+	cargo rustc -p app --lib --crate-type cdylib --target $(WASM_TARGET) --no-default-features --features hydrate
+	@$(MAKE) assemble-site PROFILE_DIR=debug OUT=$(SITE) CSS_STYLE=expanded
+
+release: tools
+	cargo build --release -p server
+	cargo rustc -p app --lib --crate-type cdylib --profile wasm-release --target $(WASM_TARGET) --no-default-features --features hydrate
+	@$(MAKE) assemble-site PROFILE_DIR=wasm-release OUT=$(RELEASE_SITE) CSS_STYLE=compressed
+	npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o $(RELEASE_SITE)/pkg/casebook_bg.wasm $(RELEASE_SITE)/pkg/casebook_bg.wasm
+	@echo "Built $(CARGO_TARGET)/release/server and $(RELEASE_SITE); see README: Release build."
+
+.PHONY: assemble-site
+assemble-site:
+	@mkdir -p $(OUT)/pkg
+	wasm-bindgen --target web --no-typescript --out-dir $(OUT)/pkg --out-name casebook $(CARGO_TARGET)/$(WASM_TARGET)/$(PROFILE_DIR)/app.wasm
+	npx sass --no-source-map --style=$(CSS_STYLE) --load-path=node_modules style/main.scss $(OUT)/pkg/casebook.css
+	@cp -R public/. $(OUT)/
+	@mkdir -p $(OUT)/assets && cp -R $(NHSUK_ASSETS)/images $(OUT)/assets/

@@ -1,0 +1,6 @@
+//! Every page, grouped by who uses it.
+
+pub mod accessibility;
+pub mod error_page;
+pub mod home;
+pub mod not_found;

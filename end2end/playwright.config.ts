@@ -1,0 +1,52 @@
+// Browser tests run in Debian's Chromium (never a downloaded browser), each spec twice: hydrated,
+// and with JavaScript switched off, because every page must work without it.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "hydrated", use: { ...chromium, javaScriptEnabled: true } },
+    { name: "no-js", use: { ...chromium, javaScriptEnabled: false } },
+  ],
+  webServer: {
+    // A fresh embedded database for every run; the Makefile exports the binary and site paths.
+    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ${process.env.CASEBOOK_SERVER_BIN ?? "target/debug/server"}`,
+    cwd: "..",
+    env: {
+      DATABASE_URL: "sqlite://target/e2e/casebook.db",
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.CASEBOOK_SITE_ROOT ?? "target/site",
+      RUST_LOG: "warn",
+    },
+    url: `http://127.0.0.1:${port}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,8 @@
+//! The Casebook server: configuration, start-up, HTTP middleware and the routes that sit beside the
+//! Leptos pages (health checks, static files).
+
+pub mod config;
+pub mod middleware;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,30 @@
+//! The layers every request passes through, outermost first.
+
+mod panic;
+mod request_id;
+
+use axum::Router;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use request_id::REQUEST_ID_HEADER;
+
+/// Wraps the router in request ids, request tracing and panic recovery.
+pub fn apply(router: Router) -> Router {
+    let header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
+    router.layer(
+        ServiceBuilder::new()
+            .layer(axum::middleware::map_request(request_id::drop_untrusted))
+            .layer(SetRequestIdLayer::new(header.clone(), MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(request_id::span_for)
+                    .on_response(DefaultOnResponse::new().level(Level::INFO)),
+            )
+            .layer(PropagateRequestIdLayer::new(header))
+            .layer(CatchPanicLayer::custom(panic::internal_error_page)),
+    )
+}

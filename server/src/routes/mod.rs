@@ -1,0 +1,3 @@
+//! HTTP routes that are not Leptos pages or server functions.
+
+pub mod health;
