@@ -39,10 +39,12 @@ test: tools browser postgres lint build unit-and-integration e2e
 
 # --- tools ---------------------------------------------------------------------------------------
 
+# wasm-bindgen-cli is installed without --locked: its lock file names a webpki-roots release the
+# crates.io mirror here does not serve.
 tools: node_modules/.installed
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
-	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; fi
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
