@@ -4,8 +4,16 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use app::ssr::db::Db;
+use app::domain::audit::AuditAction;
+use app::domain::career_stage::CareerStage;
+use app::domain::email::EmailAddress;
+use app::domain::ids::{PersonId, PracticeId, RegionId};
+use app::domain::ods_code::OdsCode;
+use app::domain::role::{Role, RoleGrant};
 pub use app::ssr::db::Engine;
+use app::ssr::db::NewPerson;
+use app::ssr::db::audit::AuditRecord;
+use app::ssr::state::AppState;
 use server::config::Settings;
 use server::startup::Application;
 use sqlx::{Connection, Executor};
@@ -31,9 +39,11 @@ macro_rules! on_both_engines {
 /// A running application and what a test needs to talk to it.
 pub struct TestApp {
     pub address: String,
+    /// A client with its own cookies, signed in as nobody.
     pub client: reqwest::Client,
-    pub db: Db,
-    _database: TestDatabase,
+    pub state: AppState,
+    outbox: std::sync::Arc<tempfile::TempDir>,
+    database: std::sync::Arc<TestDatabase>,
 }
 
 impl TestApp {
@@ -42,28 +52,50 @@ impl TestApp {
         Self::spawn_with(engine, |_| {}).await
     }
 
-    /// Starts the application on a fresh database, after `configure` adjusts the settings.
+    /// Starts the application on a fresh database, after `configure` adjusts the settings. Tests
+    /// run as production (no demo data) unless they say otherwise.
     pub async fn spawn_with(
         engine: Engine,
         configure: impl FnOnce(&mut Settings),
     ) -> anyhow::Result<TestApp> {
-        let database = TestDatabase::create(engine).await?;
+        let database = std::sync::Arc::new(TestDatabase::create(engine).await?);
+        let outbox = std::sync::Arc::new(tempfile::tempdir()?);
+        Self::start(database, outbox, configure).await
+    }
+
+    /// A second app server on the same database, as behind a load balancer.
+    pub async fn sibling(&self) -> anyhow::Result<TestApp> {
+        Self::start(self.database.clone(), self.outbox.clone(), |_| {}).await
+    }
+
+    async fn start(
+        database: std::sync::Arc<TestDatabase>,
+        outbox: std::sync::Arc<tempfile::TempDir>,
+        configure: impl FnOnce(&mut Settings),
+    ) -> anyhow::Result<TestApp> {
+        // Warnings and errors go to the test's output, shown when it fails.
+        let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".to_owned());
+        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(filter).try_init();
         let mut settings = Settings::from_lookup(|name| match name {
             "DATABASE_URL" => Some(database.url()),
+            // Port 0: the system picks a free one, so parallel tests never collide.
             "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
             "LEPTOS_SITE_ROOT" => Some(site_root()),
+            "OUTBOX_DIR" => Some(outbox.path().display().to_string()),
+            "CASEBOOK_ENV" => Some("production".to_owned()),
             _ => None,
         })?;
         configure(&mut settings);
         let application = Application::build(settings).await?;
         let address = format!("http://127.0.0.1:{}", application.port());
-        let db = application.db();
+        let state = application.state();
         tokio::spawn(application.run_until(std::future::pending()));
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
-        Ok(TestApp { address, client, db, _database: database })
+        Ok(TestApp { address, client: new_client()?, state, outbox, database })
+    }
+
+    /// The database's URL, for tests that go behind the application's back.
+    pub fn database_url(&self) -> String {
+        self.database.url()
     }
 
     /// The absolute URL of a path on this application.
@@ -71,9 +103,132 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
-    /// A GET request to a path.
+    /// A GET request to a path, as nobody.
     pub async fn get(&self, path: &str) -> anyhow::Result<reqwest::Response> {
         Ok(self.client.get(self.url(path)).send().await?)
+    }
+
+    /// A form POST from one of this site's pages (with its Origin), as `client` would send it from a
+    /// script: errors come back with their status and a JSON body.
+    pub async fn post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> anyhow::Result<reqwest::Response> {
+        Ok(client.post(self.url(path)).header("origin", &self.address).form(form).send().await?)
+    }
+
+    /// A form POST as a browser without JavaScript sends it: HTML accepted, from the page at
+    /// `from`, so the answer is a redirect.
+    pub async fn post_as_browser(
+        &self,
+        client: &reqwest::Client,
+        from: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> anyhow::Result<reqwest::Response> {
+        Ok(client
+            .post(self.url(path))
+            .header("origin", &self.address)
+            .header("referer", self.url(from))
+            .header("accept", "text/html,application/xhtml+xml")
+            .form(form)
+            .send()
+            .await?)
+    }
+
+    /// A new client (its own cookies), signed in with the test password.
+    pub async fn signed_in(&self, email: &str) -> anyhow::Result<reqwest::Client> {
+        let client = new_client()?;
+        let response =
+            self.post(&client, "/api/account/sign_in", &[("email", email), ("password", PASSWORD)]).await?;
+        anyhow::ensure!(response.status().is_success(), "signing in {email}: {}", response.status());
+        Ok(client)
+    }
+
+    /// The emails sent so far, oldest first, as their decoded text.
+    pub fn emails(&self) -> anyhow::Result<Vec<Email>> {
+        let mut files: Vec<_> = std::fs::read_dir(self.outbox.path())?
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "eml"))
+            .map(|entry| Ok::<_, std::io::Error>((entry.metadata()?.modified()?, entry.path())))
+            .collect::<Result<_, _>>()?;
+        files.sort();
+        files.into_iter().map(|(_, path)| Email::parse(&std::fs::read_to_string(path)?)).collect()
+    }
+
+    /// Waits (up to five seconds) for the `n`th email to arrive, for emails sent in the background.
+    pub async fn wait_for_email(&self, n: usize) -> anyhow::Result<Email> {
+        for _ in 0..50 {
+            if let Some(email) = self.emails()?.into_iter().nth(n - 1) {
+                return Ok(email);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        anyhow::bail!("email {n} never arrived")
+    }
+}
+
+/// The error a server function answered with.
+pub async fn app_error(response: reqwest::Response) -> anyhow::Result<app::error::AppError> {
+    let body = response.text().await?;
+    serde_json::from_str(&body).with_context(|| format!("not an AppError: {body}"))
+}
+
+/// The session cookie's value a response set, if it set one.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("casebook=") || c.starts_with("__Host-casebook="))
+        .map(str::to_owned)
+}
+
+/// A client that keeps cookies, does not follow redirects, and gives up on an answer after 20
+/// seconds (so a server that never answers fails the test instead of hanging it).
+pub fn new_client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(
+            std::env::var("TEST_HTTP_TIMEOUT_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(20),
+        ))
+        .build()?)
+}
+
+/// An email from the outbox.
+#[derive(Debug)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Email {
+    fn parse(raw: &str) -> anyhow::Result<Email> {
+        let (headers, body) = raw.split_once("\r\n\r\n").context("an email has headers and a body")?;
+        let header = |name: &str| {
+            headers
+                .lines()
+                .find_map(|line| line.strip_prefix(name).and_then(|v| v.strip_prefix(": ")))
+                .map(str::to_owned)
+                .unwrap_or_default()
+        };
+        use base64::Engine;
+        let encoded: String = body.split_whitespace().collect();
+        let decoded = base64::engine::general_purpose::STANDARD.decode(encoded).context("a base64 body")?;
+        let body = String::from_utf8(decoded)?.replace("\r\n", "\n");
+        Ok(Email { to: header("To"), subject: header("Subject"), body })
+    }
+
+    /// The first link in the body to a path of this site (`/path?query`), without the host.
+    pub fn link_path(&self, starting_with: &str) -> anyhow::Result<String> {
+        let start = self.body.find(starting_with).context("no such link in the email")?;
+        let link = self.body[start..].split_whitespace().next().unwrap_or_default();
+        Ok(link.trim_start_matches(|c: char| c != '/').to_owned())
     }
 }
 
@@ -177,5 +332,117 @@ impl Page {
     /// An attribute of the first match.
     pub fn attr(&self, selector: &str, name: &str) -> anyhow::Result<Option<String>> {
         Ok(self.select(selector)?.first().and_then(|e| e.value().attr(name)).map(str::to_owned))
+    }
+}
+
+/// The password of every account the tests create.
+pub const PASSWORD: &str = "tidy lantern orbits quietly";
+
+pub const LEARNER_A: &str = "learner.a@test.example";
+pub const LEARNER_B: &str = "learner.b@test.example";
+pub const TRAINER: &str = "trainer@test.example";
+pub const LEAD_A: &str = "lead.a@test.example";
+pub const LEAD_B: &str = "lead.b@test.example";
+pub const ADMIN: &str = "admin@test.example";
+
+/// Two regions, a practice in each, and one person of every kind: a learner in each region, a
+/// trainer, a deanery lead for each region and an admin.
+pub struct World {
+    pub region_a: RegionId,
+    pub region_b: RegionId,
+    pub practice_a: PracticeId,
+    pub practice_b: PracticeId,
+    pub learner_a: PersonId,
+    pub learner_b: PersonId,
+    pub trainer: PersonId,
+    pub lead_a: PersonId,
+    pub lead_b: PersonId,
+    pub admin: PersonId,
+}
+
+static PASSWORD_HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+impl TestApp {
+    /// Creates the [`World`] directly in the database.
+    pub async fn world(&self) -> anyhow::Result<World> {
+        let db = &self.state.db;
+        let now = self.state.clock.now_ms();
+        let audit = AuditRecord {
+            action: AuditAction::OrganisationChanged,
+            actor: None,
+            subject: None,
+            detail: "test fixture",
+            client_address: None,
+        };
+        let region_a = db.create_region("Region A", &audit, now).await?;
+        let region_b = db.create_region("Region B", &audit, now).await?;
+        let practice_a = db
+            .create_practice(
+                region_a,
+                &OdsCode::parse("A00001").map_err(anyhow::Error::msg)?,
+                "Practice A",
+                &audit,
+                now,
+            )
+            .await?;
+        let practice_b = db
+            .create_practice(
+                region_b,
+                &OdsCode::parse("B00001").map_err(anyhow::Error::msg)?,
+                "Practice B",
+                &audit,
+                now,
+            )
+            .await?;
+        let learner =
+            |email, practice| (email, vec![RoleGrant { role: Role::Learner, region: None }], Some(practice));
+        let only = |role, region| vec![RoleGrant { role, region }];
+        Ok(World {
+            region_a,
+            region_b,
+            practice_a,
+            practice_b,
+            learner_a: self.person(learner(LEARNER_A, practice_a)).await?,
+            learner_b: self.person(learner(LEARNER_B, practice_b)).await?,
+            trainer: self.person((TRAINER, only(Role::Trainer, None), None)).await?,
+            lead_a: self.person((LEAD_A, only(Role::DeaneryLead, Some(region_a)), None)).await?,
+            lead_b: self.person((LEAD_B, only(Role::DeaneryLead, Some(region_b)), None)).await?,
+            admin: self.person((ADMIN, only(Role::Admin, None), None)).await?,
+        })
+    }
+
+    /// Creates a person with the test password.
+    pub async fn person(
+        &self,
+        (email, grants, practice): (&str, Vec<RoleGrant>, Option<PracticeId>),
+    ) -> anyhow::Result<PersonId> {
+        let hasher = self.state.hasher.clone();
+        let hash = PASSWORD_HASH
+            .get_or_try_init(
+                || async move { hasher.hash(secrecy::SecretString::from(PASSWORD.to_owned())).await },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let email = EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
+        let learner = grants.iter().any(|g| g.role == Role::Learner);
+        let person = NewPerson {
+            email: &email,
+            name: email.as_str().split('@').next().unwrap_or_default(),
+            password_hash: hash,
+            session_key: "initial",
+            gmc_number: None,
+            practice,
+            career_stage: learner.then_some(CareerStage::Gp),
+            grants: &grants,
+            granted_by: None,
+        };
+        let audit = AuditRecord {
+            action: AuditAction::Registered,
+            actor: None,
+            subject: None,
+            detail: "test fixture",
+            client_address: None,
+        };
+        Ok(self.state.db.create_person(&person, &audit, self.state.clock.now_ms()).await?)
     }
 }

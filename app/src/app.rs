@@ -3,11 +3,23 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::components::layout::{Page, StaticHead};
+use crate::pages::account::{
+    accept_invitation::AcceptInvitationPage, forgot_password::ForgotPasswordPage, overview::AccountPage,
+    register::RegisterPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
+};
+use crate::pages::admin::{
+    audit::AuditPage,
+    invite::InvitePage,
+    organisation::{PracticePage, RegionPage},
+    organisations::OrganisationsPage,
+    people::PeoplePage,
+    person::PersonPage,
+};
 use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_found::NotFound};
 
 /// Renders the whole HTML document on the server; in the browser only the islands inside it hydrate.
@@ -27,7 +39,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: metadata context, the page frame and the routes.
+/// The application: metadata context, the page frame and the routes. Every route renders
+/// completely before it is sent (`SsrMode::Async`), so pages need no JavaScript and can answer
+/// with the right status (404, 403) or a redirect.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -36,8 +50,21 @@ pub fn App() -> impl IntoView {
         <Router>
             <Page>
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage />
-                    <Route path=StaticSegment("accessibility") view=AccessibilityStatement />
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("accessibility") view=AccessibilityStatement ssr=SsrMode::Async />
+                    <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("invitations"), StaticSegment("accept")) view=AcceptInvitationPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("people")) view=PeoplePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite")) view=InvitePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id")) view=PersonPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("organisations")) view=OrganisationsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("regions"), ParamSegment("id")) view=RegionPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("practices"), ParamSegment("id")) view=PracticePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </Page>
         </Router>

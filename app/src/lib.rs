@@ -6,7 +6,10 @@
 //! plain HTML; only the components marked `#[island]` are hydrated in the browser, which keeps the
 //! bundle small for old practice desktops.
 
+pub mod api;
 pub mod components;
+pub mod domain;
+pub mod error;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;

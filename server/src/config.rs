@@ -1,6 +1,8 @@
 //! Settings, read from environment variables with documented defaults (see the README's table).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use leptos::prelude::LeptosOptions;
 
@@ -17,6 +19,26 @@ pub struct Settings {
     /// Apply pending migrations at start-up. Deployments that migrate in a separate step set this
     /// to false; the server then reports not ready until the schema is current.
     pub migrate_on_start: bool,
+    /// The address people reach Casebook at: links in emails, and the origin forms must come from.
+    /// Unset, it is `http://` and the address actually bound (which may have been port 0).
+    pub public_url: Option<String>,
+    /// Send the session cookie only over HTTPS (and name it with the `__Host-` prefix).
+    pub secure_cookies: bool,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub outbox_dir: PathBuf,
+    pub environment: Environment,
+}
+
+/// Development creates demo accounts on an empty embedded database; production never does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,13 +62,51 @@ impl Settings {
     /// Reads the settings through `lookup`, so tests can supply their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str, default: &str| lookup(name).unwrap_or_else(|| default.to_owned());
+        let site_addr: SocketAddr = parse("LEPTOS_SITE_ADDR", &get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"))?;
+        let public_url = lookup("PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
+        if public_url.as_ref().is_some_and(|url| !(url.starts_with("http://") || url.starts_with("https://")))
+        {
+            return Err(ConfigError::Invalid {
+                name: "PUBLIC_URL",
+                reason: "must start with http:// or https://".into(),
+            });
+        }
+        let https = public_url.as_ref().is_some_and(|url| url.starts_with("https://"));
+        let minutes = |name: &'static str, default: &str| -> Result<Duration, ConfigError> {
+            let value: u64 = parse(name, &get(name, default))?;
+            if value == 0 {
+                return Err(ConfigError::Invalid { name, reason: "must be at least 1".into() });
+            }
+            Ok(Duration::from_secs(value * 60))
+        };
         Ok(Settings {
+            public_url,
+            secure_cookies: parse(
+                "SECURE_COOKIES",
+                &get("SECURE_COOKIES", if https { "true" } else { "false" }),
+            )?,
+            session_idle: minutes("SESSION_IDLE_MINUTES", "30")?,
+            session_absolute: minutes("SESSION_ABSOLUTE_MINUTES", "720")?,
+            trust_forwarded_for: parse("TRUST_FORWARDED_FOR", &get("TRUST_FORWARDED_FOR", "false"))?,
+            smtp_url: lookup("SMTP_URL").filter(|url| !url.is_empty()),
+            mail_from: get("MAIL_FROM", "Casebook <no-reply@casebook.localhost>"),
+            outbox_dir: PathBuf::from(get("OUTBOX_DIR", "data/outbox")),
+            environment: match get("CASEBOOK_ENV", "development").as_str() {
+                "development" => Environment::Development,
+                "production" => Environment::Production,
+                other => {
+                    return Err(ConfigError::Invalid {
+                        name: "CASEBOOK_ENV",
+                        reason: format!("expected development or production, found {other:?}"),
+                    });
+                }
+            },
             database_url: get("DATABASE_URL", "sqlite://data/casebook.db"),
             database_max_connections: parse(
                 "DATABASE_MAX_CONNECTIONS",
                 &get("DATABASE_MAX_CONNECTIONS", "10"),
             )?,
-            site_addr: parse("LEPTOS_SITE_ADDR", &get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"))?,
+            site_addr,
             site_root: get("LEPTOS_SITE_ROOT", "target/site"),
             migrate_on_start: parse("MIGRATE_ON_START", &get("MIGRATE_ON_START", "true"))?,
             log_format: match get("LOG_FORMAT", "text").as_str() {
@@ -95,6 +155,19 @@ mod tests {
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(s.site_root, "target/site");
         assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(s.public_url, None);
+        assert!(!s.secure_cookies);
+        assert_eq!(s.session_idle, Duration::from_secs(30 * 60));
+        assert_eq!(s.session_absolute, Duration::from_secs(12 * 3600));
+        assert_eq!(s.environment, Environment::Development);
+        Ok(())
+    }
+
+    #[test]
+    fn an_https_public_url_makes_cookies_secure() -> Result<(), ConfigError> {
+        let s = settings(&[("PUBLIC_URL", "https://casebook.example.nhs.uk/")])?;
+        assert_eq!(s.public_url.as_deref(), Some("https://casebook.example.nhs.uk"));
+        assert!(s.secure_cookies);
         Ok(())
     }
 
@@ -106,5 +179,11 @@ mod tests {
         assert!(err.is_some_and(|e| e.contains("expected text or json")));
         let err = settings(&[("DATABASE_MAX_CONNECTIONS", "-1")]).err().map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("DATABASE_MAX_CONNECTIONS")));
+        let err = settings(&[("SESSION_IDLE_MINUTES", "0")]).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("SESSION_IDLE_MINUTES")));
+        let err = settings(&[("PUBLIC_URL", "casebook.example")]).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("PUBLIC_URL")));
+        let err = settings(&[("CASEBOOK_ENV", "staging")]).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("CASEBOOK_ENV")));
     }
 }

@@ -2,29 +2,46 @@
 //! the integration tests start it the same way (tests on port 0, one per test).
 
 use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
 use axum::routing::get;
+use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
-use app::ssr::{db::Db, state::AppState};
+use app::ssr::auth::backend::Backend;
+use app::ssr::auth::password::PasswordHasher;
+use app::ssr::auth::session_store::DbSessionStore;
+use app::ssr::clock::Clock;
+use app::ssr::db::{Db, Engine};
+use app::ssr::mail::Mailer;
+use app::ssr::state::{AppState, Site};
 use app::{App, shell};
 
-use crate::config::Settings;
-use crate::{middleware, routes};
+use crate::config::{Environment, Settings};
+use crate::middleware::{self, AllowedOrigin, TrustForwardedFor};
+use crate::routes;
+
+/// How often expired sessions are swept from the database.
+const SESSION_SWEEP: Duration = Duration::from_secs(600);
 
 /// A bound, ready-to-run server.
 pub struct Application {
     listener: TcpListener,
     router: Router,
-    db: Db,
+    state: AppState,
 }
 
 impl Application {
-    /// Connects to the database, applies migrations (unless told not to) and binds the address.
+    /// Connects to the database, applies migrations (unless told not to), adds demo data where
+    /// appropriate, and binds the address.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database_url, settings.database_max_connections)
             .await
@@ -35,8 +52,22 @@ impl Application {
         let listener = TcpListener::bind(settings.site_addr)
             .await
             .with_context(|| format!("binding {}", settings.site_addr))?;
-        let state = AppState { leptos_options: settings.leptos_options(), db: db.clone() };
-        Ok(Application { listener, router: router(state), db })
+        let public_url = match &settings.public_url {
+            Some(url) => url.clone(),
+            None => format!("http://{}", listener.local_addr()?),
+        };
+        let state = app_state(&settings, &public_url, db)?;
+        if settings.environment == Environment::Development
+            && state.db.engine() == Engine::Sqlite
+            && settings.migrate_on_start
+            && app::ssr::demo::seed_if_empty(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("adding demo data: {e}"))?
+        {
+            tracing::info!("demo organisations and accounts created (see README)");
+        }
+        let router = router(state.clone(), &settings);
+        Ok(Application { listener, router, state })
     }
 
     /// The port actually bound (useful when the settings asked for port 0).
@@ -44,61 +75,135 @@ impl Application {
         self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
     }
 
-    /// The database handle, so tests can simulate an outage.
-    pub fn db(&self) -> Db {
-        self.db.clone()
+    /// The shared state, so tests can reach the database and move the clock.
+    pub fn state(&self) -> AppState {
+        self.state.clone()
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes the database.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        self.run_until(shutdown_signal()).await
+        let stop = shutdown_signal()?;
+        self.run_until(stop).await
     }
 
     /// Serves until `stop` completes, then drains in-flight requests.
     pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         tracing::info!(address = %self.listener.local_addr()?, "serving Casebook");
-        axum::serve(self.listener, self.router).with_graceful_shutdown(stop).await.context("serving HTTP")?;
-        self.db.close().await;
+        let sweeper = tokio::spawn(
+            DbSessionStore::new(
+                self.state.db.clone(),
+                self.state.clock.clone(),
+                self.state.site.idle_timeout,
+            )
+            .sweep_expired_forever(SESSION_SWEEP),
+        );
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(stop)
+            .await
+            .context("serving HTTP")?;
+        sweeper.abort();
+        self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
     }
 }
 
-/// Every route: health probes, the Leptos pages and server functions, then static files (with the
-/// not-found page as the last resort), all inside the common middleware.
-pub fn router(state: AppState) -> Router {
+fn app_state(settings: &Settings, public_url: &str, db: Db) -> anyhow::Result<AppState> {
+    let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(1);
+    let hasher =
+        PasswordHasher::new(cores).map_err(|e| anyhow::anyhow!("preparing password hashing: {e}"))?;
+    let mailer = match &settings.smtp_url {
+        Some(url) => Mailer::smtp(url, &settings.mail_from)?,
+        None => Mailer::outbox(settings.outbox_dir.clone(), &settings.mail_from)?,
+    };
+    Ok(AppState {
+        leptos_options: settings.leptos_options(),
+        db,
+        clock: Clock::default(),
+        hasher,
+        mailer,
+        site: Site {
+            public_url: Arc::from(public_url),
+            idle_timeout: settings.session_idle,
+            absolute_timeout: settings.session_absolute,
+        },
+    })
+}
+
+/// The pages' routes, found once per process by rendering the app. Generating them sets a
+/// process-wide flag that stalls any page rendering meanwhile (leptos-rs/leptos#4773), so it must
+/// never run while another application in the process (a test's, say) is serving.
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// Every route (health probes, the personal data download, the Leptos pages and server functions,
+/// then static files with the not-found page as the last resort) inside sessions, sign-in and the
+/// common middleware.
+pub fn router(state: AppState, settings: &Settings) -> Router {
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let routes = Router::new()
         .route("/healthz", get(routes::health::alive))
         .route("/readyz", get(routes::health::ready))
+        .route("/account/my-data", get(app::ssr::my_data::download_my_data))
         .leptos_routes_with_context(
             &state,
-            generate_route_list(App),
+            route_list(),
             move || provide_context(context_state.clone()),
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(middleware::form_errors::move_form_errors_to_session))
+        .layer(axum::middleware::from_fn(middleware::api_errors::set_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::ssr::auth::timeouts::end_sessions_past_their_limit,
+        ))
+        .layer(auth_layer(&state, settings))
+        .layer(axum::middleware::from_fn_with_state(
+            TrustForwardedFor(settings.trust_forwarded_for),
+            middleware::client_address::note_client_address,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            AllowedOrigin(state.site.public_url.to_string()),
+            middleware::origin::refuse_cross_site,
+        ))
         .with_state(state);
     middleware::apply(routes)
 }
 
-async fn shutdown_signal() {
-    let interrupt = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
+/// Sessions in the database (HttpOnly, SameSite=Lax, Secure and `__Host-` over HTTPS, ending after
+/// the idle timeout), and axum-login on top.
+fn auth_layer(
+    state: &AppState,
+    settings: &Settings,
+) -> axum_login::AuthManagerLayer<Backend, DbSessionStore> {
+    let store = DbSessionStore::new(state.db.clone(), state.clock.clone(), settings.session_idle);
+    let idle = time::Duration::try_from(settings.session_idle).unwrap_or(time::Duration::minutes(30));
+    let name = if settings.secure_cookies { "__Host-casebook" } else { "casebook" };
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(name)
+        .with_secure(settings.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+        .with_always_save(true);
+    AuthManagerLayerBuilder::new(Backend::new(state.db.clone(), state.hasher.clone()), sessions).build()
+}
+
+/// Listens for SIGINT and SIGTERM. The handlers are installed when this is called, before the
+/// server says it is serving, so a signal that arrives early is never missed (or fatal).
+fn shutdown_signal() -> anyhow::Result<impl Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt()).context("listening for SIGINT")?;
+    let mut terminate = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => tracing::info!("SIGINT received: finishing in-flight requests"),
+            _ = terminate.recv() => tracing::info!("SIGTERM received: finishing in-flight requests"),
         }
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        () = interrupt => tracing::info!("SIGINT received: finishing in-flight requests"),
-        () = terminate => tracing::info!("SIGTERM received: finishing in-flight requests"),
-    }
+    })
 }

@@ -29,7 +29,7 @@ async fn ready_when_migrated(engine: Engine) -> anyhow::Result<()> {
 
 async fn not_ready_when_the_database_is_gone(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
-    app.db.close().await;
+    app.state.db.close().await;
     let response = app.get("/readyz").await?;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.text().await?, "not ready: database unreachable");
@@ -44,7 +44,7 @@ async fn not_ready_until_migrated(engine: Engine) -> anyhow::Result<()> {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.text().await?, "not ready: database migrations not applied");
 
-    app.db.migrate().await?;
+    app.state.db.migrate().await?;
     assert_eq!(app.get("/readyz").await?.status(), StatusCode::OK);
     Ok(())
 }

@@ -1,7 +1,14 @@
 //! Integration tests: the whole application over HTTP, each test on SQLite and on PostgreSQL.
 
+mod accounts;
+mod admin;
+mod authorisation;
+mod csrf;
 mod error_pages;
 mod health;
 mod pages;
+mod privacy;
 mod process;
 mod request_id;
+mod sessions;
+mod throttling;

@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -18,86 +19,108 @@ fn server_binary() -> anyhow::Result<PathBuf> {
     binary.filter(|b| b.exists()).context("build the server first: cargo build --workspace (make test does)")
 }
 
-fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+/// A running server process, its JSON log lines arriving on a channel.
+struct Server {
+    child: Child,
+    logs: Receiver<String>,
+    seen: Vec<serde_json::Value>,
+    address: String,
 }
 
-fn start(database: &TestDatabase, port: u16, log_format: &str) -> anyhow::Result<Child> {
-    Ok(Command::new(server_binary()?)
-        .env("DATABASE_URL", database.url())
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LOG_FORMAT", log_format)
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?)
-}
-
-async fn wait_until_ready(port: u16) -> anyhow::Result<()> {
-    for _ in 0..100 {
-        if let Ok(response) = reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await
-            && response.status().is_success()
-        {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+impl Server {
+    /// Starts the binary on port 0 and waits until it says which address it is serving.
+    fn start(database: &TestDatabase) -> anyhow::Result<Server> {
+        let mut child = Command::new(server_binary()?)
+            .env("DATABASE_URL", database.url())
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LOG_FORMAT", "json")
+            .env("RUST_LOG", "info")
+            .env("CASEBOOK_ENV", "production")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdout = child.stdout.take().context("stdout")?;
+        let (sender, logs) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server { child, logs, seen: Vec::new(), address: String::new() };
+        let serving = server.wait_for(|log| log["message"] == "serving Casebook")?;
+        server.address = format!("http://{}", serving["address"].as_str().context("address logged")?);
+        Ok(server)
     }
-    bail!("the server did not become ready")
-}
 
-fn signal(child: &Child, name: &str) -> anyhow::Result<()> {
-    let status = Command::new("kill").arg(format!("-{name}")).arg(child.id().to_string()).status()?;
-    anyhow::ensure!(status.success(), "kill -{name} failed");
-    Ok(())
-}
-
-/// Waits for the process to exit (within ten seconds) and returns its exit code and output lines.
-async fn finish(mut child: Child) -> anyhow::Result<(Option<i32>, Vec<String>)> {
-    let stdout = child.stdout.take().context("stdout")?;
-    for _ in 0..100 {
-        if let Some(status) = child.try_wait()? {
-            let lines = BufReader::new(stdout).lines().collect::<Result<Vec<_>, _>>()?;
-            return Ok((status.code(), lines));
+    /// Reads log lines until one matches (within ten seconds), keeping every line read.
+    fn wait_for(
+        &mut self,
+        matches: impl Fn(&serde_json::Value) -> bool,
+    ) -> anyhow::Result<serde_json::Value> {
+        loop {
+            let line = self
+                .logs
+                .recv_timeout(Duration::from_secs(10))
+                .context("the expected log line never came")?;
+            let log: serde_json::Value =
+                serde_json::from_str(&line).with_context(|| format!("a JSON log line: {line}"))?;
+            self.seen.push(log.clone());
+            if matches(&log) {
+                return Ok(log);
+            }
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    child.kill()?;
-    bail!("the server did not stop within ten seconds")
+
+    fn signal(&self, name: &str) -> anyhow::Result<()> {
+        let status =
+            Command::new("kill").arg(format!("-{name}")).arg(self.child.id().to_string()).status()?;
+        anyhow::ensure!(status.success(), "kill -{name} failed");
+        Ok(())
+    }
+
+    /// Waits for the process to exit (within ten seconds) and returns its exit code.
+    async fn exit_code(&mut self) -> anyhow::Result<Option<i32>> {
+        for _ in 0..100 {
+            if let Some(status) = self.child.try_wait()? {
+                return Ok(status.code());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.child.kill()?;
+        bail!("the server did not stop within ten seconds")
+    }
 }
 
 async fn stops_cleanly_on_sigterm_with_json_logs(engine: Engine) -> anyhow::Result<()> {
     let database = TestDatabase::create(engine).await?;
-    let port = free_port()?;
-    let child = start(&database, port, "json")?;
-    wait_until_ready(port).await?;
+    let mut server = Server::start(&database)?;
     let response = reqwest::Client::new()
-        .get(format!("http://127.0.0.1:{port}/healthz"))
+        .get(format!("{}/healthz", server.address))
         .header("x-request-id", "trace-me-42")
         .send()
         .await?;
     assert_eq!(response.headers()["x-request-id"], "trace-me-42");
-
-    signal(&child, "TERM")?;
-    let (code, lines) = finish(child).await?;
-    assert_eq!(code, Some(0), "a clean exit after SIGTERM");
-    let logs: Vec<serde_json::Value> =
-        lines.iter().map(|line| serde_json::from_str(line)).collect::<Result<_, _>>().context("JSON logs")?;
-    let traced = logs
-        .iter()
-        .find(|log| log["span"]["request_id"] == "trace-me-42" && log["span"]["path"] == "/healthz");
-    assert!(traced.is_some(), "the request's log lines carry its id: {lines:#?}");
-    assert!(logs.iter().any(|log| log["message"] == "stopped"), "{lines:#?}");
+    let traced = server.wait_for(|log| log["span"]["path"] == "/healthz")?;
+    assert_eq!(traced["span"]["request_id"], "trace-me-42", "the request's log lines carry its id");
+    server.signal("TERM")?;
+    server.wait_for(|log| log["message"] == "stopped")?;
+    assert_eq!(server.exit_code().await?, Some(0), "a clean exit after SIGTERM");
+    assert!(
+        server
+            .seen
+            .iter()
+            .any(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGTERM received")))
+    );
     Ok(())
 }
 
 async fn stops_cleanly_on_sigint(engine: Engine) -> anyhow::Result<()> {
     let database = TestDatabase::create(engine).await?;
-    let port = free_port()?;
-    let child = start(&database, port, "text")?;
-    wait_until_ready(port).await?;
-    signal(&child, "INT")?;
-    let (code, lines) = finish(child).await?;
-    assert_eq!(code, Some(0), "a clean exit after SIGINT");
-    assert!(lines.iter().any(|line| line.contains("SIGINT received")), "{lines:#?}");
+    let mut server = Server::start(&database)?;
+    server.signal("INT")?;
+    server.wait_for(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGINT received")))?;
+    assert_eq!(server.exit_code().await?, Some(0), "a clean exit after SIGINT");
     Ok(())
 }

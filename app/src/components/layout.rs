@@ -1,7 +1,13 @@
-//! The page frame every route shares: skip link, header, main content area and footer, following the
-//! NHS.UK design system without the NHS logo (Casebook is not an NHS service).
+//! The page frame every route shares: skip link, header (with the account links and the navigation a
+//! person's roles open), main content area and footer, following the NHS.UK design system without
+//! the NHS logo (Casebook is not an NHS service).
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::account::get_current_user::get_current_user;
+use crate::domain::person::CurrentUser;
+use crate::domain::role::Role;
 
 /// The part of `<head>` every document shares, the error pages included.
 #[component]
@@ -15,35 +21,132 @@ pub fn StaticHead() -> impl IntoView {
     }
 }
 
-/// Wraps a page's content in the service's header and footer. Links are plain anchors (the router
-/// still handles them client-side) so the frame also renders outside the router, on error pages.
+/// The frame around every routed page, with the signed-in person's header.
 #[component]
 pub fn Page(children: Children) -> impl IntoView {
+    let user = Resource::new(|| (), |_| get_current_user());
+    let path = use_location().pathname;
     view! {
-        <a class="nhsuk-skip-link" href="#maincontent">
-            "Skip to main content"
-        </a>
-        <Header />
-        <div class="nhsuk-width-container">
-            <main class="nhsuk-main-wrapper" id="maincontent">
-                {children()}
-            </main>
-        </div>
+        <SkipLink />
+        <Suspense fallback=|| view! { <Header user=None current="" /> }>
+            {move || Suspend::new(async move {
+                let user = user.await.ok().flatten();
+                view! { <Header user current=path.get_untracked() /> }
+            })}
+        </Suspense>
+        <Main>{children()}</Main>
+        <Footer />
+    }
+}
+
+/// The frame without a signed-in person or router, for the error pages served when those fail.
+#[component]
+pub fn BareFrame(children: Children) -> impl IntoView {
+    view! {
+        <SkipLink />
+        <Header user=None current="" />
+        <Main>{children()}</Main>
         <Footer />
     }
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn SkipLink() -> impl IntoView {
+    view! { <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a> }
+}
+
+#[component]
+fn Main(children: Children) -> impl IntoView {
+    view! {
+        <div class="nhsuk-width-container">
+            <main class="nhsuk-main-wrapper" id="maincontent">
+                {children()}
+            </main>
+        </div>
+    }
+}
+
+/// The links a person's roles open, in the order they appear.
+fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
+    let principal = &user.principal;
+    let mut links = vec![("/", "Home")];
+    if principal.is_admin() {
+        links.extend([
+            ("/admin/people", "People"),
+            ("/admin/organisations", "Organisations"),
+            ("/admin/audit", "Audit log"),
+        ]);
+    } else if principal.has(Role::DeaneryLead) {
+        links.push(("/admin/people/invite", "Invite learners"));
+    }
+    links.push(("/account", "Your account"));
+    links
+}
+
+/// Whether a navigation link belongs to the page at `current`.
+fn is_current(link: &str, current: &str) -> bool {
+    if link == "/" { current == "/" } else { current == link || current.starts_with(&format!("{link}/")) }
+}
+
+#[component]
+fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl IntoView {
+    let account = match &user {
+        Some(user) => view! {
+            <li class="nhsuk-header__account-item">
+                <a class="nhsuk-header__account-link" href="/account">{user.name.clone()}</a>
+            </li>
+            <li class="nhsuk-header__account-item">
+                <form class="nhsuk-header__account-form" action="/sign-out" method="post">
+                    <button class="nhsuk-header__account-button" type="submit">"Sign out"</button>
+                </form>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li class="nhsuk-header__account-item">
+                <a class="nhsuk-header__account-link" href="/sign-in">"Sign in"</a>
+            </li>
+        }
+        .into_any(),
+    };
+    let navigation = user.as_ref().map(|user| {
+        let items = navigation_for(user)
+            .into_iter()
+            .map(|(href, text)| {
+                let current = is_current(href, &current);
+                let class = if current {
+                    "nhsuk-header__navigation-item nhsuk-header__navigation-item--current"
+                } else {
+                    "nhsuk-header__navigation-item"
+                };
+                view! {
+                    <li class=class>
+                        <a class="nhsuk-header__navigation-link" href=href aria-current=current.then_some("page")>
+                            {text}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="nhsuk-header__navigation" aria-label="Menu">
+                <div class="nhsuk-header__navigation-container nhsuk-width-container">
+                    <ul class="nhsuk-header__navigation-list">{items}</ul>
+                </div>
+            </nav>
+        }
+    });
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
-                    <a href="/" class="nhsuk-header__service-name">
-                        "Casebook"
-                    </a>
+                    <a href="/" class="nhsuk-header__service-name">"Casebook"</a>
                 </div>
+                <nav class="nhsuk-header__account" aria-label="Account">
+                    <ul class="nhsuk-header__account-list">{account}</ul>
+                </nav>
             </div>
+            {navigation}
         </header>
     }
 }
@@ -68,5 +171,39 @@ fn Footer() -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{PersonId, RegionId};
+    use crate::domain::role::{Principal, RoleGrant};
+
+    fn user(grants: &[(Role, Option<i64>)]) -> CurrentUser {
+        let grants = grants
+            .iter()
+            .map(|(role, region)| RoleGrant { role: *role, region: region.map(RegionId) })
+            .collect();
+        CurrentUser { principal: Principal { person: PersonId(1), grants }, name: "A".into() }
+    }
+
+    #[test]
+    fn navigation_follows_roles() {
+        let hrefs = |u: &CurrentUser| navigation_for(u).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
+        assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/account"]);
+        assert_eq!(hrefs(&user(&[(Role::DeaneryLead, Some(1))])), ["/", "/admin/people/invite", "/account"]);
+        assert_eq!(
+            hrefs(&user(&[(Role::Admin, None)])),
+            ["/", "/admin/people", "/admin/organisations", "/admin/audit", "/account"]
+        );
+    }
+
+    #[test]
+    fn the_current_section_is_marked() {
+        assert!(is_current("/", "/"));
+        assert!(!is_current("/", "/account"));
+        assert!(is_current("/admin/people", "/admin/people/7"));
+        assert!(!is_current("/admin/people", "/admin/peoplex"));
     }
 }

@@ -1,6 +1,11 @@
 //! Reusable pieces of NHS.UK design-system markup, rendered by Leptos.
 
+pub mod form_page;
+pub mod forms;
 #[cfg(feature = "hydrate")]
 pub mod hydration;
 pub mod layout;
+pub mod outcome;
+pub mod pagination;
+pub mod table;
 pub mod tabs;

@@ -13,7 +13,7 @@ pub enum Failure {
 }
 
 impl Failure {
-    fn title(self) -> &'static str {
+    pub fn title(self) -> &'static str {
         match self {
             Failure::Internal => "Sorry, there is a problem with the service",
             Failure::Unavailable => "Sorry, the service is unavailable",
@@ -41,7 +41,7 @@ pub fn FailureMessage(failure: Failure) -> impl IntoView {
 /// served when either is the thing that failed.
 #[cfg(feature = "ssr")]
 pub fn render(failure: Failure) -> String {
-    use crate::components::layout::{Page, StaticHead};
+    use crate::components::layout::{BareFrame, StaticHead};
 
     let owner = Owner::new();
     owner.with(|| {
@@ -55,9 +55,9 @@ pub fn render(failure: Failure) -> String {
                     <title inner_html=title></title>
                 </head>
                 <body>
-                    <Page>
+                    <BareFrame>
                         <FailureMessage failure />
-                    </Page>
+                    </BareFrame>
                 </body>
             </html>
         }

@@ -1,6 +1,8 @@
 //! Every page, grouped by who uses it.
 
 pub mod accessibility;
+pub mod account;
+pub mod admin;
 pub mod error_page;
 pub mod home;
 pub mod not_found;

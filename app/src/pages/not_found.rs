@@ -6,10 +6,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    crate::components::outcome::set_status(404);
     view! {
         <Title text="Page not found" />
         <h1>"Page not found"</h1>

@@ -1,4 +1,13 @@
-//! Server-only code: application state and the data layer. Never compiled into the browser bundle.
+//! Server-only code: application state, authentication, email and the data layer. Never compiled
+//! into the browser bundle.
 
+pub mod accounts;
+pub mod auth;
+pub mod clock;
 pub mod db;
+pub mod demo;
+pub mod flash;
+pub mod mail;
+pub mod my_data;
+pub mod request;
 pub mod state;

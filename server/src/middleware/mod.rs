@@ -1,5 +1,9 @@
 //! The layers every request passes through, outermost first.
 
+pub mod api_errors;
+pub mod client_address;
+pub mod form_errors;
+pub mod origin;
 mod panic;
 mod request_id;
 
@@ -10,6 +14,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use client_address::TrustForwardedFor;
+pub use origin::AllowedOrigin;
 pub use request_id::REQUEST_ID_HEADER;
 
 /// Wraps the router in request ids, request tracing and panic recovery.

@@ -5,13 +5,22 @@
 //! that both engines accept; times are stored as UTC epoch milliseconds and ids as 64-bit integers
 //! because those are the types the `any` driver carries on both.
 
+pub mod audit;
 mod connect;
+mod demo;
+pub mod invitations;
 mod migrate;
+pub mod organisations;
+mod password_resets;
+mod people;
+mod sessions;
+mod throttles;
 
 pub use connect::{ConnectError, Engine};
 pub use migrate::Readiness;
+pub use people::{NewPerson, PeopleFilter, ProfileChange, SignInRecord};
 
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Transaction};
 
 /// A handle on the database: a connection pool and the engine behind it.
 #[derive(Clone, Debug)]
@@ -26,8 +35,32 @@ impl Db {
         self.engine
     }
 
+    /// Starts a transaction for a multi-step write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of one failing when it
+    /// upgrades from reading to writing.
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// The clause that locks the rows a `SELECT` reads until the transaction ends. SQLite needs none:
+    /// its write transactions already exclude each other.
+    fn for_update(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "",
+            Engine::Postgres => " FOR UPDATE",
+        }
+    }
+
     /// Closes every connection; later queries fail (used at shutdown, and by tests of outages).
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Whether a failed write broke a unique constraint (a duplicate email, name or code).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }

@@ -1,0 +1,16 @@
+//! Signing in and out, registering, passwords, invitations and the signed-in person's own account.
+
+pub mod accept_invitation;
+pub mod change_password;
+pub mod get_current_user;
+pub mod register;
+pub mod request_password_reset;
+pub mod reset_link_is_open;
+pub mod reset_password;
+pub mod sign_in;
+pub mod sign_out;
+pub mod take_page_messages;
+pub mod update_profile;
+pub mod view_account;
+pub mod view_invitation;
+pub mod view_registration_form;

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Creates a learner's account and signs them in.
+#[server(endpoint = "account/register")]
+pub async fn register(
+    full_name: String,
+    email: String,
+    password: String,
+    gmc_number: String,
+    practice: String,
+    career_stage: String,
+) -> Result<(), AppError> {
+    use crate::domain::{
+        career_stage::CareerStage, email::EmailAddress, gmc_number::GmcNumber, ids::PracticeId,
+        person_name::PersonName,
+    };
+    use crate::error::FormCheck;
+    use crate::ssr::accounts::register::{Registration, register};
+    use crate::ssr::auth::password_policy::parse_new_password;
+
+    let mut request = crate::ssr::request::Request::current().await?;
+    let keep = [
+        ("full_name", full_name.as_str()),
+        ("email", email.as_str()),
+        ("gmc_number", gmc_number.as_str()),
+        ("practice", practice.as_str()),
+        ("career_stage", career_stage.as_str()),
+    ];
+    let mut check = FormCheck::default();
+    let name = check.field("full_name", PersonName::parse(&full_name));
+    let parsed_email = check.field("email", EmailAddress::parse(&email));
+    let password = check.field("password", parse_new_password(password, &[&full_name, &email]));
+    let gmc_number = check.field("gmc_number", GmcNumber::parse_optional(&gmc_number));
+    let practice =
+        check.field("practice", practice.parse().map(PracticeId).map_err(|_| "Select your practice".into()));
+    let career_stage = check.field("career_stage", CareerStage::parse(&career_stage));
+    check.finish(&keep)?;
+    let (Some(name), Some(email), Some(password), Some(gmc_number), Some(practice), Some(career_stage)) =
+        (name, parsed_email, password, gmc_number, practice, career_stage)
+    else {
+        return Err(AppError::Internal);
+    };
+    let registration = Registration { name, email, password, gmc_number, practice, career_stage };
+    register(&mut request, registration).await.map_err(|e| e.with_values(&keep))?;
+    leptos_axum::redirect("/account");
+    Ok(())
+}

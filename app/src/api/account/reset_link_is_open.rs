@@ -1,0 +1,10 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Whether a reset link can still be used (for the reset page).
+#[server(endpoint = "account/reset_link_is_open")]
+pub async fn reset_link_is_open(token: String) -> Result<bool, AppError> {
+    let request = crate::ssr::request::Request::current().await?;
+    crate::ssr::accounts::passwords::reset_link_is_open(&request, &token).await
+}

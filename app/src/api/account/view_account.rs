@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::organisation::Organisations;
+use crate::domain::person::{LeadContact, Profile};
+use crate::error::AppError;
+
+/// Everything the account page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub profile: Profile,
+    pub organisations: Organisations,
+    /// The leads of the person's region, who see their records in aggregate only.
+    pub leads: Vec<LeadContact>,
+}
+
+/// The signed-in person's own account.
+#[server(endpoint = "account/view_account")]
+pub async fn view_account() -> Result<AccountView, AppError> {
+    let request = crate::ssr::request::Request::current().await?;
+    let person = request.user()?.principal.person;
+    let db = &request.state.db;
+    let profile = db.profile(person).await?.ok_or(AppError::NotFound)?;
+    let leads = match profile.region_id {
+        Some(region) => db.leads_of_region(region).await?,
+        None => Vec::new(),
+    };
+    Ok(AccountView { profile, organisations: db.organisations().await?, leads })
+}

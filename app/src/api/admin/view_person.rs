@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::organisation::Organisations;
+use crate::domain::person::Profile;
+use crate::error::AppError;
+
+/// One person as an admin manages them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDetail {
+    pub profile: Profile,
+    pub organisations: Organisations,
+    /// Whether this is the admin looking at themselves (who may not remove their own access).
+    pub is_self: bool,
+}
+
+/// One person's details and roles (admins only).
+#[server(endpoint = "admin/view_person")]
+pub async fn view_person(person: i64) -> Result<PersonDetail, AppError> {
+    use crate::domain::ids::PersonId;
+
+    let request = crate::ssr::request::Request::current().await?;
+    let admin = request.require_admin()?.person;
+    let db = &request.state.db;
+    let profile = db.profile(PersonId(person)).await?.ok_or(AppError::NotFound)?;
+    Ok(PersonDetail { is_self: profile.id == admin, profile, organisations: db.organisations().await? })
+}

@@ -1,0 +1,7 @@
+//! Server functions: one per file, named by what it does. Each is thin: it finds who is asking and
+//! checks they may (first), parses its arguments into domain types, calls the server-side layer, and
+//! returns an `AppError` a page can show. Forms post to them directly, so they work without
+//! JavaScript; on success they redirect, on failure the page shows the error.
+
+pub mod account;
+pub mod admin;

@@ -1,0 +1,160 @@
+//! `/account`: a person's own details, password, personal data download, and who can see their
+//! learning records.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::api::account::change_password::ChangePassword;
+use crate::api::account::take_page_messages::take_page_messages;
+use crate::api::account::update_profile::UpdateProfile;
+use crate::api::account::view_account::{AccountView, view_account};
+use crate::components::form_page::FormPage;
+use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
+use crate::components::outcome::page_or_problem;
+use crate::domain::career_stage::career_stage_choices;
+use crate::domain::role::Role;
+use crate::error::AppError;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let account = Resource::new(|| (), |_| view_account());
+    let messages = Resource::new(|| (), |_| take_page_messages());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let messages = messages.await.unwrap_or_default();
+                let profile_error = messages.error_for::<UpdateProfile>();
+                let password_error = messages.error_for::<ChangePassword>();
+                let summary_error = profile_error.clone().or_else(|| password_error.clone());
+                page_or_problem(account.await, move |account| {
+                    view! {
+                        <FormPage title="Your account".into() error=summary_error notice=messages.notice>
+                            <h1>"Your account"</h1>
+                            <Summary account=account.clone() />
+                            <ProfileForm account=account.clone() error=profile_error />
+                            <PasswordForm error=password_error />
+                            <h2>"Your data"</h2>
+                            <p>
+                                <a href="/account/my-data" download="casebook-my-data.json">
+                                    "Download everything Casebook holds about you"
+                                </a>
+                                " (a JSON file)."
+                            </p>
+                            <WhoCanSee account />
+                        </FormPage>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Summary(account: AccountView) -> impl IntoView {
+    let profile = account.profile;
+    let roles = profile
+        .grants
+        .iter()
+        .map(|grant| match grant.region.and_then(|r| account.organisations.region(r)) {
+            Some(region) => format!("{} for {}", grant.role.label(), region.name),
+            None => grant.role.label().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let practice = profile
+        .practice_id
+        .and_then(|p| account.organisations.practice(p))
+        .map(|p| format!("{} ({})", p.name, p.ods_code))
+        .unwrap_or_else(|| "Not given".into());
+    let rows = [
+        ("Email address", profile.email),
+        ("Roles", roles),
+        ("Practice", practice),
+        ("GMC number", profile.gmc_number.unwrap_or_else(|| "Not given".into())),
+    ];
+    view! {
+        <dl class="nhsuk-summary-list">
+            {rows.into_iter().map(|(key, value)| view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+#[component]
+fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
+    let profile = account.profile;
+    let learner = profile.grants.iter().any(|g| g.role == Role::Learner);
+    let practice = profile.practice_id.map(|p| p.to_string()).unwrap_or_default();
+    let stage = profile.career_stage.map(|s| s.code().to_owned()).unwrap_or_default();
+    let learner_fields = learner.then(|| {
+        view! {
+            <SelectField name="practice" label="Your practice" placeholder="Choose your practice"
+                choices=account.organisations.practice_choices()
+                selected=value_or(&error, "practice", &practice) error=message(&error, "practice") />
+            <ChoiceField name="career_stage" legend="Your career stage" choices=career_stage_choices()
+                chosen=vec![value_or(&error, "career_stage", &stage)] error=message(&error, "career_stage") />
+        }
+    });
+    view! {
+        <h2>"Your details"</h2>
+        <form method="post" action=UpdateProfile::PATH novalidate>
+            <TextField name="full_name" label="Full name" autocomplete="name"
+                hint="As you would like it on your certificates"
+                value=value_or(&error, "full_name", &profile.name) error=message(&error, "full_name") />
+            <TextField name="gmc_number" label="GMC number (optional)" inputmode="numeric"
+                width="nhsuk-input--width-10" hint="7 digits"
+                value=value_or(&error, "gmc_number", profile.gmc_number.as_deref().unwrap_or(""))
+                error=message(&error, "gmc_number") />
+            {learner_fields}
+            <SubmitButton text="Save details" />
+        </form>
+    }
+}
+
+#[component]
+fn PasswordForm(error: Option<AppError>) -> impl IntoView {
+    view! {
+        <h2>"Change your password"</h2>
+        <p>"Changing your password signs you out everywhere else."</p>
+        <form method="post" action=ChangePassword::PATH novalidate>
+            <TextField name="current_password" label="Current password" input_type="password"
+                autocomplete="current-password" error=message(&error, "current_password") />
+            <TextField name="new_password" label="New password" input_type="password" autocomplete="new-password"
+                hint="At least 12 characters. A few unrelated words make a strong password you can remember."
+                error=message(&error, "new_password") />
+            <SubmitButton text="Change password" secondary=true />
+        </form>
+    }
+}
+
+#[component]
+fn WhoCanSee(account: AccountView) -> impl IntoView {
+    let leads = if account.leads.is_empty() {
+        view! { <li>"Your region has no deanery lead on Casebook at the moment."</li> }.into_any()
+    } else {
+        account
+            .leads
+            .into_iter()
+            .map(|lead| view! { <li>{lead.name} ", deanery lead for " {lead.region}</li> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <h2>"Who can see your learning records"</h2>
+        <p>"Your answers, scores and reflections are yours. Others see them only as follows."</p>
+        <ul>
+            <li>"Deanery leads see figures for groups of learners in their region, never yours alone, \
+                and numbers too small to hide who is who are suppressed. Your region's leads:"
+                <ul>{leads}</ul>
+            </li>
+            <li>"Trainers see how each question and decision performs across all learners, never who answered."</li>
+            <li>"Casebook administrators can see your account details, to support you."</li>
+            <li>"Your reflections are never shown to anyone unless you export them yourself."</li>
+        </ul>
+    }
+}

@@ -1,0 +1,8 @@
+//! Administration pages: people and roles, invitations, organisations and the audit log.
+
+pub mod audit;
+pub mod invite;
+pub mod organisation;
+pub mod organisations;
+pub mod people;
+pub mod person;

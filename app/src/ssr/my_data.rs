@@ -1,0 +1,72 @@
+//! "Download everything held about me" (UK GDPR right of access): the person's account details,
+//! roles and every audit event they did or that was done to them, as JSON. As later features land,
+//! their records join this export.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::domain::audit::{AuditAction, AuditEntry};
+use crate::domain::person::Profile;
+use crate::error::AppError;
+use crate::ssr::auth::backend::AuthSession;
+use crate::ssr::db::audit::{AuditFilter, AuditRecord};
+use crate::ssr::request::ClientAddress;
+use crate::ssr::state::AppState;
+
+#[derive(Serialize)]
+struct MyData {
+    exported_at_ms: i64,
+    account: Profile,
+    audit_events: Vec<AuditEntry>,
+}
+
+/// `GET /account/my-data`: the signed-in person's own data, as a file download.
+pub async fn download_my_data(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    address: Option<axum::Extension<ClientAddress>>,
+) -> Response {
+    match my_data(&state, &auth, address.map(|a| a.0.0)).await {
+        Ok(json) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"casebook-my-data.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            json,
+        )
+            .into_response(),
+        Err(AppError::NotSignedIn) => {
+            (StatusCode::SEE_OTHER, [(header::LOCATION, "/sign-in?next=/account")]).into_response()
+        }
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, error.to_string()).into_response()
+        }
+    }
+}
+
+async fn my_data(state: &AppState, auth: &AuthSession, address: Option<String>) -> Result<String, AppError> {
+    let person = auth.user.as_ref().ok_or(AppError::NotSignedIn)?.current.principal.person;
+    let now = state.clock.now_ms();
+    let account = state.db.profile(person).await?.ok_or(AppError::NotFound)?;
+    let filter = AuditFilter { involving: Some(person), ..AuditFilter::default() };
+    let audit_events = state.db.list_audit(&filter, i64::MAX, 0).await?.entries;
+    let json = serde_json::to_string_pretty(&MyData { exported_at_ms: now, account, audit_events }).map_err(
+        |e| {
+            tracing::error!(%e, "could not encode the personal data export");
+            AppError::Internal
+        },
+    )?;
+    let record = AuditRecord {
+        action: AuditAction::DataExported,
+        actor: Some(person),
+        subject: Some(person),
+        detail: "own personal data",
+        client_address: address.as_deref(),
+    };
+    state.db.audit(&record, now).await?;
+    Ok(json)
+}

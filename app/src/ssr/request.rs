@@ -1,0 +1,88 @@
+//! What a server function knows about the request it serves: the application state, the session,
+//! the signed-in person (if any) and the client's address. Every server function starts here and
+//! checks authorisation before anything else.
+
+use axum::Extension;
+use leptos::prelude::use_context;
+
+use crate::domain::audit::AuditAction;
+use crate::domain::ids::{PersonId, RegionId};
+use crate::domain::person::CurrentUser;
+use crate::domain::role::{Principal, Role};
+use crate::error::AppError;
+use crate::ssr::auth::backend::AuthSession;
+use crate::ssr::db::audit::AuditRecord;
+use crate::ssr::state::AppState;
+
+/// The client's address, as the server's middleware determined it (see `TRUST_FORWARDED_FOR`).
+#[derive(Clone, Debug)]
+pub struct ClientAddress(pub String);
+
+pub struct Request {
+    pub state: AppState,
+    pub auth: AuthSession,
+    pub client_address: Option<String>,
+}
+
+impl Request {
+    /// The current request, from the server function's context.
+    pub async fn current() -> Result<Self, AppError> {
+        let state = use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("application state missing from the server function context");
+            AppError::Internal
+        })?;
+        let auth: AuthSession = leptos_axum::extract().await.map_err(|error| {
+            tracing::error!(%error, "session layer missing");
+            AppError::Internal
+        })?;
+        let client_address = leptos_axum::extract::<Option<Extension<ClientAddress>>>()
+            .await
+            .ok()
+            .flatten()
+            .map(|Extension(ClientAddress(address))| address);
+        Ok(Request { state, auth, client_address })
+    }
+
+    /// The signed-in person, or `NotSignedIn`.
+    pub fn user(&self) -> Result<&CurrentUser, AppError> {
+        self.auth.user.as_ref().map(|u| &u.current).ok_or(AppError::NotSignedIn)
+    }
+
+    /// The signed-in person, who must hold `role` (admins hold every permission).
+    pub fn require(&self, role: Role) -> Result<&Principal, AppError> {
+        let principal = &self.user()?.principal;
+        if principal.has(role) || principal.is_admin() { Ok(principal) } else { Err(AppError::Forbidden) }
+    }
+
+    /// The signed-in person, who must be an admin.
+    pub fn require_admin(&self) -> Result<&Principal, AppError> {
+        let principal = &self.user()?.principal;
+        if principal.is_admin() { Ok(principal) } else { Err(AppError::Forbidden) }
+    }
+
+    /// The signed-in person, who must be an admin or the lead of `region`.
+    pub fn require_oversight_of(&self, region: RegionId) -> Result<&Principal, AppError> {
+        let principal = &self.user()?.principal;
+        if principal.oversees(region) { Ok(principal) } else { Err(AppError::Forbidden) }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.state.clock.now_ms()
+    }
+
+    /// An audit event by the signed-in person (or by nobody yet, before sign-in).
+    pub fn audit<'a>(
+        &'a self,
+        action: AuditAction,
+        subject: Option<PersonId>,
+        detail: &'a str,
+    ) -> AuditRecord<'a> {
+        AuditRecord {
+            action,
+            actor: self.auth.user.as_ref().map(|u| u.current.principal.person),
+            subject,
+            detail,
+            client_address: self.client_address.as_deref(),
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! The authorisation matrix: every route and every server function, called as anonymous, a learner,
+//! a trainer, the lead of region A, the lead of region B and an admin, allowed or refused as the
+//! roles say. The lists are checked against the router's own, so a new endpoint cannot be added
+//! without deciding who may call it.
+
+use std::collections::BTreeSet;
+
+use casebook_tests::{
+    ADMIN, Engine, LEAD_A, LEAD_B, LEARNER_A, TRAINER, TestApp, World, new_client, on_both_engines,
+};
+use reqwest::StatusCode;
+
+on_both_engines!(every_endpoint_allows_exactly_the_right_people, a_lead_sees_nothing_of_another_region);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Learner,
+    Trainer,
+    LeadA,
+    LeadB,
+    Admin,
+}
+
+use Who::*;
+
+const EVERYONE: &[Who] = &[Anonymous, Learner, Trainer, LeadA, LeadB, Admin];
+const SIGNED_IN: &[Who] = &[Learner, Trainer, LeadA, LeadB, Admin];
+const ADMINS: &[Who] = &[Admin];
+const INVITERS: &[Who] = &[LeadA, LeadB, Admin];
+
+struct Call {
+    post: bool,
+    path: String,
+    form: Vec<(&'static str, String)>,
+    allowed: &'static [Who],
+}
+
+fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> Call {
+    Call {
+        post: true,
+        path: path.to_owned(),
+        form: form.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
+        allowed,
+    }
+}
+
+fn get(path: &str, allowed: &'static [Who]) -> Call {
+    Call { post: false, path: path.to_owned(), form: Vec::new(), allowed }
+}
+
+/// Every endpoint, with arguments that name real objects of region A.
+fn matrix(world: &World, target: i64) -> Vec<Call> {
+    let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
+    let target = target.to_string();
+    let learner = world.learner_a.0.to_string();
+    vec![
+        get("/", EVERYONE),
+        get("/accessibility", EVERYONE),
+        get("/sign-in", EVERYONE),
+        get("/register", EVERYONE),
+        get("/forgot-password", EVERYONE),
+        get("/reset-password", EVERYONE),
+        get("/invitations/accept", EVERYONE),
+        get("/account", SIGNED_IN),
+        get("/account/my-data", SIGNED_IN),
+        get("/admin/people", ADMINS),
+        get("/admin/people/invite", INVITERS),
+        get(&format!("/admin/people/{learner}"), ADMINS),
+        get("/admin/organisations", ADMINS),
+        get(&format!("/admin/organisations/regions/{region}"), ADMINS),
+        get(&format!("/admin/organisations/practices/{practice}"), ADMINS),
+        get("/admin/audit", ADMINS),
+        post("/api/account/get_current_user", &[], EVERYONE),
+        post("/api/account/take_page_messages", &[], EVERYONE),
+        post("/api/account/view_registration_form", &[], EVERYONE),
+        post("/api/account/sign_in", &[("email", "nobody@test.example"), ("password", "x")], EVERYONE),
+        post(
+            "/api/account/register",
+            &[
+                ("full_name", ""),
+                ("email", ""),
+                ("password", ""),
+                ("gmc_number", ""),
+                ("practice", ""),
+                ("career_stage", ""),
+            ],
+            EVERYONE,
+        ),
+        post("/api/account/request_password_reset", &[("email", "nobody@test.example")], EVERYONE),
+        post("/api/account/reset_link_is_open", &[("token", "x")], EVERYONE),
+        post("/api/account/reset_password", &[("token", "x"), ("new_password", "x")], EVERYONE),
+        post("/api/account/view_invitation", &[("token", "x")], EVERYONE),
+        post(
+            "/api/account/accept_invitation",
+            &[("token", "x"), ("full_name", "x"), ("password", "x")],
+            EVERYONE,
+        ),
+        post("/api/account/view_account", &[], SIGNED_IN),
+        post("/api/account/update_profile", &[("full_name", ""), ("gmc_number", "")], SIGNED_IN),
+        post(
+            "/api/account/change_password",
+            &[("current_password", "not it"), ("new_password", "x")],
+            SIGNED_IN,
+        ),
+        post(
+            "/api/admin/list_people",
+            &[("text", ""), ("role", ""), ("region", ""), ("status", ""), ("page", "1")],
+            ADMINS,
+        ),
+        post("/api/admin/view_person", &[("person", &learner)], ADMINS),
+        post("/api/admin/change_roles", &[("person", &target), ("learner", "on")], ADMINS),
+        post("/api/admin/set_account_active", &[("person", &target), ("active", "true")], ADMINS),
+        post("/api/admin/view_invite_form", &[], INVITERS),
+        post(
+            "/api/admin/invite_person",
+            &[("email", "invitee@test.example"), ("learner", "on"), ("practice", &practice)],
+            &[LeadA, Admin],
+        ),
+        post("/api/admin/view_organisations", &[], ADMINS),
+        post("/api/admin/create_region", &[("name", "")], ADMINS),
+        post("/api/admin/rename_organisation", &[("kind", "region"), ("id", &region), ("name", "")], ADMINS),
+        post(
+            "/api/admin/set_organisation_retired",
+            &[("kind", "practice"), ("id", &practice), ("retired", "false")],
+            ADMINS,
+        ),
+        post(
+            "/api/admin/create_practice",
+            &[("region", &region), ("ods_code", ""), ("practice_name", "")],
+            ADMINS,
+        ),
+        post(
+            "/api/admin/list_audit",
+            &[("action", ""), ("person", ""), ("from", ""), ("to", ""), ("page", "1")],
+            ADMINS,
+        ),
+        // Last: it ends the caller's session.
+        post("/sign-out", &[], EVERYONE),
+    ]
+}
+
+/// The matrix covers exactly the endpoints the router serves.
+fn assert_complete(calls: &[Call]) {
+    let listed_posts: BTreeSet<&str> = calls.iter().filter(|c| c.post).map(|c| c.path.as_str()).collect();
+    let served_posts: BTreeSet<&str> =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path).collect();
+    assert_eq!(listed_posts, served_posts, "every server function is in the matrix");
+    let routes = server::startup::route_list();
+    let listed_pages: BTreeSet<String> = calls
+        .iter()
+        .filter(|c| !c.post)
+        .map(|c| {
+            c.path
+                .split('/')
+                .map(|s| if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() { "{id}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .collect();
+    for route in routes {
+        let path = if route.path().is_empty() { "/" } else { route.path() };
+        assert!(listed_pages.contains(path), "page {path} is in the matrix");
+    }
+}
+
+async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let target = app
+        .person((
+            "target@test.example",
+            vec![app::domain::role::RoleGrant { role: app::domain::role::Role::Learner, region: None }],
+            Some(world.practice_a),
+        ))
+        .await?;
+    let calls = matrix(&world, target.0);
+    assert_complete(&calls);
+    let clients = [
+        (Anonymous, new_client()?),
+        (Learner, app.signed_in(LEARNER_A).await?),
+        (Trainer, app.signed_in(TRAINER).await?),
+        (LeadA, app.signed_in(LEAD_A).await?),
+        (LeadB, app.signed_in(LEAD_B).await?),
+        (Admin, app.signed_in(ADMIN).await?),
+    ];
+    for call in &calls {
+        for (who, client) in &clients {
+            let response = if call.post {
+                let form: Vec<(&str, &str)> = call.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                app.post(client, &call.path, &form).await?
+            } else {
+                client.get(app.url(&call.path)).send().await?
+            };
+            let status = response.status();
+            let refused = match (call.post, who) {
+                (true, Anonymous) => status == StatusCode::UNAUTHORIZED,
+                (false, Anonymous) => {
+                    status == StatusCode::SEE_OTHER
+                        && response
+                            .headers()
+                            .get("location")
+                            .is_some_and(|l| l.to_str().unwrap_or_default().starts_with("/sign-in"))
+                }
+                _ => status == StatusCode::FORBIDDEN,
+            };
+            let expected_refused = !call.allowed.contains(who);
+            assert_eq!(
+                refused,
+                expected_refused,
+                "{} {} as {who:?} answered {status}",
+                if call.post { "POST" } else { "GET" },
+                call.path
+            );
+            assert!(!status.is_server_error(), "{} as {who:?} answered {status}", call.path);
+        }
+    }
+    Ok(())
+}
+
+async fn a_lead_sees_nothing_of_another_region(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let lead_a = app.signed_in(LEAD_A).await?;
+    // The invitation form offers only region A's practices.
+    let form = app.post(&lead_a, "/api/admin/view_invite_form", &[]).await?.text().await?;
+    let organisations: app::domain::organisation::Organisations = serde_json::from_str(&form)?;
+    assert!(organisations.practices.iter().all(|p| p.region_id == world.region_a));
+    assert!(organisations.regions.iter().all(|r| r.id == world.region_a));
+    // Guessing region B's ids gets nothing.
+    let practice_b = world.practice_b.0.to_string();
+    let invite = app
+        .post(
+            &lead_a,
+            "/api/admin/invite_person",
+            &[("email", "x@test.example"), ("learner", "on"), ("practice", &practice_b)],
+        )
+        .await?;
+    assert_eq!(invite.status(), StatusCode::FORBIDDEN);
+    for path in [
+        format!("/admin/people/{}", world.learner_b.0),
+        format!("/admin/organisations/regions/{}", world.region_b.0),
+        format!("/admin/organisations/practices/{}", world.practice_b.0),
+    ] {
+        assert_eq!(lead_a.get(app.url(&path)).send().await?.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let person =
+        app.post(&lead_a, "/api/admin/view_person", &[("person", &world.learner_b.0.to_string())]).await?;
+    assert_eq!(person.status(), StatusCode::FORBIDDEN);
+    Ok(())
+}
