@@ -25,12 +25,13 @@ export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 export CASEBOOK_SITE_ROOT := $(SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser postgres
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser postgres bench-sign-in
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
 	@echo "make test     formatting, lints, unit, integration (SQLite and PostgreSQL) and browser tests"
 	@echo "make release  optimised server and client bundle in $(RELEASE_SITE) (see README)"
+	@echo "make bench-sign-in  sign-in throughput, and another page's p99 during a wrong-password flood"
 
 run: build
 	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
@@ -90,6 +91,12 @@ release: tools
 	@$(MAKE) assemble-site PROFILE_DIR=wasm-release OUT=$(RELEASE_SITE) CSS_STYLE=compressed
 	npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o $(RELEASE_SITE)/pkg/casebook_bg.wasm $(RELEASE_SITE)/pkg/casebook_bg.wasm
 	@echo "Built $(CARGO_TARGET)/release/server and $(RELEASE_SITE); see README: Release build."
+
+# --- benchmarks (release build; figures in BENCHMARKS.md) ---------------------------------------
+
+bench-sign-in: release
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- sign-in
 
 .PHONY: assemble-site
 assemble-site:

@@ -3,6 +3,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Emails the server sends land here as files; the specs read links from them.
+export const OUTBOX = "target/e2e/outbox";
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: {
@@ -41,6 +43,7 @@ export default defineConfig({
     cwd: "..",
     env: {
       DATABASE_URL: "sqlite://target/e2e/casebook.db",
+      OUTBOX_DIR: OUTBOX,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.CASEBOOK_SITE_ROOT ?? "target/site",
       RUST_LOG: "warn",

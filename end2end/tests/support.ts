@@ -57,3 +57,53 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
+
+/** The demo accounts the embedded database starts with (see the README). */
+export const DEMO_PASSWORD = "casebook-demo-2026";
+export const DEMO_ADMIN = "admin@casebook.example";
+
+/** An address unique to this test run and project, so the two projects never collide. */
+export function uniqueEmail(testInfo: TestInfo, who: string): string {
+  return `${who}.${testInfo.project.name}.${Date.now()}@e2e.example`;
+}
+
+/** Signs in through the sign-in page. */
+export async function signIn(page: Page, testInfo: TestInfo, email: string, password: string): Promise<void> {
+  await open(page, "/sign-in", testInfo);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs out with the header's button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/**
+ * The first link to `path` in the newest email sent to `to`, waiting up to five seconds for it. The
+ * server writes each email as an .eml file whose body is base64.
+ */
+export async function linkFromEmail(to: string, path: string): Promise<string> {
+  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const outbox = join(process.cwd(), "target/e2e/outbox");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const emails = readdirSync(outbox)
+      .filter((name) => name.endsWith(".eml"))
+      .map((name) => join(outbox, name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+      .map((file) => readFileSync(file, "utf8"));
+    for (const raw of emails) {
+      const [headers, body] = raw.split("\r\n\r\n");
+      if (!headers.split("\r\n").some((line) => line === `To: ${to}`)) continue;
+      const text = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+      const link = text.split(/\s+/).find((word) => word.includes(path));
+      if (link) return link.slice(link.indexOf(path));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no email to ${to} with a link to ${path}`);
+}
