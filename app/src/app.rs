@@ -15,6 +15,7 @@ use crate::pages::account::{
 use crate::pages::admin::{
     audit::AuditPage,
     invite::InvitePage,
+    modules::ModulesPage,
     organisation::{PracticePage, RegionPage},
     organisations::OrganisationsPage,
     people::PeoplePage,
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("regions"), ParamSegment("id")) view=RegionPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("practices"), ParamSegment("id")) view=PracticePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=AuditPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("modules")) view=ModulesPage ssr=SsrMode::Async />
                 </Routes>
             </Page>
         </Router>

@@ -1,10 +1,31 @@
-//! The `casebook` command: serves the web application.
+//! The `server` command: serves Casebook, or imports and exports module files (see `cli`).
 
+use std::process::ExitCode;
+
+use server::cli::{self, Command};
 use server::{config::Settings, startup::Application, telemetry};
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The chain of causes, without a backtrace: for an operator, not a debugger.
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
-    telemetry::init(settings.log_format);
-    Application::build(settings).await?.run_until_stopped().await
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::parse(&args)? {
+        Command::Serve => {
+            telemetry::init(settings.log_format);
+            Application::build(settings).await?.run_until_stopped().await
+        }
+        Command::Import { file, publish } => cli::import(&settings, &file, publish).await,
+        Command::Export { slug, version } => cli::export(&settings, &slug, version).await,
+    }
 }

@@ -60,11 +60,8 @@ impl Application {
         if settings.environment == Environment::Development
             && state.db.engine() == Engine::Sqlite
             && settings.migrate_on_start
-            && app::ssr::demo::seed_if_empty(&state)
-                .await
-                .map_err(|e| anyhow::anyhow!("adding demo data: {e}"))?
         {
-            tracing::info!("demo organisations and accounts created (see README)");
+            first_run(&state).await?;
         }
         let router = router(state.clone(), &settings);
         Ok(Application { listener, router, state })
@@ -108,6 +105,20 @@ impl Application {
     }
 }
 
+/// The embedded default's first run: demo accounts, and the first curriculum, published.
+async fn first_run(state: &AppState) -> anyhow::Result<()> {
+    if app::ssr::demo::seed_if_empty(state).await.map_err(|e| anyhow::anyhow!("adding demo data: {e}"))? {
+        tracing::info!("demo organisations and accounts created (see README)");
+    }
+    let loaded = app::ssr::curriculum::load_first_curriculum_if_empty(&state.db, state.clock.now_ms())
+        .await
+        .map_err(|e| anyhow::anyhow!("loading the first curriculum: {e:?}"))?;
+    if loaded > 0 {
+        tracing::info!(modules = loaded, "first curriculum loaded");
+    }
+    Ok(())
+}
+
 fn app_state(settings: &Settings, public_url: &str, db: Db) -> anyhow::Result<AppState> {
     let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(1);
     let hasher =
@@ -148,6 +159,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/healthz", get(routes::health::alive))
         .route("/readyz", get(routes::health::ready))
         .route("/account/my-data", get(app::ssr::my_data::download_my_data))
+        .route("/admin/modules/{slug}/export", get(app::ssr::module_export::download_module))
         .leptos_routes_with_context(
             &state,
             route_list(),

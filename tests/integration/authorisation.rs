@@ -31,6 +31,8 @@ const INVITERS: &[Who] = &[LeadA, LeadB, Admin];
 
 struct Call {
     post: bool,
+    /// Sent as a file upload (multipart) rather than an ordinary form.
+    multipart: bool,
     path: String,
     form: Vec<(&'static str, String)>,
     allowed: &'static [Who],
@@ -39,6 +41,7 @@ struct Call {
 fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> Call {
     Call {
         post: true,
+        multipart: false,
         path: path.to_owned(),
         form: form.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
         allowed,
@@ -46,7 +49,7 @@ fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> C
 }
 
 fn get(path: &str, allowed: &'static [Who]) -> Call {
-    Call { post: false, path: path.to_owned(), form: Vec::new(), allowed }
+    Call { post: false, multipart: false, path: path.to_owned(), form: Vec::new(), allowed }
 }
 
 /// Every endpoint, with arguments that name real objects of region A.
@@ -71,6 +74,10 @@ fn matrix(world: &World, target: i64) -> Vec<Call> {
         get(&format!("/admin/organisations/regions/{region}"), ADMINS),
         get(&format!("/admin/organisations/practices/{practice}"), ADMINS),
         get("/admin/audit", ADMINS),
+        get("/admin/modules", ADMINS),
+        get("/admin/modules/jim-withdrawal-barriers/export", ADMINS),
+        get("/admin/modules", ADMINS),
+        get("/admin/modules/jim-withdrawal-barriers/export", ADMINS),
         post("/api/account/get_current_user", &[], EVERYONE),
         post("/api/account/take_page_messages", &[], EVERYONE),
         post("/api/account/view_registration_form", &[], EVERYONE),
@@ -130,6 +137,8 @@ fn matrix(world: &World, target: i64) -> Vec<Call> {
             &[("region", &region), ("ods_code", ""), ("practice_name", "")],
             ADMINS,
         ),
+        post("/api/admin/list_module_versions", &[], ADMINS),
+        Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], ADMINS) },
         post(
             "/api/admin/list_audit",
             &[("action", ""), ("person", ""), ("from", ""), ("to", ""), ("page", "1")],
@@ -174,6 +183,16 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
             Some(world.practice_a),
         ))
         .await?;
+    app::ssr::curriculum::import_module_file(
+        &app.state.db,
+        include_str!("../../curriculum/benzodiazepines/jim.toml"),
+        app::domain::curriculum::module::VersionStatus::Published,
+        None,
+        None,
+        0,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let calls = matrix(&world, target.0);
     assert_complete(&calls);
     let clients = [
@@ -186,7 +205,12 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
     ];
     for call in &calls {
         for (who, client) in &clients {
-            let response = if call.post {
+            let response = if call.multipart {
+                let form = call.form.iter().fold(reqwest::multipart::Form::new(), |form, (k, v)| {
+                    form.part(*k, reqwest::multipart::Part::text(v.clone()).file_name("upload.toml"))
+                });
+                client.post(app.url(&call.path)).header("origin", &app.address).multipart(form).send().await?
+            } else if call.post {
                 let form: Vec<(&str, &str)> = call.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 app.post(client, &call.path, &form).await?
             } else {

@@ -74,6 +74,7 @@ fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
         links.extend([
             ("/admin/people", "People"),
             ("/admin/organisations", "Organisations"),
+            ("/admin/modules", "Modules"),
             ("/admin/audit", "Audit log"),
         ]);
     } else if principal.has(Role::DeaneryLead) {
@@ -195,7 +196,7 @@ mod tests {
         assert_eq!(hrefs(&user(&[(Role::DeaneryLead, Some(1))])), ["/", "/admin/people/invite", "/account"]);
         assert_eq!(
             hrefs(&user(&[(Role::Admin, None)])),
-            ["/", "/admin/people", "/admin/organisations", "/admin/audit", "/account"]
+            ["/", "/admin/people", "/admin/organisations", "/admin/modules", "/admin/audit", "/account"]
         );
     }
 

@@ -45,6 +45,7 @@ actions! {
     Reactivated => "reactivated", "Reactivated an account";
     OrganisationChanged => "organisation_changed", "Changed an organisation";
     DataExported => "data_exported", "Exported data";
+    ModuleImported => "module_imported", "Imported a module";
 }
 
 /// One event, as the audit page lists it.

@@ -24,4 +24,8 @@ id_type!(
     RegionId,
     /// A general practice.
     PracticeId,
+    /// A module (all its versions).
+    ModuleId,
+    /// One version of a module.
+    VersionId,
 );

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod career_stage;
+pub mod curriculum;
 pub mod email;
 pub mod gmc_number;
 pub mod ids;

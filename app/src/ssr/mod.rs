@@ -4,10 +4,13 @@
 pub mod accounts;
 pub mod auth;
 pub mod clock;
+pub mod curriculum;
 pub mod db;
 pub mod demo;
 pub mod flash;
 pub mod mail;
+pub mod module_export;
+pub mod module_file;
 pub mod my_data;
 pub mod request;
 pub mod state;

@@ -3,8 +3,10 @@
 pub mod change_roles;
 pub mod create_practice;
 pub mod create_region;
+pub mod import_module;
 pub mod invite_person;
 pub mod list_audit;
+pub mod list_module_versions;
 pub mod list_people;
 pub mod rename_organisation;
 pub mod set_account_active;

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod invite;
+pub mod modules;
 pub mod organisation;
 pub mod organisations;
 pub mod people;

@@ -7,6 +7,7 @@
 
 pub mod audit;
 mod connect;
+pub mod curriculum;
 mod demo;
 pub mod invitations;
 mod migrate;

@@ -1,0 +1,119 @@
+//! Branching patient cases: a graph of narrative steps, decisions and endings. Each decision option
+//! carries feedback, a rating and the theme tags and references behind it, and leads to the next node.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub key: String,
+    pub title: String,
+    /// The key of the first node.
+    pub start: String,
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub key: String,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NodeKind {
+    /// Part of the story: history, examination, a letter, the patient's words (Markdown).
+    Narrative { body: String, references: Vec<String>, next: String },
+    /// A choice the learner makes, with optional context before the question.
+    Decision { body: Option<String>, question: String, options: Vec<DecisionOption> },
+    /// How things turned out (Markdown).
+    End { body: String, references: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionOption {
+    pub key: String,
+    pub text: String,
+    pub rating: Rating,
+    /// Why this choice is good or not (Markdown).
+    pub feedback: String,
+    pub themes: Vec<String>,
+    pub references: Vec<String>,
+    /// The node this choice leads to.
+    pub next: String,
+}
+
+/// How good a decision option is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rating {
+    Best,
+    Acceptable,
+    Poor,
+    Unsafe,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Best, Rating::Acceptable, Rating::Poor, Rating::Unsafe];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Best => "best",
+            Rating::Acceptable => "acceptable",
+            Rating::Poor => "poor",
+            Rating::Unsafe => "unsafe",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Best => "Best choice",
+            Rating::Acceptable => "Acceptable",
+            Rating::Poor => "Poor choice",
+            Rating::Unsafe => "Unsafe",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Rating> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+impl Node {
+    /// The nodes this one leads to.
+    pub fn successors(&self) -> Vec<&str> {
+        match &self.kind {
+            NodeKind::Narrative { next, .. } => vec![next.as_str()],
+            NodeKind::Decision { options, .. } => options.iter().map(|o| o.next.as_str()).collect(),
+            NodeKind::End { .. } => Vec::new(),
+        }
+    }
+
+    pub fn is_end(&self) -> bool {
+        matches!(self.kind, NodeKind::End { .. })
+    }
+}
+
+impl Case {
+    pub fn node(&self, key: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.key == key)
+    }
+
+    /// The decisions of this case, in order.
+    pub fn decisions(&self) -> impl Iterator<Item = (&Node, &[DecisionOption])> {
+        self.nodes.iter().filter_map(|node| match &node.kind {
+            NodeKind::Decision { options, .. } => Some((node, options.as_slice())),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rating_codes_round_trip() {
+        for rating in Rating::ALL {
+            assert_eq!(Rating::parse(rating.code()), Some(rating));
+        }
+        assert_eq!(Rating::parse("dangerous"), None);
+    }
+}

@@ -1,0 +1,360 @@
+//! The rules every module version must meet before it can be imported, sent for review or
+//! published. Each problem names where it is, both as a path into the file (which the file parser
+//! turns into a line number) and in plain words.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::case::{Case, NodeKind, Rating};
+use super::item::KnowledgeItem;
+use super::module::ModuleDefinition;
+use super::theme::theme;
+
+/// One thing wrong with a module.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    /// Where, as a path into the module file, such as `items[2].options[1].feedback`.
+    pub path: String,
+    /// What is wrong and what to do, in plain words, naming the part by its key.
+    pub message: String,
+}
+
+/// Every problem with the module; empty if it is sound.
+pub fn validate(module: &ModuleDefinition) -> Vec<Problem> {
+    let mut check = Checker { module, problems: Vec::new() };
+    check.header();
+    check.references();
+    check.items();
+    check.attitudes();
+    check.cases();
+    check.reflections();
+    check.problems
+}
+
+const MIN_MINUTES: u32 = 5;
+const MAX_MINUTES: u32 = 240;
+
+struct Checker<'a> {
+    module: &'a ModuleDefinition,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    fn required(&mut self, path: &str, what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(path, format!("{what} is missing: write it"));
+        }
+    }
+
+    fn header(&mut self) {
+        let m = self.module;
+        if !valid_slug(&m.slug) {
+            self.fail(
+                "slug",
+                "The slug must be 3 to 60 lower-case letters, digits and hyphens, starting with a letter",
+            );
+        }
+        self.required("title", "The title", &m.title);
+        self.required("summary", "The summary", &m.summary);
+        self.required("audience", "The audience", &m.audience);
+        if !(MIN_MINUTES..=MAX_MINUTES).contains(&m.estimated_minutes) {
+            self.fail(
+                "estimated_minutes",
+                format!("The estimated time must be {MIN_MINUTES} to {MAX_MINUTES} minutes"),
+            );
+        }
+        if m.outcomes.iter().all(|o| o.trim().is_empty()) {
+            self.fail("outcomes", "List at least one learning outcome");
+        }
+        self.themes("themes", "The module", &m.themes);
+    }
+
+    /// Theme tags: at least one, each a known theme or recommendation.
+    fn themes(&mut self, path: &str, owner: &str, themes: &[String]) {
+        if themes.is_empty() {
+            self.fail(path, format!("{owner} needs at least one theme"));
+        }
+        for (i, code) in themes.iter().enumerate() {
+            if theme(code).is_none() {
+                self.fail(format!("{path}[{i}]"), format!("{owner} names an unknown theme '{code}'"));
+            }
+        }
+    }
+
+    /// Citations: each a reference the module defines; `at_least_one` for clinical statements.
+    fn cites(&mut self, path: &str, owner: &str, references: &[String], at_least_one: bool) {
+        if at_least_one && references.is_empty() {
+            self.fail(path, format!("{owner} makes a clinical statement: cite at least one reference"));
+        }
+        for (i, key) in references.iter().enumerate() {
+            if self.module.reference(key).is_none() {
+                self.fail(
+                    format!("{path}[{i}]"),
+                    format!("{owner} cites '{key}', which is not in the references"),
+                );
+            }
+        }
+    }
+
+    fn references(&mut self) {
+        let mut seen = HashSet::new();
+        for (i, reference) in self.module.references.iter().enumerate() {
+            let path = format!("references[{i}]");
+            if !seen.insert(reference.key.as_str()) {
+                self.fail(format!("{path}.key"), format!("Reference '{}' is defined twice", reference.key));
+            }
+            self.required(&format!("{path}.key"), "The reference's key", &reference.key);
+            self.required(
+                &format!("{path}.citation"),
+                &format!("Reference '{}''s citation", reference.key),
+                &reference.citation,
+            );
+            if let Some(url) = &reference.url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                self.fail(
+                    format!("{path}.url"),
+                    format!("Reference '{}''s link must start with https://", reference.key),
+                );
+            }
+        }
+    }
+
+    fn items(&mut self) {
+        if self.module.items.is_empty() {
+            self.fail("items", "Add at least one knowledge item for the tests before and after the cases");
+        }
+        let mut seen = HashSet::new();
+        for (i, item) in self.module.items.iter().enumerate() {
+            if !seen.insert(item.key.as_str()) {
+                self.fail(
+                    format!("items[{i}].key"),
+                    format!("Two knowledge items have the key '{}'", item.key),
+                );
+            }
+            self.item(i, item);
+        }
+    }
+
+    fn item(&mut self, i: usize, item: &KnowledgeItem) {
+        let path = format!("items[{i}]");
+        let owner = format!("Knowledge item '{}'", item.key);
+        self.required(&format!("{path}.stem"), &format!("{owner}'s question"), &item.stem);
+        self.themes(&format!("{path}.themes"), &owner, &item.themes);
+        self.cites(&format!("{path}.references"), &owner, &item.references, true);
+        if !(4..=5).contains(&item.options.len()) {
+            self.fail(
+                format!("{path}.options"),
+                format!("{owner} needs 4 or 5 options (it has {})", item.options.len()),
+            );
+        }
+        let correct = item.options.iter().filter(|o| o.correct).count();
+        if correct != 1 {
+            self.fail(
+                format!("{path}.options"),
+                format!("{owner} needs exactly one correct option (it has {correct})"),
+            );
+        }
+        let mut keys = HashSet::new();
+        for (j, option) in item.options.iter().enumerate() {
+            let option_path = format!("{path}.options[{j}]");
+            if !keys.insert(option.key.as_str()) {
+                self.fail(
+                    format!("{option_path}.key"),
+                    format!("{owner} has two options with the key '{}'", option.key),
+                );
+            }
+            self.required(
+                &format!("{option_path}.text"),
+                &format!("{owner}, option '{}': the text", option.key),
+                &option.text,
+            );
+            if option.feedback.trim().is_empty() {
+                self.fail(
+                    format!("{option_path}.feedback"),
+                    format!("{owner}, option '{}': write feedback for this option", option.key),
+                );
+            }
+        }
+    }
+
+    fn attitudes(&mut self) {
+        let mut seen = HashSet::new();
+        for (i, attitude) in self.module.attitudes.iter().enumerate() {
+            let path = format!("attitudes[{i}]");
+            if !seen.insert(attitude.key.as_str()) {
+                self.fail(
+                    format!("{path}.key"),
+                    format!("Two attitude statements have the key '{}'", attitude.key),
+                );
+            }
+            let owner = format!("Attitude statement '{}'", attitude.key);
+            self.required(&format!("{path}.statement"), &format!("{owner}'s statement"), &attitude.statement);
+            self.themes(&format!("{path}.themes"), &owner, &attitude.themes);
+        }
+    }
+
+    fn cases(&mut self) {
+        if self.module.cases.is_empty() {
+            self.fail("cases", "Add at least one case");
+        }
+        let mut seen = HashSet::new();
+        for (i, case) in self.module.cases.iter().enumerate() {
+            if !seen.insert(case.key.as_str()) {
+                self.fail(format!("cases[{i}].key"), format!("Two cases have the key '{}'", case.key));
+            }
+            self.case(i, case);
+        }
+    }
+
+    fn case(&mut self, i: usize, case: &Case) {
+        let path = format!("cases[{i}]");
+        let owner = format!("Case '{}'", case.key);
+        self.required(&format!("{path}.title"), &format!("{owner}'s title"), &case.title);
+        let keys: HashSet<&str> = case.nodes.iter().map(|n| n.key.as_str()).collect();
+        if keys.len() != case.nodes.len() {
+            self.fail(format!("{path}.nodes"), format!("{owner} has two nodes with the same key"));
+        }
+        if !keys.contains(case.start.as_str()) {
+            self.fail(
+                format!("{path}.start"),
+                format!("{owner} starts at '{}', which is not one of its nodes", case.start),
+            );
+        }
+        for (j, node) in case.nodes.iter().enumerate() {
+            let node_path = format!("{path}.nodes[{j}]");
+            let node_owner = format!("{owner}, node '{}'", node.key);
+            match &node.kind {
+                NodeKind::Narrative { body, references, next } => {
+                    self.required(&format!("{node_path}.body"), &format!("{node_owner}: the text"), body);
+                    self.cites(&format!("{node_path}.references"), &node_owner, references, false);
+                    self.leads_to(&keys, &format!("{node_path}.next"), &node_owner, next);
+                }
+                NodeKind::Decision { question, options, .. } => {
+                    self.required(
+                        &format!("{node_path}.question"),
+                        &format!("{node_owner}: the question"),
+                        question,
+                    );
+                    if !(2..=5).contains(&options.len()) {
+                        self.fail(
+                            format!("{node_path}.options"),
+                            format!("{node_owner} needs 2 to 5 options (it has {})", options.len()),
+                        );
+                    }
+                    let mut option_keys = HashSet::new();
+                    for (k, option) in options.iter().enumerate() {
+                        let option_path = format!("{node_path}.options[{k}]");
+                        let option_owner = format!("{node_owner}, option '{}'", option.key);
+                        if !option_keys.insert(option.key.as_str()) {
+                            self.fail(
+                                format!("{option_path}.key"),
+                                format!("{node_owner} has two options with the key '{}'", option.key),
+                            );
+                        }
+                        self.required(
+                            &format!("{option_path}.text"),
+                            &format!("{option_owner}: the text"),
+                            &option.text,
+                        );
+                        if option.feedback.trim().is_empty() {
+                            let message = if option.rating == Rating::Unsafe {
+                                format!("{option_owner} is unsafe: explain why in its feedback")
+                            } else {
+                                format!("{option_owner}: write feedback for this option")
+                            };
+                            self.fail(format!("{option_path}.feedback"), message);
+                        }
+                        self.themes(&format!("{option_path}.themes"), &option_owner, &option.themes);
+                        self.cites(
+                            &format!("{option_path}.references"),
+                            &option_owner,
+                            &option.references,
+                            true,
+                        );
+                        self.leads_to(&keys, &format!("{option_path}.next"), &option_owner, &option.next);
+                    }
+                }
+                NodeKind::End { body, references } => {
+                    self.required(&format!("{node_path}.body"), &format!("{node_owner}: the outcome"), body);
+                    self.cites(&format!("{node_path}.references"), &node_owner, references, false);
+                }
+            }
+        }
+        self.graph(&path, &owner, case);
+    }
+
+    fn leads_to(&mut self, keys: &HashSet<&str>, path: &str, owner: &str, next: &str) {
+        if !keys.contains(next) {
+            self.fail(path, format!("{owner} leads to '{next}', which is not a node of this case"));
+        }
+    }
+
+    /// Every node reachable from the start, and an ending reachable from every node (which also
+    /// rules out loops with no way out).
+    fn graph(&mut self, path: &str, owner: &str, case: &Case) {
+        let index: HashMap<&str, usize> =
+            case.nodes.iter().enumerate().map(|(i, n)| (n.key.as_str(), i)).collect();
+        let reachable = reach(case, std::iter::once(case.start.as_str()), |node| {
+            case.node(node).map(|n| n.successors()).unwrap_or_default()
+        });
+        let predecessors = |node: &str| -> Vec<&str> {
+            case.nodes.iter().filter(|n| n.successors().contains(&node)).map(|n| n.key.as_str()).collect()
+        };
+        let ends = case.nodes.iter().filter(|n| n.is_end()).map(|n| n.key.as_str());
+        let finishing = reach(case, ends, predecessors);
+        if !case.nodes.iter().any(|n| n.is_end()) {
+            self.fail(format!("{path}.nodes"), format!("{owner} has no ending: add a node of kind \"end\""));
+        }
+        for node in &case.nodes {
+            let node_path = format!("{path}.nodes[{}]", index[node.key.as_str()]);
+            if index.contains_key(case.start.as_str()) && !reachable.contains(node.key.as_str()) {
+                self.fail(
+                    format!("{node_path}.key"),
+                    format!("{owner}, node '{}' cannot be reached from the start", node.key),
+                );
+            }
+            if !finishing.contains(node.key.as_str()) && case.nodes.iter().any(|n| n.is_end()) {
+                self.fail(
+                    format!("{node_path}.key"),
+                    format!(
+                        "{owner}, node '{}' never leads to an ending (a dead end, or a loop with no way out)",
+                        node.key
+                    ),
+                );
+            }
+        }
+    }
+
+    fn reflections(&mut self) {
+        if self.module.reflections.iter().all(|r| r.trim().is_empty()) {
+            self.fail("reflections", "Add at least one reflection prompt");
+        }
+    }
+}
+
+/// The nodes reachable from `from` by following `step`.
+fn reach<'a>(
+    case: &'a Case,
+    from: impl Iterator<Item = &'a str>,
+    step: impl Fn(&'a str) -> Vec<&'a str>,
+) -> HashSet<&'a str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut queue: VecDeque<&str> = from.collect();
+    while let Some(node) = queue.pop_front() {
+        if case.node(node).is_some() && seen.insert(node) {
+            queue.extend(step(node));
+        }
+    }
+    seen
+}
+
+/// 3 to 60 characters of a–z, 0–9 and hyphens, starting with a letter.
+pub fn valid_slug(slug: &str) -> bool {
+    (3..=60).contains(&slug.len())
+        && slug.starts_with(|c: char| c.is_ascii_lowercase())
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

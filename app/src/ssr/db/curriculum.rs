@@ -1,0 +1,173 @@
+//! Modules and their versions. A version's content is stored as the JSON of its validated module
+//! definition; the themes it is tagged with are also kept in their own table, for filtering.
+
+use super::Db;
+use super::audit::{AuditRecord, insert_audit};
+use crate::domain::curriculum::module::{ModuleDefinition, VersionStatus, VersionSummary};
+use crate::domain::ids::{ModuleId, PersonId, VersionId};
+
+/// A version as stored, with its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub summary: VersionSummary,
+    pub definition: ModuleDefinition,
+    pub revision: i64,
+}
+
+fn encode(definition: &ModuleDefinition) -> Result<String, sqlx::Error> {
+    serde_json::to_string(definition).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+fn decode(content: &str) -> Result<ModuleDefinition, sqlx::Error> {
+    serde_json::from_str(content).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn status(code: &str) -> Result<VersionStatus, sqlx::Error> {
+    VersionStatus::parse(code)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown version status {code:?}").into()))
+}
+
+type VersionRow = (i64, String, i64, i64, String, String, i64);
+
+const VERSION_COLUMNS: &str = "m.id, m.slug, v.id, v.number, v.status, v.title, v.estimated_minutes";
+
+impl Db {
+    /// The themes and recommendations as the database holds them: (code, kind, title), in order.
+    pub async fn themes(&self) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+        sqlx::query_as("SELECT code, kind, title FROM themes ORDER BY position").fetch_all(&self.pool).await
+    }
+
+    /// Whether any module has been stored (the first curriculum is only loaded into an empty one).
+    pub async fn has_modules(&self) -> Result<bool, sqlx::Error> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM modules").fetch_one(&self.pool).await?;
+        Ok(count > 0)
+    }
+
+    /// Stores a definition as the next version of its module (creating the module for a new slug),
+    /// with its audit event, in one transaction. Returns the version's id and number.
+    pub async fn store_module_version(
+        &self,
+        definition: &ModuleDefinition,
+        status: VersionStatus,
+        actor: Option<PersonId>,
+        audit: &AuditRecord<'_>,
+        now_ms: i64,
+    ) -> Result<(VersionId, i64), sqlx::Error> {
+        let content = encode(definition)?;
+        let mut tx = self.begin().await?;
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM modules WHERE slug = $1")
+            .bind(&definition.slug)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let module = match existing {
+            Some(id) => id,
+            None => {
+                sqlx::query_scalar(
+                    "INSERT INTO modules (slug, created_at, created_by) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(&definition.slug)
+                .bind(now_ms)
+                .bind(actor.map(|p| p.0))
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+        let number: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM module_versions WHERE module_id = $1",
+        )
+        .bind(module)
+        .fetch_one(&mut *tx)
+        .await?;
+        let published = (status == VersionStatus::Published).then_some(now_ms);
+        let version: i64 = sqlx::query_scalar(
+            "INSERT INTO module_versions (module_id, number, status, title, summary, estimated_minutes, content, \
+             revision, created_at, created_by, published_at, published_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(module)
+        .bind(number)
+        .bind(status.code())
+        .bind(&definition.title)
+        .bind(&definition.summary)
+        .bind(i64::from(definition.estimated_minutes))
+        .bind(content)
+        .bind(now_ms)
+        .bind(actor.map(|p| p.0))
+        .bind(published)
+        .bind(published.and(actor.map(|p| p.0)))
+        .fetch_one(&mut *tx)
+        .await?;
+        for theme in &definition.themes {
+            sqlx::query("INSERT INTO module_version_themes (version_id, theme_code) VALUES ($1, $2)")
+                .bind(version)
+                .bind(theme)
+                .execute(&mut *tx)
+                .await?;
+        }
+        insert_audit(&mut tx, audit, now_ms).await?;
+        tx.commit().await?;
+        Ok((VersionId(version), number))
+    }
+
+    /// Every version of every module, by module slug and version number.
+    pub async fn module_versions(&self) -> Result<Vec<VersionSummary>, sqlx::Error> {
+        let mut conn = self.pool.acquire().await?;
+        let rows: Vec<VersionRow> = sqlx::query_as(&format!(
+            "SELECT {VERSION_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id \
+             ORDER BY m.slug, v.number"
+        ))
+        .fetch_all(&mut *conn)
+        .await?;
+        let themes: Vec<(i64, String)> =
+            sqlx::query_as("SELECT version_id, theme_code FROM module_version_themes ORDER BY theme_code")
+                .fetch_all(&mut *conn)
+                .await?;
+        rows.into_iter()
+            .map(|row| {
+                let mut summary = summary_from(row)?;
+                summary.themes =
+                    themes.iter().filter(|(v, _)| *v == summary.version.0).map(|(_, t)| t.clone()).collect();
+                Ok(summary)
+            })
+            .collect()
+    }
+
+    /// A version of a module by slug: the given number, or the latest.
+    pub async fn module_version(
+        &self,
+        slug: &str,
+        number: Option<i64>,
+    ) -> Result<Option<StoredVersion>, sqlx::Error> {
+        type Row = (i64, String, i64, i64, String, String, i64, String, i64);
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {VERSION_COLUMNS}, v.content, v.revision FROM module_versions v JOIN modules m ON m.id = v.module_id \
+             WHERE m.slug = $1 AND ($2 = 0 OR v.number = $2) ORDER BY v.number DESC LIMIT 1"
+        ))
+        .bind(slug)
+        .bind(number.unwrap_or(0))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((module, slug, version, number, status, title, minutes, content, revision)) = row else {
+            return Ok(None);
+        };
+        let definition = decode(&content)?;
+        let mut summary = summary_from((module, slug, version, number, status, title, minutes))?;
+        summary.themes = definition.themes.clone();
+        Ok(Some(StoredVersion { summary, definition, revision }))
+    }
+}
+
+fn summary_from(
+    (module, slug, version, number, status_code, title, minutes): VersionRow,
+) -> Result<VersionSummary, sqlx::Error> {
+    Ok(VersionSummary {
+        module: ModuleId(module),
+        slug,
+        version: VersionId(version),
+        number,
+        status: status(&status_code)?,
+        title,
+        estimated_minutes: minutes,
+        themes: Vec::new(),
+    })
+}

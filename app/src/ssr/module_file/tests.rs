@@ -1,0 +1,328 @@
+//! Reading and writing module files: every problem reported with its line, never a panic, and a
+//! lossless round trip.
+
+use super::*;
+
+use crate::ssr::curriculum::FIRST_CURRICULUM;
+
+const CURRICULUM: [(&str, &str); 4] = [
+    ("margaret", FIRST_CURRICULUM[0]),
+    ("david", FIRST_CURRICULUM[1]),
+    ("priya", FIRST_CURRICULUM[2]),
+    ("jim", FIRST_CURRICULUM[3]),
+];
+
+fn problems(text: &str) -> Vec<String> {
+    read_module(text).err().unwrap_or_default().into_iter().map(|p| p.to_string()).collect()
+}
+
+#[test]
+fn the_first_curriculum_files_read_cleanly() {
+    for (name, text) in CURRICULUM {
+        let problems = problems(text);
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+    }
+}
+
+use crate::domain::curriculum::case::NodeKind;
+use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::curriculum::theme::review_themes;
+use proptest::prelude::*;
+
+fn margaret() -> &'static str {
+    CURRICULUM[0].1
+}
+
+/// The problems reading `text` reports, as (line, message) pairs.
+fn located(text: &str) -> Vec<(usize, String)> {
+    read_module(text).err().unwrap_or_default().into_iter().map(|p| (p.line, p.message)).collect()
+}
+
+/// The line of the first occurrence of `needle` in the Margaret module.
+fn line_of(needle: &str) -> usize {
+    margaret().lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1)
+}
+
+#[test]
+fn a_syntax_error_is_reported_on_its_line() {
+    let broken = margaret().replacen("estimated_minutes = 30", "estimated_minutes = ", 1);
+    let found = located(&broken);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, line_of("estimated_minutes"));
+    assert!(found[0].1.starts_with("This is not valid TOML"), "{found:?}");
+}
+
+#[test]
+fn wrong_types_missing_fields_and_misspellings_are_all_reported_at_once() {
+    let broken = margaret()
+        .replacen("estimated_minutes = 30", "estimated_minutes = \"thirty\"", 1)
+        .replacen("audience = \"GPs and GP trainees\"\n", "", 1)
+        .replacen("summary = \"\"\"", "sumary = \"\"\"", 1);
+    let found = located(&broken);
+    let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    assert!(messages.contains(&"'estimated_minutes' must be a whole number, without quotes"), "{messages:?}");
+    assert!(messages.contains(&"'audience' is missing"), "{messages:?}");
+    assert!(messages.contains(&"Unknown field 'sumary'. Did you mean 'summary'?"), "{messages:?}");
+    assert!(messages.contains(&"'summary' is missing"), "{messages:?}");
+    let misspelt = found.iter().find(|(_, m)| m.starts_with("Unknown field 'sumary'")).map(|(l, _)| *l);
+    assert_eq!(misspelt, Some(line_of("summary = \"\"\"")));
+}
+
+#[test]
+fn curriculum_rules_are_reported_on_the_line_of_the_field() {
+    let broken = margaret()
+        .replacen(
+            "next = \"week-six\"\n\n    [[cases.nodes.options]]\n    key = \"switch\"",
+            "next = \"nowhere\"\n\n    [[cases.nodes.options]]\n    key = \"switch\"",
+            1,
+        )
+        .replacen("references = [\"G2\", \"G12\", \"G7\", \"G16\"]", "references = [\"G2\", \"G99\"]", 1);
+    let found = located(&broken);
+    let nowhere = found.iter().find(|(_, m)| m.contains("leads to 'nowhere'"));
+    assert_eq!(nowhere.map(|(l, _)| *l), Some(line_of("next = \"week-six\"")), "{found:?}");
+    assert!(
+        found.iter().any(|(_, m)| m.contains("cites 'G99', which is not in the references")),
+        "{found:?}"
+    );
+}
+
+/// A minimal valid module, written as a file, for the graph rules.
+fn tiny_case(nodes: &str) -> String {
+    format!(
+        r#"format = 1
+slug = "tiny"
+title = "Tiny"
+summary = "A tiny module."
+audience = "GPs"
+estimated_minutes = 10
+themes = ["gp-role"]
+outcomes = ["Learn"]
+reflections = ["Reflect"]
+
+[[references]]
+key = "R"
+citation = "A reference."
+
+[[items]]
+key = "q"
+stem = "Question?"
+themes = ["gp-role"]
+references = ["R"]
+options = [
+  {{ key = "a", text = "A", correct = true, feedback = "Yes." }},
+  {{ key = "b", text = "B", feedback = "No." }},
+  {{ key = "c", text = "C", feedback = "No." }},
+  {{ key = "d", text = "D", feedback = "No." }},
+]
+
+[[cases]]
+key = "c"
+title = "Case"
+start = "a"
+{nodes}"#
+    )
+}
+
+fn option(key: &str, next: &str, rating: &str, feedback: &str) -> String {
+    format!(
+        "  {{ key = \"{key}\", text = \"{key}\", rating = \"{rating}\", feedback = \"{feedback}\", themes = [\"gp-role\"], references = [\"R\"], next = \"{next}\" }},\n"
+    )
+}
+
+fn decision(key: &str, options: &[String]) -> String {
+    format!(
+        "\n[[cases.nodes]]\nkey = \"{key}\"\nkind = \"decision\"\nquestion = \"Q?\"\noptions = [\n{}]\n",
+        options.concat()
+    )
+}
+
+fn end(key: &str) -> String {
+    format!("\n[[cases.nodes]]\nkey = \"{key}\"\nkind = \"end\"\nbody = \"Done.\"\n")
+}
+
+#[test]
+fn a_small_sound_case_reads() {
+    let text = tiny_case(
+        &(decision("a", &[option("x", "z", "best", "Good."), option("y", "z", "poor", "Less good.")])
+            + &end("z")),
+    );
+    assert_eq!(located(&text), []);
+}
+
+#[test]
+fn unreachable_nodes_dead_ends_and_loops_without_exit_are_found() {
+    let nodes = decision("a", &[option("x", "b", "best", "Good."), option("y", "z", "poor", "Poor.")])
+        // b and c loop forever with no way to an ending.
+        + &decision("b", &[option("to-c", "c", "poor", "Loop."), option("to-b", "b", "poor", "Loop.")])
+        + &decision("c", &[option("to-b", "b", "poor", "Loop."), option("again", "c", "poor", "Loop.")])
+        + &end("z")
+        // Nothing leads to the orphan.
+        + &end("orphan");
+    let found: Vec<String> = located(&tiny_case(&nodes)).into_iter().map(|(_, m)| m).collect();
+    assert!(
+        found.contains(&"Case 'c', node 'orphan' cannot be reached from the start".to_owned()),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|m| m.starts_with("Case 'c', node 'b' never leads to an ending")), "{found:?}");
+    assert!(found.iter().any(|m| m.starts_with("Case 'c', node 'c' never leads to an ending")), "{found:?}");
+    assert!(!found.iter().any(|m| m.contains("node 'a' never leads")), "a can still reach z: {found:?}");
+}
+
+#[test]
+fn an_unsafe_option_must_explain_itself() {
+    let nodes =
+        decision("a", &[option("x", "z", "best", "Good."), option("danger", "z", "unsafe", "")]) + &end("z");
+    let found: Vec<String> = located(&tiny_case(&nodes)).into_iter().map(|(_, m)| m).collect();
+    assert_eq!(found, ["Case 'c', node 'a', option 'danger' is unsafe: explain why in its feedback"]);
+}
+
+#[test]
+fn items_need_four_or_five_options_and_exactly_one_correct() {
+    let text = tiny_case(
+        &(decision("a", &[option("x", "z", "best", "G."), option("y", "z", "poor", "P.")]) + &end("z")),
+    )
+    .replace(
+        "{ key = \"b\", text = \"B\", feedback = \"No.\" },",
+        "{ key = \"b\", text = \"B\", correct = true, feedback = \"No.\" },",
+    )
+    .replace("  { key = \"d\", text = \"D\", feedback = \"No.\" },\n", "");
+    let found: Vec<String> = located(&text).into_iter().map(|(_, m)| m).collect();
+    assert!(found.contains(&"Knowledge item 'q' needs 4 or 5 options (it has 3)".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"Knowledge item 'q' needs exactly one correct option (it has 2)".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unknown_themes_ratings_and_kinds_are_named() {
+    let text = tiny_case(
+        &(decision("a", &[option("x", "z", "brilliant", "G."), option("y", "z", "poor", "P.")]) + &end("z")),
+    )
+    .replacen("themes = [\"gp-role\"]", "themes = [\"gp-rol\"]", 1)
+    .replace("kind = \"end\"", "kind = \"finish\"");
+    let found: Vec<String> = located(&text).into_iter().map(|(_, m)| m).collect();
+    assert!(found.contains(&"The module names an unknown theme 'gp-rol'".to_owned()), "{found:?}");
+    assert!(
+        found.iter().any(|m| m.starts_with(
+            "'rating' must be \"best\", \"acceptable\", \"poor\" or \"unsafe\", not \"brilliant\""
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("'kind' must be \"narrative\", \"decision\" or \"end\", not \"finish\"")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_newer_format_and_an_oversized_file_are_refused_plainly() {
+    let newer = margaret().replacen("format = 1", "format = 2", 1);
+    assert!(located(&newer).iter().any(|(_, m)| m == "This file is format 2; this Casebook reads format 1"));
+    let huge = "#".repeat(2 * 1024 * 1024);
+    assert!(located(&huge)[0].1.starts_with("The file is larger than"));
+}
+
+#[test]
+fn every_curriculum_module_survives_a_round_trip_unchanged() -> Result<(), String> {
+    for (name, text) in CURRICULUM {
+        let module = read_module(text).map_err(|p| format!("{name}: {p:?}"))?;
+        let written = write_module(&module).map_err(|e| e.to_string())?;
+        let again = read_module(&written).map_err(|p| format!("{name} rewritten: {p:?}"))?;
+        assert_eq!(again, module, "{name}");
+        assert_eq!(write_module(&again).map_err(|e| e.to_string())?, written, "{name}: writing is stable");
+    }
+    Ok(())
+}
+
+#[test]
+fn the_first_curriculum_covers_the_review() {
+    let modules: Vec<ModuleDefinition> = CURRICULUM.iter().filter_map(|(_, t)| read_module(t).ok()).collect();
+    assert_eq!(modules.len(), 4);
+    let themes_of = |m: &ModuleDefinition| -> Vec<String> {
+        let mut all = m.themes.clone();
+        all.extend(m.items.iter().flat_map(|i| i.themes.clone()));
+        all.extend(m.attitudes.iter().flat_map(|a| a.themes.clone()));
+        all.extend(m.cases.iter().flat_map(|c| {
+            c.decisions().flat_map(|(_, o)| o.iter().flat_map(|o| o.themes.clone()).collect::<Vec<_>>())
+        }));
+        all
+    };
+    for theme in review_themes() {
+        assert!(
+            modules.iter().any(|m| themes_of(m).iter().any(|t| t == theme.code)),
+            "{} is covered",
+            theme.code
+        );
+    }
+    for theme in ["deserving-patient", "patient-expectations", "starting-vs-withdrawing"] {
+        let count = modules.iter().filter(|m| m.themes.iter().any(|t| t == theme)).count();
+        assert!(count >= 2, "{theme} is a theme of {count} modules");
+    }
+    for module in &modules {
+        assert!((6..=10).contains(&module.items.len()), "{}: {} items", module.slug, module.items.len());
+        assert!((20..=40).contains(&module.estimated_minutes), "{}", module.slug);
+        assert!(!module.attitudes.is_empty() && !module.reflections.is_empty(), "{}", module.slug);
+        assert!(
+            module.notice.as_deref().is_some_and(|n| n.contains("BNF")),
+            "{}: the dosing notice",
+            module.slug
+        );
+        for item in &module.items {
+            assert!(!item.references.is_empty(), "{} {}", module.slug, item.key);
+            assert!(
+                item.options.iter().all(|o| !o.feedback.trim().is_empty()),
+                "{} {}",
+                module.slug,
+                item.key
+            );
+        }
+        for case in &module.cases {
+            let decisions = case.decisions().count();
+            assert!((3..=5).contains(&decisions), "{}: {decisions} decision points", module.slug);
+            for (_, options) in case.decisions() {
+                assert!(options.iter().all(|o| !o.feedback.trim().is_empty() && !o.references.is_empty()));
+            }
+            assert!(case.nodes.iter().any(|n| matches!(n.kind, NodeKind::End { .. })));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever text authors write (quotes, backslashes, triple quotes, any script, line breaks),
+    /// it comes back from a written file exactly.
+    #[test]
+    fn any_text_survives_a_round_trip(title in "[A-Za-z0-9][^\u{0}-\u{8}\u{b}-\u{1f}\u{7f}]{0,60}", body in "\\PC{1,200}") {
+        prop_assume!(!body.trim().is_empty());
+        let mut module = read_module(margaret()).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        module.title = title;
+        module.summary = body.clone();
+        module.items[0].options[1].feedback = body.clone();
+        if let NodeKind::Narrative { body: narrative, .. } = &mut module.cases[0].nodes[0].kind {
+            *narrative = format!("{body}\n\"\"\"\n'''\\");
+        }
+        let written = write_module(&module).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let again = read_module(&written).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(again, module);
+    }
+
+    /// Damaged files produce problems, never a panic.
+    #[test]
+    fn damaged_files_never_panic(cut in 0usize..20_000, len in 0usize..400, insert in "\\PC{0,20}") {
+        let text = margaret();
+        let start = text.char_indices().map(|(i, _)| i).find(|i| *i >= cut.min(text.len())).unwrap_or(text.len());
+        let end = text.char_indices().map(|(i, _)| i).find(|i| *i >= (start + len).min(text.len())).unwrap_or(text.len());
+        let damaged = format!("{}{insert}{}", &text[..start], &text[end..]);
+        let _ = read_module(&damaged);
+    }
+
+    /// Arbitrary input produces problems, never a panic.
+    #[test]
+    fn arbitrary_input_never_panics(text in "\\PC{0,400}") {
+        let _ = read_module(&text);
+    }
+}

@@ -1,0 +1,130 @@
+//! The command line: `server` serves the site; `server import <file> [--publish]` and
+//! `server export <slug> [--version <n>]` move module files in and out of the database named by
+//! `DATABASE_URL`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use app::domain::curriculum::module::VersionStatus;
+use app::ssr::clock::Clock;
+use app::ssr::curriculum::{ImportError, export_module_file, import_module_file};
+use app::ssr::db::Db;
+
+use crate::config::Settings;
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Serve,
+    Import { file: PathBuf, publish: bool },
+    Export { slug: String, version: Option<i64> },
+}
+
+pub const USAGE: &str = "usage:
+  server                                   serve Casebook (see README for the settings)
+  server import <file.toml> [--publish]    import a module file as a new draft (or published) version
+  server export <slug> [--version <n>]     print a module version (the latest by default) as a module file";
+
+/// Reads the arguments after the program name.
+pub fn parse(args: &[String]) -> anyhow::Result<Command> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] => Ok(Command::Serve),
+        ["import", file] => Ok(Command::Import { file: PathBuf::from(file), publish: false }),
+        ["import", file, "--publish"] | ["import", "--publish", file] => {
+            Ok(Command::Import { file: PathBuf::from(file), publish: true })
+        }
+        ["export", slug] => Ok(Command::Export { slug: (*slug).to_owned(), version: None }),
+        ["export", slug, "--version", number] => {
+            let version =
+                number.parse().with_context(|| format!("--version needs a number, not {number:?}"))?;
+            Ok(Command::Export { slug: (*slug).to_owned(), version: Some(version) })
+        }
+        _ => bail!("{USAGE}"),
+    }
+}
+
+async fn database(settings: &Settings) -> anyhow::Result<Db> {
+    let db =
+        Db::connect(&settings.database_url, 2).await.context("opening the database named by DATABASE_URL")?;
+    db.migrate().await.context("applying database migrations")?;
+    Ok(db)
+}
+
+/// Imports a module file, printing what happened or every problem with its line.
+pub async fn import(settings: &Settings, file: &PathBuf, publish: bool) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let db = database(settings).await?;
+    let status = if publish { VersionStatus::Published } else { VersionStatus::Draft };
+    match import_module_file(&db, &text, status, None, None, Clock::default().now_ms()).await {
+        Ok(imported) => {
+            println!(
+                "Imported {} ('{}') as version {}, {}.",
+                imported.slug,
+                imported.title,
+                imported.number,
+                imported.status.label().to_lowercase()
+            );
+            Ok(())
+        }
+        Err(ImportError::File(problems)) => {
+            for problem in &problems {
+                eprintln!("{}:{}", file.display(), problem);
+            }
+            bail!("{} not imported: {} problem(s)", file.display(), problems.len())
+        }
+        Err(ImportError::Failed(error)) => bail!("{} not imported: {error}", file.display()),
+    }
+}
+
+/// Prints a module version as a module file.
+pub async fn export(settings: &Settings, slug: &str, version: Option<i64>) -> anyhow::Result<()> {
+    let db = database(settings).await?;
+    let text = export_module_file(&db, slug, version).await.map_err(|e| match e {
+        app::error::AppError::NotFound => anyhow::anyhow!(
+            "no module {slug:?}{}",
+            version.map(|n| format!(" version {n}")).unwrap_or_default()
+        ),
+        other => anyhow::anyhow!("{other}"),
+    })?;
+    print!("{text}");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn commands_are_read_from_the_arguments() -> anyhow::Result<()> {
+        assert_eq!(parse(&args(&[]))?, Command::Serve);
+        assert_eq!(
+            parse(&args(&["import", "m.toml"]))?,
+            Command::Import { file: "m.toml".into(), publish: false }
+        );
+        assert_eq!(
+            parse(&args(&["import", "m.toml", "--publish"]))?,
+            Command::Import { file: "m.toml".into(), publish: true }
+        );
+        assert_eq!(parse(&args(&["export", "jim"]))?, Command::Export { slug: "jim".into(), version: None });
+        assert_eq!(
+            parse(&args(&["export", "jim", "--version", "2"]))?,
+            Command::Export { slug: "jim".into(), version: Some(2) }
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn anything_else_gets_the_usage() {
+        for bad in
+            [&["serve", "now"][..], &["import"], &["export", "jim", "--version", "two"], &["delete", "jim"]]
+        {
+            assert!(parse(&args(bad)).is_err(), "{bad:?}");
+        }
+    }
+}
