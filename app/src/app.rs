@@ -21,6 +21,10 @@ use crate::pages::admin::{
     people::PeoplePage,
     person::PersonPage,
 };
+use crate::pages::learning::{
+    catalogue::CataloguePage, module::ModulePage, my_learning::MyLearningPage, player::PlayerPage,
+    results::ResultsPage,
+};
 use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_found::NotFound};
 
 /// Renders the whole HTML document on the server; in the browser only the islands inside it hydrate.
@@ -59,6 +63,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("invitations"), StaticSegment("accept")) view=AcceptInvitationPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("modules") view=CataloguePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("modules"), ParamSegment("slug")) view=ModulePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("attempts"), ParamSegment("id")) view=PlayerPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("attempts"), ParamSegment("id"), StaticSegment("results")) view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("me") view=MyLearningPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people")) view=PeoplePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite")) view=InvitePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id")) view=PersonPage ssr=SsrMode::Async />

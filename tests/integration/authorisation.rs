@@ -28,9 +28,15 @@ const EVERYONE: &[Who] = &[Anonymous, Learner, Trainer, LeadA, LeadB, Admin];
 const SIGNED_IN: &[Who] = &[Learner, Trainer, LeadA, LeadB, Admin];
 const ADMINS: &[Who] = &[Admin];
 const INVITERS: &[Who] = &[LeadA, LeadB, Admin];
+/// Learners take modules (admins hold every permission).
+const LEARNERS: &[Who] = &[Learner, Admin];
+/// Only the learner whose attempt it is: even an admin is refused (as not found).
+const OWNER: &[Who] = &[Learner];
 
 struct Call {
     post: bool,
+    /// The router's pattern for a page whose path is not its pattern with numbers for `{id}`.
+    route: Option<&'static str>,
     /// Sent as a file upload (multipart) rather than an ordinary form.
     multipart: bool,
     path: String,
@@ -41,6 +47,7 @@ struct Call {
 fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> Call {
     Call {
         post: true,
+        route: None,
         multipart: false,
         path: path.to_owned(),
         form: form.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
@@ -49,11 +56,16 @@ fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> C
 }
 
 fn get(path: &str, allowed: &'static [Who]) -> Call {
-    Call { post: false, multipart: false, path: path.to_owned(), form: Vec::new(), allowed }
+    Call { post: false, route: None, multipart: false, path: path.to_owned(), form: Vec::new(), allowed }
 }
 
-/// Every endpoint, with arguments that name real objects of region A.
-fn matrix(world: &World, target: i64) -> Vec<Call> {
+/// A page whose route has a parameter other than a number.
+fn page(route: &'static str, path: &str, allowed: &'static [Who]) -> Call {
+    Call { route: Some(route), ..get(path, allowed) }
+}
+
+/// Every endpoint, with arguments that name real objects of region A (and learner A's attempt).
+fn matrix(world: &World, target: i64, attempt: &str) -> Vec<Call> {
     let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
     let target = target.to_string();
     let learner = world.learner_a.0.to_string();
@@ -76,8 +88,11 @@ fn matrix(world: &World, target: i64) -> Vec<Call> {
         get("/admin/audit", ADMINS),
         get("/admin/modules", ADMINS),
         get("/admin/modules/jim-withdrawal-barriers/export", ADMINS),
-        get("/admin/modules", ADMINS),
-        get("/admin/modules/jim-withdrawal-barriers/export", ADMINS),
+        get("/modules", SIGNED_IN),
+        page("/modules/{slug}", "/modules/jim-withdrawal-barriers", SIGNED_IN),
+        page("/attempts/{id}", &format!("/attempts/{attempt}"), OWNER),
+        page("/attempts/{id}/results", &format!("/attempts/{attempt}/results"), OWNER),
+        get("/me", SIGNED_IN),
         post("/api/account/get_current_user", &[], EVERYONE),
         post("/api/account/take_page_messages", &[], EVERYONE),
         post("/api/account/view_registration_form", &[], EVERYONE),
@@ -138,6 +153,21 @@ fn matrix(world: &World, target: i64) -> Vec<Call> {
             ADMINS,
         ),
         post("/api/admin/list_module_versions", &[], ADMINS),
+        post("/api/learning/list_modules", &[("theme", "")], SIGNED_IN),
+        post("/api/learning/view_module", &[("slug", "jim-withdrawal-barriers")], SIGNED_IN),
+        post("/api/learning/start_module", &[("slug", "jim-withdrawal-barriers")], LEARNERS),
+        post("/api/learning/view_step", &[("attempt", attempt)], OWNER),
+        post(
+            "/api/learning/answer_step",
+            &[
+                ("attempt", attempt),
+                ("step", "pre:no-such-item"),
+                ("key", "9b2f7c1e-0000-4000-8000-000000000001"),
+            ],
+            OWNER,
+        ),
+        post("/api/learning/view_results", &[("attempt", attempt)], OWNER),
+        post("/api/learning/view_my_learning", &[], SIGNED_IN),
         Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], ADMINS) },
         post(
             "/api/admin/list_audit",
@@ -160,6 +190,9 @@ fn assert_complete(calls: &[Call]) {
         .iter()
         .filter(|c| !c.post)
         .map(|c| {
+            if let Some(route) = c.route {
+                return route.to_owned();
+            }
             c.path
                 .split('/')
                 .map(|s| if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() { "{id}" } else { s })
@@ -193,11 +226,15 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
     )
     .await
     .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let calls = matrix(&world, target.0);
+    let learner = app.signed_in(LEARNER_A).await?;
+    let response =
+        app.post(&learner, "/api/learning/start_module", &[("slug", "jim-withdrawal-barriers")]).await?;
+    let attempt: String = response.json().await?;
+    let calls = matrix(&world, target.0, attempt.trim_start_matches("/attempts/"));
     assert_complete(&calls);
     let clients = [
         (Anonymous, new_client()?),
-        (Learner, app.signed_in(LEARNER_A).await?),
+        (Learner, learner),
         (Trainer, app.signed_in(TRAINER).await?),
         (LeadA, app.signed_in(LEAD_A).await?),
         (LeadB, app.signed_in(LEAD_B).await?),
@@ -226,7 +263,8 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
                             .get("location")
                             .is_some_and(|l| l.to_str().unwrap_or_default().starts_with("/sign-in"))
                 }
-                _ => status == StatusCode::FORBIDDEN,
+                // Another person's object is not found, so nobody learns that it exists.
+                _ => status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
             };
             let expected_refused = !call.allowed.contains(who);
             assert_eq!(

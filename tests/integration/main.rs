@@ -7,6 +7,7 @@ mod csrf;
 mod curriculum;
 mod error_pages;
 mod health;
+mod learning;
 mod pages;
 mod privacy;
 mod process;

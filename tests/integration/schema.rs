@@ -130,6 +130,19 @@ async fn postgres_schema(pool: &AnyPool) -> anyhow::Result<Schema> {
     .fetch_all(pool)
     .await?;
     schema.indexes.extend(indexes);
+    // Unique indexes that back no constraint (partial ones, such as one open attempt per module).
+    let unique_indexes: Vec<(String, String)> = sqlx::query_as(
+        "SELECT t.relname::text, \
+         string_agg(a.attname::text, ',' ORDER BY array_position(ix.indkey::int2[], a.attnum)) \
+         FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid \
+         JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(ix.indkey) \
+         WHERE n.nspname = 'public' AND ix.indisunique AND NOT ix.indisprimary \
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid) \
+         GROUP BY i.relname, t.relname",
+    )
+    .fetch_all(pool)
+    .await?;
+    schema.unique.extend(unique_indexes);
     Ok(schema)
 }
 

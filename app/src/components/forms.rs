@@ -146,7 +146,10 @@ pub fn SelectField(
 #[component]
 pub fn ChoiceField(
     name: &'static str,
-    legend: &'static str,
+    #[prop(into)] legend: String,
+    /// The legend's size in the design system's scale: s, m or l.
+    #[prop(default = "s")]
+    legend_size: &'static str,
     choices: Vec<Choice>,
     /// The values chosen now.
     #[prop(optional)]
@@ -187,7 +190,7 @@ pub fn ChoiceField(
     view! {
         <div class=group_class(has_error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                <legend class=format!("nhsuk-fieldset__legend nhsuk-fieldset__legend--{legend_size}")>{legend}</legend>
                 {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{name}-hint")>{hint}</div> })}
                 {error.map(|message| view! { <ErrorMessage id=format!("{name}-error") message /> })}
                 <div class=list_class>{items}</div>

@@ -70,11 +70,14 @@ fn Main(children: Children) -> impl IntoView {
 fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
     let principal = &user.principal;
     let mut links = vec![("/", "Home")];
+    if principal.has(Role::Learner) {
+        links.extend([("/modules", "Modules"), ("/me", "My learning")]);
+    }
     if principal.is_admin() {
         links.extend([
             ("/admin/people", "People"),
             ("/admin/organisations", "Organisations"),
-            ("/admin/modules", "Modules"),
+            ("/admin/modules", "Module files"),
             ("/admin/audit", "Audit log"),
         ]);
     } else if principal.has(Role::DeaneryLead) {
@@ -192,7 +195,7 @@ mod tests {
     #[test]
     fn navigation_follows_roles() {
         let hrefs = |u: &CurrentUser| navigation_for(u).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
-        assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/account"]);
+        assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/modules", "/me", "/account"]);
         assert_eq!(hrefs(&user(&[(Role::DeaneryLead, Some(1))])), ["/", "/admin/people/invite", "/account"]);
         assert_eq!(
             hrefs(&user(&[(Role::Admin, None)])),

@@ -7,5 +7,7 @@ pub mod hydration;
 pub mod layout;
 pub mod outcome;
 pub mod pagination;
+pub mod rating_tag;
+pub mod references;
 pub mod table;
 pub mod tabs;

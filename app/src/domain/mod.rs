@@ -7,6 +7,7 @@ pub mod curriculum;
 pub mod email;
 pub mod gmc_number;
 pub mod ids;
+pub mod learning;
 pub mod navigation;
 pub mod ods_code;
 pub mod organisation;

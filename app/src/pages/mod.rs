@@ -5,4 +5,5 @@ pub mod account;
 pub mod admin;
 pub mod error_page;
 pub mod home;
+pub mod learning;
 pub mod not_found;

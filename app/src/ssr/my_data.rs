@@ -1,6 +1,6 @@
 //! "Download everything held about me" (UK GDPR right of access): the person's account details,
-//! roles and every audit event they did or that was done to them, as JSON. As later features land,
-//! their records join this export.
+//! roles, every audit event they did or that was done to them, and their learning record (attempts,
+//! answers and reflections), as JSON. As later features land, their records join this export.
 
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -11,6 +11,7 @@ use crate::domain::audit::{AuditAction, AuditEntry};
 use crate::domain::person::Profile;
 use crate::error::AppError;
 use crate::ssr::auth::backend::AuthSession;
+use crate::ssr::db::attempts::AttemptRecord;
 use crate::ssr::db::audit::{AuditFilter, AuditRecord};
 use crate::ssr::request::ClientAddress;
 use crate::ssr::state::AppState;
@@ -20,6 +21,8 @@ struct MyData {
     exported_at_ms: i64,
     account: Profile,
     audit_events: Vec<AuditEntry>,
+    /// Every attempt at a module, with every answer and the reflection written at the end.
+    learning: Vec<AttemptRecord>,
 }
 
 /// `GET /account/my-data`: the signed-in person's own data, as a file download.
@@ -54,12 +57,12 @@ async fn my_data(state: &AppState, auth: &AuthSession, address: Option<String>) 
     let account = state.db.profile(person).await?.ok_or(AppError::NotFound)?;
     let filter = AuditFilter { involving: Some(person), ..AuditFilter::default() };
     let audit_events = state.db.list_audit(&filter, i64::MAX, 0).await?.entries;
-    let json = serde_json::to_string_pretty(&MyData { exported_at_ms: now, account, audit_events }).map_err(
-        |e| {
+    let learning = state.db.learning_record_of(person).await?;
+    let json = serde_json::to_string_pretty(&MyData { exported_at_ms: now, account, audit_events, learning })
+        .map_err(|e| {
             tracing::error!(%e, "could not encode the personal data export");
             AppError::Internal
-        },
-    )?;
+        })?;
     let record = AuditRecord {
         action: AuditAction::DataExported,
         actor: Some(person),

@@ -66,6 +66,26 @@ impl Request {
         if principal.oversees(region) { Ok(principal) } else { Err(AppError::Forbidden) }
     }
 
+    /// Whether this is a form the browser posted itself (without JavaScript), which expects a
+    /// redirect to a page, rather than a call from the page's script, which expects data.
+    pub fn is_plain_form(&self) -> bool {
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+        })
+    }
+
+    /// Sends a form posted without JavaScript on to `path`; a script's call gets its data instead
+    /// (redirecting it would make the page navigate away).
+    pub fn redirect_form(&self, path: &str) {
+        if self.is_plain_form() {
+            leptos_axum::redirect(path);
+        }
+    }
+
     pub fn now_ms(&self) -> i64 {
         self.state.clock.now_ms()
     }

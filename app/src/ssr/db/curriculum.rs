@@ -18,7 +18,7 @@ fn encode(definition: &ModuleDefinition) -> Result<String, sqlx::Error> {
     serde_json::to_string(definition).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
-fn decode(content: &str) -> Result<ModuleDefinition, sqlx::Error> {
+pub(super) fn decode(content: &str) -> Result<ModuleDefinition, sqlx::Error> {
     serde_json::from_str(content).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
@@ -111,10 +111,19 @@ impl Db {
 
     /// Every version of every module, by module slug and version number.
     pub async fn module_versions(&self) -> Result<Vec<VersionSummary>, sqlx::Error> {
+        self.versions_where("TRUE", "m.slug, v.number").await
+    }
+
+    /// The modules learners can take: the latest published version of each, by title.
+    pub async fn published_modules(&self) -> Result<Vec<VersionSummary>, sqlx::Error> {
+        self.versions_where(LATEST_PUBLISHED, "v.title, m.slug").await
+    }
+
+    async fn versions_where(&self, condition: &str, order: &str) -> Result<Vec<VersionSummary>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         let rows: Vec<VersionRow> = sqlx::query_as(&format!(
             "SELECT {VERSION_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id \
-             ORDER BY m.slug, v.number"
+             WHERE {condition} ORDER BY {order}"
         ))
         .fetch_all(&mut *conn)
         .await?;
@@ -138,23 +147,50 @@ impl Db {
         slug: &str,
         number: Option<i64>,
     ) -> Result<Option<StoredVersion>, sqlx::Error> {
-        type Row = (i64, String, i64, i64, String, String, i64, String, i64);
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "SELECT {VERSION_COLUMNS}, v.content, v.revision FROM module_versions v JOIN modules m ON m.id = v.module_id \
+        let query = format!(
+            "SELECT {STORED_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id \
              WHERE m.slug = $1 AND ($2 = 0 OR v.number = $2) ORDER BY v.number DESC LIMIT 1"
-        ))
-        .bind(slug)
-        .bind(number.unwrap_or(0))
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some((module, slug, version, number, status, title, minutes, content, revision)) = row else {
-            return Ok(None);
-        };
-        let definition = decode(&content)?;
-        let mut summary = summary_from((module, slug, version, number, status, title, minutes))?;
-        summary.themes = definition.themes.clone();
-        Ok(Some(StoredVersion { summary, definition, revision }))
+        );
+        let row =
+            sqlx::query_as(&query).bind(slug).bind(number.unwrap_or(0)).fetch_optional(&self.pool).await?;
+        row.map(stored_from).transpose()
     }
+
+    /// The latest published version of a module, by slug: the one a new attempt takes.
+    pub async fn published_version(&self, slug: &str) -> Result<Option<StoredVersion>, sqlx::Error> {
+        let query = format!(
+            "SELECT {STORED_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id \
+             WHERE m.slug = $1 AND {LATEST_PUBLISHED}"
+        );
+        let row = sqlx::query_as(&query).bind(slug).fetch_optional(&self.pool).await?;
+        row.map(stored_from).transpose()
+    }
+
+    /// A version by its id, whatever its status: an attempt keeps the version it started on.
+    pub async fn version_by_id(&self, version: VersionId) -> Result<Option<StoredVersion>, sqlx::Error> {
+        let query = format!(
+            "SELECT {STORED_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id WHERE v.id = $1"
+        );
+        let row = sqlx::query_as(&query).bind(version.0).fetch_optional(&self.pool).await?;
+        row.map(stored_from).transpose()
+    }
+}
+
+/// The condition that picks each module's latest published version (`v` is the version).
+const LATEST_PUBLISHED: &str = "v.status = 'published' AND v.number = (SELECT MAX(w.number) \
+                                FROM module_versions w WHERE w.module_id = v.module_id AND w.status = 'published')";
+
+type StoredRow = (i64, String, i64, i64, String, String, i64, String, i64);
+
+const STORED_COLUMNS: &str =
+    "m.id, m.slug, v.id, v.number, v.status, v.title, v.estimated_minutes, v.content, v.revision";
+
+fn stored_from(row: StoredRow) -> Result<StoredVersion, sqlx::Error> {
+    let (module, slug, version, number, status, title, minutes, content, revision) = row;
+    let definition = decode(&content)?;
+    let mut summary = summary_from((module, slug, version, number, status, title, minutes))?;
+    summary.themes = definition.themes.clone();
+    Ok(StoredVersion { summary, definition, revision })
 }
 
 fn summary_from(

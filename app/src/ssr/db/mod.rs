@@ -5,6 +5,7 @@
 //! that both engines accept; times are stored as UTC epoch milliseconds and ids as 64-bit integers
 //! because those are the types the `any` driver carries on both.
 
+pub mod attempts;
 pub mod audit;
 mod connect;
 pub mod curriculum;

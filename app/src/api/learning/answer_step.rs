@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use super::step_view::StepView;
+use crate::error::AppError;
+
+/// Records the answer to a step of the learner's attempt and returns the next step. `key` is the
+/// submission key the step was shown with, so a repeated submission is recorded once. Without
+/// JavaScript the browser is sent to the next step (or, at the end, to the results).
+#[server(endpoint = "learning/answer_step")]
+pub async fn answer_step(
+    attempt: String,
+    step: String,
+    key: String,
+    choice: Option<String>,
+    certainty: Option<String>,
+    agreement: Option<String>,
+    reflection: Option<String>,
+) -> Result<StepView, AppError> {
+    use super::step_view::StepContent;
+    use crate::ssr::learning::answers::Submission;
+    use crate::ssr::learning::{Answering, answer, own_attempt};
+
+    let request = crate::ssr::request::Request::current().await?;
+    let (found, version) = own_attempt(&request, &attempt).await?;
+    let answering = Answering {
+        step: &step,
+        key: &key,
+        submission: Submission { choice, certainty, agreement, reflection },
+    };
+    let next = answer(&request, &found, &version, answering).await?;
+    if request.is_plain_form() {
+        if let Some(notice) = &next.notice {
+            crate::ssr::flash::keep_notice(&request.auth.session, notice).await;
+        }
+        match &next.content {
+            StepContent::Finished { results_path } => request.redirect_form(results_path),
+            _ => request.redirect_form(&format!("/attempts/{}", next.attempt)),
+        }
+    }
+    Ok(next)
+}

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Starts the latest published version of a module, or resumes the attempt in progress (so a
+/// double click starts one attempt). Returns the attempt's address; a form posted without
+/// JavaScript is redirected there.
+#[server(endpoint = "learning/start_module")]
+pub async fn start_module(slug: String) -> Result<String, AppError> {
+    use crate::domain::learning::journey::first_step;
+    use crate::domain::role::Role;
+    use crate::ssr::db::attempts::NewAttempt;
+
+    let request = crate::ssr::request::Request::current().await?;
+    let person = request.require(Role::Learner)?.person;
+    let db = &request.state.db;
+    let version = db.published_version(&slug).await?.ok_or(AppError::NotFound)?;
+    let attempt = match db.open_attempt(person, version.summary.module).await? {
+        Some(open) => open,
+        None => {
+            let public_id = uuid::Uuid::new_v4().to_string();
+            let first = first_step().to_string();
+            let new = NewAttempt {
+                public_id: &public_id,
+                person,
+                module: version.summary.module,
+                version: version.summary.version,
+                first_step: &first,
+            };
+            db.start_attempt(&new, request.now_ms()).await?
+        }
+    };
+    let path = format!("/attempts/{}", attempt.public_id);
+    request.redirect_form(&path);
+    Ok(path)
+}

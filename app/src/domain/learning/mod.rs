@@ -1,0 +1,13 @@
+//! The learner's journey through a module: the steps and what each accepts, certainty-based
+//! marking, the results of an attempt and the knowledge profile across attempts. Pure rules; the
+//! server records answers (`ssr::db::attempts`) and the player shows steps (`pages::learning`).
+
+pub mod attempt;
+pub mod journey;
+pub mod marking;
+pub mod profile;
+pub mod results;
+pub mod step;
+
+#[cfg(test)]
+mod fixture;

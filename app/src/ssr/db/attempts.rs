@@ -1,0 +1,446 @@
+//! Attempts and the answers recorded in them.
+//!
+//! An answer is recorded in one transaction with the attempt's move to its next step. The move is a
+//! compare-and-set on the step the learner answered (`WHERE current_step = …`): of any number of
+//! identical submissions racing, exactly one moves the attempt and records; the rest find the step
+//! already answered and record nothing. The idempotency key then tells a repeat of a recorded answer
+//! (a double click, a retry, the back button) from an answer to a step left behind in another tab.
+
+use super::curriculum::decode;
+use super::{Db, is_unique_violation};
+use crate::domain::ids::{ModuleId, PersonId, VersionId};
+use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
+use crate::domain::learning::marking::maximum;
+use crate::domain::learning::results::RecordedAnswer;
+
+/// An attempt as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub id: i64,
+    pub public_id: String,
+    pub person: PersonId,
+    pub module: ModuleId,
+    pub version: VersionId,
+    pub status: AttemptStatus,
+    pub current_step: String,
+    pub step_started_at: i64,
+    pub started_at: i64,
+    pub completed_at: Option<i64>,
+}
+
+/// A new attempt: who, at which version, and where it starts.
+pub struct NewAttempt<'a> {
+    pub public_id: &'a str,
+    pub person: PersonId,
+    pub module: ModuleId,
+    pub version: VersionId,
+    pub first_step: &'a str,
+}
+
+/// One answer to record, and where it moves the attempt.
+pub struct NewAnswer<'a> {
+    pub attempt: &'a Attempt,
+    pub step: &'a str,
+    pub next_step: &'a str,
+    pub kind: &'a str,
+    pub answer: Option<&'a str>,
+    pub correct: Option<bool>,
+    pub certainty: Option<i64>,
+    pub score: Option<i64>,
+    pub rating: Option<&'a str>,
+    /// The reflection's text, kept apart from the responses that reports read.
+    pub reflection: Option<&'a str>,
+    pub idempotency_key: &'a str,
+}
+
+/// What became of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    Saved,
+    /// This very submission was recorded before; nothing more was written.
+    AlreadyRecorded,
+    /// The attempt had moved on from the step answered; nothing was written.
+    StepAlreadyAnswered,
+    /// The key was used before for another answer: a tampered form. Nothing was written.
+    KeyReused,
+}
+
+type AttemptRow = (i64, String, i64, i64, i64, String, String, i64, i64, Option<i64>);
+
+const ATTEMPT_COLUMNS: &str = "id, public_id, person_id, module_id, version_id, status, current_step, \
+                               step_started_at, started_at, completed_at";
+
+fn status_of(code: &str) -> Result<AttemptStatus, sqlx::Error> {
+    AttemptStatus::parse(code)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown attempt status {code:?}").into()))
+}
+
+fn attempt_from(row: AttemptRow) -> Result<Attempt, sqlx::Error> {
+    let (
+        id,
+        public_id,
+        person,
+        module,
+        version,
+        status,
+        current_step,
+        step_started_at,
+        started_at,
+        completed_at,
+    ) = row;
+    Ok(Attempt {
+        id,
+        public_id,
+        person: PersonId(person),
+        module: ModuleId(module),
+        version: VersionId(version),
+        status: status_of(&status)?,
+        current_step,
+        step_started_at,
+        started_at,
+        completed_at,
+    })
+}
+
+impl Db {
+    /// The learner's attempt at this module that is still in progress, if any.
+    pub async fn open_attempt(
+        &self,
+        person: PersonId,
+        module: ModuleId,
+    ) -> Result<Option<Attempt>, sqlx::Error> {
+        let row: Option<AttemptRow> = sqlx::query_as(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE person_id = $1 AND module_id = $2 AND status = 'in_progress'"
+        ))
+        .bind(person.0)
+        .bind(module.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(attempt_from).transpose()
+    }
+
+    /// Starts an attempt, with the learner's practice and region as they are now. Starting twice
+    /// (a double click, two tabs) returns the attempt already in progress.
+    pub async fn start_attempt(&self, new: &NewAttempt<'_>, now_ms: i64) -> Result<Attempt, sqlx::Error> {
+        let inserted = sqlx::query(
+            "INSERT INTO attempts (public_id, person_id, module_id, version_id, practice_id, region_id, status, \
+             current_step, step_started_at, started_at) \
+             SELECT $1, p.id, $3, $4, p.practice_id, pr.region_id, 'in_progress', $5, $6, $6 \
+             FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $2",
+        )
+        .bind(new.public_id)
+        .bind(new.person.0)
+        .bind(new.module.0)
+        .bind(new.version.0)
+        .bind(new.first_step)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await;
+        match inserted {
+            Ok(_) => {}
+            Err(error) if is_unique_violation(&error) => {}
+            Err(error) => return Err(error),
+        }
+        self.open_attempt(new.person, new.module).await?.ok_or(sqlx::Error::RowNotFound)
+    }
+
+    /// An attempt by its public id, only if it is this person's: anyone else's is not found.
+    pub async fn attempt_of(
+        &self,
+        public_id: &str,
+        person: PersonId,
+    ) -> Result<Option<Attempt>, sqlx::Error> {
+        let row: Option<AttemptRow> = sqlx::query_as(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE public_id = $1 AND person_id = $2"
+        ))
+        .bind(public_id)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(attempt_from).transpose()
+    }
+
+    /// Records an answer and moves the attempt on, in one transaction (see the module's notes).
+    pub async fn record_answer(&self, new: &NewAnswer<'_>, now_ms: i64) -> Result<Recorded, sqlx::Error> {
+        let attempt = new.attempt;
+        let finished = new.next_step == "done";
+        let mut tx = self.begin().await?;
+        let moved = sqlx::query(
+            "UPDATE attempts SET current_step = $1, step_started_at = $2, status = $3, completed_at = $4 \
+             WHERE id = $5 AND current_step = $6 AND status = 'in_progress'",
+        )
+        .bind(new.next_step)
+        .bind(now_ms)
+        .bind(if finished { AttemptStatus::Completed } else { AttemptStatus::InProgress }.code())
+        .bind(finished.then_some(now_ms))
+        .bind(attempt.id)
+        .bind(new.step)
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() == 0 {
+            tx.rollback().await?;
+            return self.why_not_moved(attempt.id, new.idempotency_key).await;
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO responses (attempt_id, person_id, version_id, step, kind, answer, correct, certainty, \
+             score, rating, time_on_step_ms, recorded_at, idempotency_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(attempt.id)
+        .bind(attempt.person.0)
+        .bind(attempt.version.0)
+        .bind(new.step)
+        .bind(new.kind)
+        .bind(new.answer)
+        .bind(new.correct.map(i64::from))
+        .bind(new.certainty)
+        .bind(new.score)
+        .bind(new.rating)
+        .bind((now_ms - attempt.step_started_at).max(0))
+        .bind(now_ms)
+        .bind(new.idempotency_key)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {}
+            Err(error) if is_unique_violation(&error) => {
+                tx.rollback().await?;
+                return Ok(Recorded::KeyReused);
+            }
+            Err(error) => return Err(error),
+        }
+        if let Some(body) = new.reflection {
+            sqlx::query(
+                "INSERT INTO reflections (attempt_id, person_id, body, recorded_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(attempt.id)
+            .bind(attempt.person.0)
+            .bind(body)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Recorded::Saved)
+    }
+
+    async fn why_not_moved(&self, attempt: i64, key: &str) -> Result<Recorded, sqlx::Error> {
+        let seen: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM responses WHERE attempt_id = $1 AND idempotency_key = $2",
+        )
+        .bind(attempt)
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(if seen > 0 { Recorded::AlreadyRecorded } else { Recorded::StepAlreadyAnswered })
+    }
+
+    /// The answers recorded in an attempt, in the order they were given.
+    pub async fn answers_in(&self, attempt: i64) -> Result<Vec<RecordedAnswer>, sqlx::Error> {
+        type Row = (String, Option<String>, Option<i64>, Option<i64>, Option<i64>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT step, answer, correct, certainty, score FROM responses WHERE attempt_id = $1 ORDER BY id",
+        )
+        .bind(attempt)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(step, answer, correct, certainty, score)| RecordedAnswer {
+                step,
+                answer,
+                correct: correct.map(|c| c != 0),
+                certainty,
+                score,
+            })
+            .collect())
+    }
+
+    /// The reflection written at the end of an attempt.
+    pub async fn reflection_of(&self, attempt: i64) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT body FROM reflections WHERE attempt_id = $1")
+            .bind(attempt)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Every attempt of a learner, newest first, with the marks of each test so far.
+    pub async fn attempts_by(&self, person: PersonId) -> Result<Vec<AttemptSummary>, sqlx::Error> {
+        type Row = (String, String, String, i64, String, i64, Option<i64>, i64, i64, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT a.public_id, m.slug, v.title, v.number, a.status, a.started_at, a.completed_at, \
+             (SELECT CAST(COALESCE(SUM(r.score), 0) AS BIGINT) FROM responses r \
+              WHERE r.attempt_id = a.id AND r.kind = 'pre_item'), \
+             (SELECT CAST(COALESCE(SUM(r.score), 0) AS BIGINT) FROM responses r \
+              WHERE r.attempt_id = a.id AND r.kind = 'post_item'), \
+             v.content \
+             FROM attempts a JOIN modules m ON m.id = a.module_id JOIN module_versions v ON v.id = a.version_id \
+             WHERE a.person_id = $1 \
+             ORDER BY a.started_at DESC, a.id DESC",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(
+                |(
+                    public_id,
+                    slug,
+                    title,
+                    version_number,
+                    status,
+                    started_at,
+                    completed_at,
+                    pre,
+                    post,
+                    content,
+                )| {
+                    Ok(AttemptSummary {
+                        public_id,
+                        slug,
+                        title,
+                        version_number,
+                        status: status_of(&status)?,
+                        started_at,
+                        completed_at,
+                        pre_marks: pre,
+                        post_marks: post,
+                        maximum: maximum(decode(&content)?.items.len()),
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// The status of the learner's latest attempt at each module they have started.
+    pub async fn latest_attempt_statuses(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(ModuleId, AttemptStatus)>, sqlx::Error> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT module_id, status FROM attempts WHERE person_id = $1 ORDER BY started_at, id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut latest: Vec<(ModuleId, AttemptStatus)> = Vec::new();
+        for (module, status) in rows {
+            let Some(status) = AttemptStatus::parse(&status) else { continue };
+            latest.retain(|(m, _)| m.0 != module);
+            latest.push((ModuleId(module), status));
+        }
+        Ok(latest)
+    }
+
+    /// The post-test answers of the learner's latest finished attempt at each module: the
+    /// version, the step, whether it was right and at what certainty.
+    pub async fn latest_post_test_answers(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(VersionId, String, bool, i64)>, sqlx::Error> {
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT a.version_id, r.step, r.correct, r.certainty FROM responses r \
+             JOIN attempts a ON a.id = r.attempt_id \
+             WHERE a.person_id = $1 AND r.kind = 'post_item' AND a.id = ( \
+                SELECT b.id FROM attempts b WHERE b.person_id = a.person_id AND b.module_id = a.module_id \
+                AND b.status = 'completed' ORDER BY b.completed_at DESC, b.id DESC LIMIT 1) \
+             ORDER BY r.id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(v, step, correct, certainty)| (VersionId(v), step, correct != 0, certainty))
+            .collect())
+    }
+
+    /// Everything recorded in a learner's attempts, for their own data export: each attempt with
+    /// its answers and reflection.
+    pub async fn learning_record_of(&self, person: PersonId) -> Result<Vec<AttemptRecord>, sqlx::Error> {
+        type AttemptRow = (i64, String, String, i64, String, i64, Option<i64>, Option<String>);
+        let attempts: Vec<AttemptRow> = sqlx::query_as(
+            "SELECT a.id, a.public_id, m.slug, v.number, a.status, a.started_at, a.completed_at, f.body \
+             FROM attempts a JOIN modules m ON m.id = a.module_id JOIN module_versions v ON v.id = a.version_id \
+             LEFT JOIN reflections f ON f.attempt_id = a.id WHERE a.person_id = $1 ORDER BY a.started_at, a.id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        type ResponseRow = (
+            i64,
+            String,
+            String,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+            Option<String>,
+            i64,
+            i64,
+        );
+        let responses: Vec<ResponseRow> = sqlx::query_as(
+            "SELECT attempt_id, step, kind, answer, correct, certainty, score, rating, time_on_step_ms, recorded_at \
+             FROM responses WHERE person_id = $1 ORDER BY id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(attempts
+            .into_iter()
+            .map(|(id, public_id, module, version, status, started_at, completed_at, reflection)| {
+                AttemptRecord {
+                    answers: responses
+                        .iter()
+                        .filter(|r| r.0 == id)
+                        .map(|r| AnswerRecord {
+                            step: r.1.clone(),
+                            kind: r.2.clone(),
+                            answer: r.3.clone(),
+                            correct: r.4.map(|c| c != 0),
+                            certainty: r.5,
+                            score: r.6,
+                            rating: r.7.clone(),
+                            time_on_step_ms: r.8,
+                            recorded_at: r.9,
+                        })
+                        .collect(),
+                    public_id,
+                    module,
+                    version,
+                    status,
+                    started_at,
+                    completed_at,
+                    reflection,
+                }
+            })
+            .collect())
+    }
+}
+
+/// An attempt as the learner's own data export holds it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AttemptRecord {
+    pub public_id: String,
+    pub module: String,
+    pub version: i64,
+    pub status: String,
+    pub started_at: i64,
+    pub completed_at: Option<i64>,
+    pub reflection: Option<String>,
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// One answer as the learner's own data export holds it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AnswerRecord {
+    pub step: String,
+    pub kind: String,
+    pub answer: Option<String>,
+    pub correct: Option<bool>,
+    pub certainty: Option<i64>,
+    pub score: Option<i64>,
+    pub rating: Option<String>,
+    pub time_on_step_ms: i64,
+    pub recorded_at: i64,
+}

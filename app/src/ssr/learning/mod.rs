@@ -1,0 +1,149 @@
+//! The learner's journey on the server: opening an attempt (only the learner's own), showing its
+//! current step, and recording answers.
+
+pub mod answers;
+pub mod player;
+
+use crate::api::learning::step_view::StepView;
+use crate::domain::learning::attempt::is_public_id;
+use crate::domain::learning::journey;
+use crate::domain::learning::marking::Certainty;
+use crate::domain::learning::profile::ProfileAnswer;
+use crate::domain::learning::step::Step;
+use crate::error::AppError;
+use crate::ssr::db::attempts::{Attempt, NewAnswer, Recorded};
+use crate::ssr::db::curriculum::StoredVersion;
+use crate::ssr::request::Request;
+use answers::Submission;
+
+/// An attempt of the signed-in learner, with the module version it is pinned to. Another
+/// person's attempt, or an id that is not one, is not found: nobody learns whether it exists.
+pub async fn own_attempt(request: &Request, public_id: &str) -> Result<(Attempt, StoredVersion), AppError> {
+    let person = request.user()?.principal.person;
+    if !is_public_id(public_id) {
+        return Err(AppError::NotFound);
+    }
+    let db = &request.state.db;
+    let attempt = db.attempt_of(public_id, person).await?.ok_or(AppError::NotFound)?;
+    let version = db.version_by_id(attempt.version).await?.ok_or(AppError::NotFound)?;
+    Ok((attempt, version))
+}
+
+/// The step the attempt is on.
+pub fn current_step(attempt: &Attempt, version: &StoredVersion) -> Result<Step, AppError> {
+    Step::parse(&attempt.current_step).filter(|s| journey::exists(&version.definition, s)).ok_or_else(|| {
+        tracing::error!(attempt = attempt.id, "an attempt is on a step its version does not have");
+        AppError::Internal
+    })
+}
+
+/// The view of the attempt's current step.
+pub fn current_view(
+    attempt: &Attempt,
+    version: &StoredVersion,
+    notice: Option<String>,
+) -> Result<StepView, AppError> {
+    let step = current_step(attempt, version)?;
+    Ok(player::step_view(&attempt.public_id, &version.definition, &step, notice))
+}
+
+/// An answer as the player's form sends it.
+pub struct Answering<'a> {
+    pub step: &'a str,
+    pub key: &'a str,
+    pub submission: Submission,
+}
+
+/// Records an answer to the attempt's current step and returns the view of the step after it.
+/// Nothing is recorded for a bad answer (the error says why), a repeat of an answer already
+/// recorded, or an answer to a step the attempt has left (the view says so).
+pub async fn answer(
+    request: &Request,
+    attempt: &Attempt,
+    version: &StoredVersion,
+    answering: Answering<'_>,
+) -> Result<StepView, AppError> {
+    if !uuid::Uuid::try_parse(answering.key).is_ok_and(|u| u.hyphenated().to_string() == answering.key) {
+        return Err(AppError::BadRequest(
+            "This form is not one Casebook sent. Reload the page and try again".into(),
+        ));
+    }
+    let module = &version.definition;
+    let current = current_step(attempt, version)?;
+    let Some(step) = Step::parse(answering.step).filter(|s| journey::exists(module, s)) else {
+        return Err(AppError::BadRequest(
+            "This step is not part of the module. Reload the page and try again".into(),
+        ));
+    };
+    if step != current {
+        return current_view(attempt, version, Some(already_answered(&step, &current)));
+    }
+    let reply = answers::read(module, &step, &answering.submission)?;
+    let next = journey::advance(module, &step, &reply).ok_or(AppError::Internal)?;
+    let marked = answers::mark(module, &step, &reply);
+    let reflection = match &reply {
+        journey::Answer::Reflection(text) => Some(text.as_str()),
+        _ => None,
+    };
+    let (step_id, next_id) = (step.to_string(), next.to_string());
+    let new = NewAnswer {
+        attempt,
+        step: &step_id,
+        next_step: &next_id,
+        kind: step.response_kind(),
+        answer: marked.answer.as_deref(),
+        correct: marked.correct,
+        certainty: marked.certainty,
+        score: marked.score,
+        rating: marked.rating,
+        reflection,
+        idempotency_key: answering.key,
+    };
+    let db = &request.state.db;
+    match db.record_answer(&new, request.now_ms()).await? {
+        Recorded::Saved => Ok(player::step_view(&attempt.public_id, module, &next, None)),
+        Recorded::AlreadyRecorded | Recorded::StepAlreadyAnswered => {
+            let (moved, version) = own_attempt(request, &attempt.public_id).await?;
+            let current = current_step(&moved, &version)?;
+            Ok(player::step_view(&moved.public_id, module, &current, Some(already_answered(&step, &current))))
+        }
+        Recorded::KeyReused => {
+            Err(AppError::BadRequest("This form was already used. Reload the page and try again".into()))
+        }
+    }
+}
+
+/// The post-test answers behind the learner's knowledge profile, each with its item's themes.
+pub async fn profile_answers(request: &Request) -> Result<Vec<ProfileAnswer>, AppError> {
+    let person = request.user()?.principal.person;
+    let db = &request.state.db;
+    let rows = db.latest_post_test_answers(person).await?;
+    let mut versions: Vec<StoredVersion> = Vec::new();
+    let mut answers = Vec::with_capacity(rows.len());
+    for (version, step, correct, certainty) in rows {
+        if !versions.iter().any(|v| v.summary.version == version) {
+            versions.extend(db.version_by_id(version).await?);
+        }
+        let Some(Step::Post(key)) = Step::parse(&step) else { continue };
+        let item = versions
+            .iter()
+            .find(|v| v.summary.version == version)
+            .and_then(|v| v.definition.items.iter().find(|i| i.key == key));
+        if let (Some(item), Some(certainty)) = (item, Certainty::from_level(certainty)) {
+            answers.push(ProfileAnswer { themes: item.themes.clone(), correct, certainty });
+        }
+    }
+    Ok(answers)
+}
+
+fn already_answered(answered: &Step, current: &Step) -> String {
+    if *current == Step::Done {
+        "You had already finished this module, so that answer was not recorded again.".into()
+    } else if matches!(answered, Step::Intro) {
+        "You had already started; you are back where you left off.".into()
+    } else {
+        "You had already answered that step, so your answer was not recorded again. \
+         You are back where you left off."
+            .into()
+    }
+}

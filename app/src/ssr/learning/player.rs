@@ -1,0 +1,232 @@
+//! Builds what the player shows for a step of an attempt (see `api::learning::step_view`).
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use sha2::{Digest, Sha256};
+
+use crate::api::learning::step_view::{Choice, OtherChoice, StepContent, StepView};
+use crate::domain::curriculum::case::{DecisionOption, NodeKind};
+use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
+use crate::domain::curriculum::module::{ModuleDefinition, Reference};
+use crate::domain::learning::journey::{self, REFLECTION_MAX_CHARS};
+use crate::domain::learning::step::Step;
+use crate::ssr::markdown::to_html;
+
+/// The view of `step` in the attempt `attempt` (its public id), with a fresh submission key.
+pub fn step_view(attempt: &str, module: &ModuleDefinition, step: &Step, notice: Option<String>) -> StepView {
+    let bearings = journey::bearings(module, step);
+    let (heading, content) = heading_and_content(attempt, module, step);
+    StepView {
+        attempt: attempt.to_owned(),
+        module_title: module.title.clone(),
+        step: step.to_string(),
+        submission: uuid::Uuid::new_v4().to_string(),
+        section: bearings.section.title().to_owned(),
+        position: bearings.position,
+        heading,
+        content,
+        notice,
+    }
+}
+
+fn heading_and_content(attempt: &str, module: &ModuleDefinition, step: &Step) -> (String, StepContent) {
+    let item = |key: &str| module.items.iter().find(|i| i.key == key);
+    let place = |step: &Step| journey::bearings(module, step).position.unwrap_or((1, 1));
+    match step {
+        Step::Intro => (module.title.clone(), intro(module)),
+        Step::Pre(key) | Step::Post(key) => {
+            let after_case = matches!(step, Step::Post(_));
+            let (n, of) = place(step);
+            let content = item(key).map(|item| {
+                let options =
+                    if after_case { reordered(attempt, item) } else { item.options.iter().collect() };
+                StepContent::Item {
+                    stem_html: to_html(&item.stem),
+                    options: options.into_iter().map(choice_of_item).collect(),
+                    first_of_test: n == 1,
+                    after_case,
+                }
+            });
+            (format!("Question {n} of {of}"), content.unwrap_or_else(|| finished(attempt)))
+        }
+        Step::AttitudePre(key) | Step::AttitudePost(key) => {
+            let (n, of) = place(step);
+            let statement = module.attitudes.iter().find(|a| a.key == *key).map(|a| a.statement.clone());
+            let content = StepContent::Attitude {
+                statement: statement.unwrap_or_default(),
+                first: n == 1,
+                after_case: matches!(step, Step::AttitudePost(_)),
+            };
+            (format!("Statement {n} of {of}"), content)
+        }
+        Step::Case { case, node } | Step::Feedback { case, node, .. } => {
+            case_step(module, step, case, node).unwrap_or_else(|| ("Finished".into(), finished(attempt)))
+        }
+        Step::Reflection => (
+            "What will you do differently?".into(),
+            StepContent::Reflection { prompts: module.reflections.clone(), max_chars: REFLECTION_MAX_CHARS },
+        ),
+        Step::Done => ("Finished".into(), finished(attempt)),
+    }
+}
+
+fn finished(attempt: &str) -> StepContent {
+    StepContent::Finished { results_path: format!("/attempts/{attempt}/results") }
+}
+
+fn intro(module: &ModuleDefinition) -> StepContent {
+    StepContent::Intro {
+        summary_html: to_html(&module.summary),
+        notice_html: module.notice.as_deref().map(to_html),
+        outcomes: module.outcomes.clone(),
+        minutes: module.estimated_minutes,
+        items: module.items.len(),
+    }
+}
+
+fn choice_of_item(option: &ItemOption) -> Choice {
+    Choice { key: option.key.clone(), text: option.text.clone() }
+}
+
+fn choice_of_decision(option: &DecisionOption) -> Choice {
+    Choice { key: option.key.clone(), text: option.text.clone() }
+}
+
+/// The item's options in the post-test: shuffled, the same way every time for this attempt (so a
+/// reload does not move them), and never in the pre-test's order.
+fn reordered<'a>(attempt: &str, item: &'a KnowledgeItem) -> Vec<&'a ItemOption> {
+    let seed: [u8; 32] = Sha256::digest(format!("{attempt}/{}", item.key)).into();
+    let mut options: Vec<&ItemOption> = item.options.iter().collect();
+    options.shuffle(&mut StdRng::from_seed(seed));
+    if options.iter().map(|o| &o.key).eq(item.options.iter().map(|o| &o.key)) {
+        options.rotate_left(1);
+    }
+    options
+}
+
+fn cited(module: &ModuleDefinition, keys: &[String]) -> Vec<Reference> {
+    keys.iter().filter_map(|key| module.reference(key)).cloned().collect()
+}
+
+fn case_step(
+    module: &ModuleDefinition,
+    step: &Step,
+    case: &str,
+    node: &str,
+) -> Option<(String, StepContent)> {
+    let case = module.cases.iter().find(|c| c.key == case)?;
+    let content = match (&case.node(node)?.kind, step) {
+        (NodeKind::Narrative { body, references, .. }, Step::Case { .. }) => {
+            StepContent::Narrative { body_html: to_html(body), references: cited(module, references) }
+        }
+        (NodeKind::Decision { body, question, options }, Step::Case { .. }) => StepContent::Decision {
+            body_html: body.as_deref().map(to_html),
+            question: question.clone(),
+            options: options.iter().map(choice_of_decision).collect(),
+        },
+        (NodeKind::Decision { question, options, .. }, Step::Feedback { option, .. }) => {
+            let chosen = options.iter().find(|o| o.key == *option)?;
+            StepContent::Feedback {
+                question: question.clone(),
+                chosen: chosen.text.clone(),
+                rating: chosen.rating,
+                feedback_html: to_html(&chosen.feedback),
+                references: cited(module, &chosen.references),
+                others: options
+                    .iter()
+                    .filter(|o| o.key != *option)
+                    .map(|o| OtherChoice {
+                        text: o.text.clone(),
+                        rating: o.rating,
+                        feedback_html: to_html(&o.feedback),
+                    })
+                    .collect(),
+            }
+        }
+        (NodeKind::End { body, references }, Step::Case { .. }) => {
+            StepContent::Ending { body_html: to_html(body), references: cited(module, references) }
+        }
+        _ => return None,
+    };
+    let heading = match content {
+        StepContent::Decision { .. } => format!("{}: your decision", case.title),
+        StepContent::Feedback { .. } => format!("{}: feedback on your decision", case.title),
+        _ => case.title.clone(),
+    };
+    Some((heading, content))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ssr::curriculum::FIRST_CURRICULUM;
+    use crate::ssr::module_file::read_module;
+
+    fn margaret() -> ModuleDefinition {
+        read_module(FIRST_CURRICULUM[0]).expect("the first module reads")
+    }
+
+    #[test]
+    fn post_test_options_are_reordered_the_same_way_each_time() {
+        let module = margaret();
+        for item in &module.items {
+            for attempt in ["67e55044-10b1-426f-9247-bb680e5fe0c8", "00000000-0000-4000-8000-000000000000"] {
+                let first: Vec<&str> = reordered(attempt, item).iter().map(|o| o.key.as_str()).collect();
+                let again: Vec<&str> = reordered(attempt, item).iter().map(|o| o.key.as_str()).collect();
+                let original: Vec<&str> = item.options.iter().map(|o| o.key.as_str()).collect();
+                assert_eq!(first, again);
+                assert_ne!(first, original);
+                let mut sorted = first.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, original, "the same options");
+            }
+        }
+    }
+
+    #[test]
+    fn every_step_of_the_first_module_has_a_view() {
+        let module = margaret();
+        let case = &module.cases[0];
+        let mut steps = vec![Step::Intro, Step::Reflection];
+        steps.extend(module.items.iter().flat_map(|i| [Step::Pre(i.key.clone()), Step::Post(i.key.clone())]));
+        for node in &case.nodes {
+            steps.push(Step::Case { case: case.key.clone(), node: node.key.clone() });
+            if let NodeKind::Decision { options, .. } = &node.kind {
+                steps.extend(options.iter().map(|o| Step::Feedback {
+                    case: case.key.clone(),
+                    node: node.key.clone(),
+                    option: o.key.clone(),
+                }));
+            }
+        }
+        for step in steps {
+            let view = step_view("67e55044-10b1-426f-9247-bb680e5fe0c8", &module, &step, None);
+            assert!(!matches!(view.content, StepContent::Finished { .. }), "{step} has no view");
+            assert_eq!(view.step, step.to_string());
+        }
+    }
+
+    #[test]
+    fn feedback_shows_the_choice_made_and_the_others() {
+        let module = margaret();
+        let case = &module.cases[0];
+        let (node, options) = case.decisions().next().expect("a decision");
+        let step =
+            Step::Feedback { case: case.key.clone(), node: node.key.clone(), option: options[1].key.clone() };
+        let StepContent::Feedback { chosen, others, .. } = step_view("x", &module, &step, None).content
+        else {
+            panic!("not feedback")
+        };
+        assert_eq!(chosen, options[1].text);
+        assert_eq!(others.len(), options.len() - 1);
+    }
+
+    #[test]
+    fn each_rendering_has_its_own_submission_key() {
+        let module = margaret();
+        let a = step_view("x", &module, &Step::Intro, None);
+        let b = step_view("x", &module, &Step::Intro, None);
+        assert_ne!(a.submission, b.submission);
+    }
+}

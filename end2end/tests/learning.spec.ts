@@ -1,0 +1,176 @@
+// The learner's journey in a real browser, with and without JavaScript: the catalogue, a whole module
+// (pre-test, attitudes, the case with feedback, post-test, reflection) left half way and resumed
+// from another sign-in, the results and My learning. axe checks every step; one test uses only the
+// keyboard.
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectNoAxeViolations, hydrated, open, screenshot, signIn, signOut, uniqueEmail } from "./support";
+
+const PASSWORD = "quiet harbour lamps at noon";
+const MARGARET = "Margaret: long-term temazepam after a fall";
+
+/** Registers a new GP at a demo practice and leaves them signed in. */
+async function registerLearner(page: Page, testInfo: TestInfo, who: string): Promise<string> {
+  const email = uniqueEmail(testInfo, who);
+  await open(page, "/register", testInfo);
+  await page.getByLabel("Full name").fill(`Dr ${who}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByLabel("Your practice").selectOption({ label: "Riverside Surgery (Z00001), Northshire Training Hub" });
+  await page.getByLabel("GP", { exact: true }).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  return email;
+}
+
+/** Opens the Margaret module from the catalogue and starts (or resumes) it. */
+async function startMargaret(page: Page, testInfo: TestInfo): Promise<void> {
+  await open(page, "/modules", testInfo);
+  await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("link", { name: MARGARET }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(MARGARET);
+  await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("button", { name: "Start the module" }).click();
+}
+
+const heading = (page: Page) => page.locator("#step-heading");
+
+/**
+ * Answers the step on screen the way a GP would with a mouse: the first answer at certainty 3, "Agree",
+ * the first option at a decision, a written reflection. Returns the heading it answered.
+ */
+async function answerStep(page: Page): Promise<string> {
+  const answered = (await heading(page).textContent()) ?? "";
+  const step = await page.locator("input[name=step]").getAttribute("value");
+  const form = page.locator("main form");
+  if (await form.getByRole("group", { name: "Your answer" }).count()) {
+    await form.getByRole("group", { name: "Your answer" }).getByRole("radio").first().check();
+    await form.getByRole("radio", { name: /^3 – Very sure/ }).check();
+  } else if (await form.getByRole("radio", { name: "Agree", exact: true }).count()) {
+    await form.getByRole("radio", { name: "Agree", exact: true }).check();
+  } else if (await form.getByRole("radio").count()) {
+    await form.getByRole("radio").first().check();
+  } else if (await form.getByLabel("Your reflection").count()) {
+    await form.getByLabel("Your reflection").fill("Ask the patient what they want before I assume.");
+  }
+  await form.getByRole("button").click();
+  // The next step has its own step id (or the results page has none).
+  await expect(page.locator(`input[name=step][value="${step}"]`)).toHaveCount(0);
+  return answered;
+}
+
+test("a GP works through a module, leaves half way, resumes and sees the results", async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const email = await registerLearner(page, testInfo, "journey");
+  await startMargaret(page, testInfo);
+  await expect(heading(page)).toHaveText(MARGARET);
+  await expect(page.getByRole("table", { name: "Marks for each answer" })).toBeVisible();
+  if (hydrated(testInfo)) {
+    // A marker that a full page load would wipe.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  }
+  const captions: string[] = [];
+  while (!(await page.locator(".nhsuk-caption-l").textContent())?.startsWith("The case")) {
+    await expectNoAxeViolations(page, testInfo);
+    captions.push((await page.locator(".nhsuk-caption-l").textContent()) ?? "");
+    await answerStep(page);
+  }
+  expect(captions).toContain("Before the case: what you know");
+  expect(captions).toContain("Before the case: what you think");
+  if (hydrated(testInfo)) {
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await expect(heading(page)).toBeFocused();
+  }
+
+  // Half way: leave, sign back in, and come back to exactly this step from My learning.
+  const leftAt = await page.locator("input[name=step]").getAttribute("value");
+  const leftHeading = await heading(page).textContent();
+  await signOut(page);
+  await signIn(page, testInfo, email, PASSWORD);
+  await open(page, "/me", testInfo);
+  await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("link", { name: `Resume ${MARGARET}` }).click();
+  await expect(page.locator("input[name=step]")).toHaveValue(leftAt ?? "");
+  await expect(heading(page)).toHaveText(leftHeading ?? "");
+
+  let sawFeedback = false;
+  for (let steps = 0; steps < 80 && (await page.locator("input[name=step]").count()); steps++) {
+    await expectNoAxeViolations(page, testInfo);
+    if (!sawFeedback && (await heading(page).textContent())?.includes("feedback on your decision")) {
+      sawFeedback = true;
+      await screenshot(page, testInfo, "feedback");
+    }
+    await answerStep(page);
+  }
+  expect(sawFeedback).toBe(true);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your results");
+  await expect(page.getByRole("heading", { name: "By theme" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your path through the case" })).toBeVisible();
+  await expect(page.locator(".casebook-reflection")).toContainText("Ask the patient what they want");
+  await expectNoAxeViolations(page, testInfo);
+  await screenshot(page, testInfo, "results");
+
+  await open(page, "/me", testInfo);
+  await expect(page.getByRole("link", { name: `Results ${MARGARET}` })).toBeVisible();
+  await expect(page.getByText("Suggested next")).toBeVisible();
+  await expectNoAxeViolations(page, testInfo);
+});
+
+test("a wrong or missing answer is explained and nothing is lost", async ({ page }, testInfo) => {
+  await registerLearner(page, testInfo, "mistaken");
+  await startMargaret(page, testInfo);
+  await answerStep(page); // the introduction
+  await page.locator("main form").getByRole("group", { name: "Your answer" }).getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  const summary = page.locator(".nhsuk-error-summary");
+  await expect(summary).toContainText("Select how sure you are of your answer");
+  await expect(page).toHaveTitle(/^Error: Question 1 of/);
+  await expect(page.locator("main form").getByRole("group", { name: "Your answer" }).getByRole("radio").nth(1)).toBeChecked();
+  await expectNoAxeViolations(page, testInfo);
+  if (hydrated(testInfo)) await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Select how sure you are of your answer" }).click();
+  await page.getByRole("radio", { name: /^2 – Fairly sure/ }).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(heading(page)).toHaveText(/^Question 2 of/);
+  await expect(summary).toHaveCount(0);
+});
+
+test("a module can be taken with the keyboard alone", async ({ page }, testInfo) => {
+  await registerLearner(page, testInfo, "keyboard");
+  await open(page, "/modules", testInfo);
+  // Tab to the module's link and follow it, then to the start button.
+  await tabTo(page, { text: MARGARET });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(MARGARET);
+  await tabTo(page, { text: "Start the module" });
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText(MARGARET);
+  await tabTo(page, { text: "Start" });
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText(/^Question 1 of/);
+  // Radios: Tab into each group, the arrow keys choose, Enter submits.
+  await tabTo(page, { name: "choice" });
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, { name: "certainty" });
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: /^2 – Fairly sure/ })).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(heading(page)).toHaveText(/^Question 2 of/);
+  if (hydrated(testInfo)) await expect(heading(page)).toBeFocused();
+});
+
+/** What to Tab to: an element with this text, or a form control with this name. */
+type Target = { text?: string; name?: string };
+
+/** Presses Tab until the focused element matches, failing after 60 presses. */
+async function tabTo(page: Page, target: Target): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press("Tab");
+    const found = await page.evaluate(({ text, name }) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      return text !== undefined ? el.textContent?.trim() === text : el.getAttribute("name") === name;
+    }, target);
+    if (found) return;
+  }
+  throw new Error(`never reached ${JSON.stringify(target)} with Tab`);
+}
