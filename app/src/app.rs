@@ -21,6 +21,7 @@ use crate::pages::admin::{
     people::PeoplePage,
     person::PersonPage,
 };
+use crate::pages::evidence::verify::VerifyPage;
 use crate::pages::learning::{
     catalogue::CataloguePage, module::ModulePage, my_learning::MyLearningPage, player::PlayerPage,
     results::ResultsPage,
@@ -68,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("attempts"), ParamSegment("id")) view=PlayerPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("attempts"), ParamSegment("id"), StaticSegment("results")) view=ResultsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("me") view=MyLearningPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("verify") view=VerifyPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("verify"), ParamSegment("code")) view=VerifyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people")) view=PeoplePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite")) view=InvitePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id")) view=PersonPage ssr=SsrMode::Async />

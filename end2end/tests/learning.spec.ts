@@ -2,61 +2,9 @@
 // (pre-test, attitudes, the case with feedback, post-test, reflection) left half way and resumed
 // from another sign-in, the results and My learning. axe checks every step; one test uses only the
 // keyboard.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { expectNoAxeViolations, hydrated, open, screenshot, signIn, signOut, uniqueEmail } from "./support";
-
-const PASSWORD = "quiet harbour lamps at noon";
-const MARGARET = "Margaret: long-term temazepam after a fall";
-
-/** Registers a new GP at a demo practice and leaves them signed in. */
-async function registerLearner(page: Page, testInfo: TestInfo, who: string): Promise<string> {
-  const email = uniqueEmail(testInfo, who);
-  await open(page, "/register", testInfo);
-  await page.getByLabel("Full name").fill(`Dr ${who}`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Create a password").fill(PASSWORD);
-  await page.getByLabel("Your practice").selectOption({ label: "Riverside Surgery (Z00001), Northshire Training Hub" });
-  await page.getByLabel("GP", { exact: true }).check();
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
-  return email;
-}
-
-/** Opens the Margaret module from the catalogue and starts (or resumes) it. */
-async function startMargaret(page: Page, testInfo: TestInfo): Promise<void> {
-  await open(page, "/modules", testInfo);
-  await expectNoAxeViolations(page, testInfo);
-  await page.getByRole("link", { name: MARGARET }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(MARGARET);
-  await expectNoAxeViolations(page, testInfo);
-  await page.getByRole("button", { name: "Start the module" }).click();
-}
-
-const heading = (page: Page) => page.locator("#step-heading");
-
-/**
- * Answers the step on screen the way a GP would with a mouse: the first answer at certainty 3, "Agree",
- * the first option at a decision, a written reflection. Returns the heading it answered.
- */
-async function answerStep(page: Page): Promise<string> {
-  const answered = (await heading(page).textContent()) ?? "";
-  const step = await page.locator("input[name=step]").getAttribute("value");
-  const form = page.locator("main form");
-  if (await form.getByRole("group", { name: "Your answer" }).count()) {
-    await form.getByRole("group", { name: "Your answer" }).getByRole("radio").first().check();
-    await form.getByRole("radio", { name: /^3 – Very sure/ }).check();
-  } else if (await form.getByRole("radio", { name: "Agree", exact: true }).count()) {
-    await form.getByRole("radio", { name: "Agree", exact: true }).check();
-  } else if (await form.getByRole("radio").count()) {
-    await form.getByRole("radio").first().check();
-  } else if (await form.getByLabel("Your reflection").count()) {
-    await form.getByLabel("Your reflection").fill("Ask the patient what they want before I assume.");
-  }
-  await form.getByRole("button").click();
-  // The next step has its own step id (or the results page has none).
-  await expect(page.locator(`input[name=step][value="${step}"]`)).toHaveCount(0);
-  return answered;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { answerStep, heading, MARGARET, PASSWORD, registerLearner, startMargaret } from "./journey";
+import { expectNoAxeViolations, hydrated, open, screenshot, signIn, signOut } from "./support";
 
 test("a GP works through a module, leaves half way, resumes and sees the results", async ({ page }, testInfo) => {
   test.setTimeout(300_000);

@@ -149,10 +149,11 @@ pub fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// Every route (health probes, the personal data download, the Leptos pages and server functions,
+/// Every route (health probes, the downloads, the Leptos pages and server functions,
 /// then static files with the not-found page as the last resort) inside sessions, sign-in and the
 /// common middleware.
 pub fn router(state: AppState, settings: &Settings) -> Router {
+    use app::ssr::evidence::downloads;
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let routes = Router::new()
@@ -160,6 +161,11 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/readyz", get(routes::health::ready))
         .route("/account/my-data", get(app::ssr::my_data::download_my_data))
         .route("/admin/modules/{slug}/export", get(app::ssr::module_export::download_module))
+        .route("/attempts/{id}/certificate.pdf", get(downloads::download_certificate))
+        .route("/me/cpd-log.csv", get(downloads::download_cpd_csv))
+        .route("/me/cpd-log.pdf", get(downloads::download_cpd_pdf))
+        .route("/me/xapi-statements.json", get(downloads::download_my_statements))
+        .route("/admin/xapi-statements.json", get(downloads::download_all_statements))
         .leptos_routes_with_context(
             &state,
             route_list(),

@@ -65,7 +65,7 @@ fn page(route: &'static str, path: &str, allowed: &'static [Who]) -> Call {
 }
 
 /// Every endpoint, with arguments that name real objects of region A (and learner A's attempt).
-fn matrix(world: &World, target: i64, attempt: &str) -> Vec<Call> {
+fn matrix(world: &World, target: i64, attempt: &str, code: &str) -> Vec<Call> {
     let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
     let target = target.to_string();
     let learner = world.learner_a.0.to_string();
@@ -93,6 +93,13 @@ fn matrix(world: &World, target: i64, attempt: &str) -> Vec<Call> {
         page("/attempts/{id}", &format!("/attempts/{attempt}"), OWNER),
         page("/attempts/{id}/results", &format!("/attempts/{attempt}/results"), OWNER),
         get("/me", SIGNED_IN),
+        get(&format!("/attempts/{attempt}/certificate.pdf"), OWNER),
+        get("/me/cpd-log.csv", SIGNED_IN),
+        get("/me/cpd-log.pdf", SIGNED_IN),
+        get("/me/xapi-statements.json", SIGNED_IN),
+        get("/admin/xapi-statements.json", ADMINS),
+        get("/verify", EVERYONE),
+        page("/verify/{code}", &format!("/verify/{code}"), EVERYONE),
         post("/api/account/get_current_user", &[], EVERYONE),
         post("/api/account/take_page_messages", &[], EVERYONE),
         post("/api/account/view_registration_form", &[], EVERYONE),
@@ -168,6 +175,7 @@ fn matrix(world: &World, target: i64, attempt: &str) -> Vec<Call> {
         ),
         post("/api/learning/view_results", &[("attempt", attempt)], OWNER),
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
+        post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
         Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], ADMINS) },
         post(
             "/api/admin/list_audit",
@@ -216,21 +224,16 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
             Some(world.practice_a),
         ))
         .await?;
-    app::ssr::curriculum::import_module_file(
-        &app.state.db,
-        include_str!("../../curriculum/benzodiazepines/jim.toml"),
-        app::domain::curriculum::module::VersionStatus::Published,
-        None,
-        None,
-        0,
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // Learner A has finished Jim's module: their attempt and its certificate are the objects named.
     let learner = app.signed_in(LEARNER_A).await?;
-    let response =
-        app.post(&learner, "/api/learning/start_module", &[("slug", "jim-withdrawal-barriers")]).await?;
-    let attempt: String = response.json().await?;
-    let calls = matrix(&world, target.0, attempt.trim_start_matches("/attempts/"));
+    let jim =
+        crate::learning::publish(&app, include_str!("../../curriculum/benzodiazepines/jim.toml")).await?;
+    let attempt = crate::learning::start(&app, &learner, &jim.slug).await?;
+    let knowing = (crate::learning::Knowing::Right("2"), crate::learning::Knowing::Right("2"));
+    crate::learning::answer_steps(&app, &learner, &jim, &attempt, knowing, 200).await?;
+    let certificate = app.state.db.certificate_of(&attempt, world.learner_a).await?;
+    let code = certificate.ok_or_else(|| anyhow::anyhow!("a certificate"))?.code;
+    let calls = matrix(&world, target.0, &attempt, &code);
     assert_complete(&calls);
     let clients = [
         (Anonymous, new_client()?),

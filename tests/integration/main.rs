@@ -6,6 +6,7 @@ mod authorisation;
 mod csrf;
 mod curriculum;
 mod error_pages;
+mod evidence;
 mod health;
 mod learning;
 mod pages;

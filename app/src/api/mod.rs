@@ -5,4 +5,5 @@
 
 pub mod account;
 pub mod admin;
+pub mod evidence;
 pub mod learning;

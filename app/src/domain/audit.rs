@@ -46,6 +46,7 @@ actions! {
     OrganisationChanged => "organisation_changed", "Changed an organisation";
     DataExported => "data_exported", "Exported data";
     ModuleImported => "module_imported", "Imported a module";
+    StatementsExported => "statements_exported", "Exported learning records (xAPI)";
 }
 
 /// One event, as the audit page lists it.

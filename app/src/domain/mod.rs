@@ -5,6 +5,7 @@ pub mod audit;
 pub mod career_stage;
 pub mod curriculum;
 pub mod email;
+pub mod evidence;
 pub mod gmc_number;
 pub mod ids;
 pub mod learning;

@@ -65,6 +65,12 @@ pub fn format_uk_date(utc_ms: i64) -> String {
     format!("{day} {month} {year}")
 }
 
+/// "2026-11-24": the UK calendar day in ISO 8601 form, which spreadsheets read as a date.
+pub fn format_iso_date(utc_ms: i64) -> String {
+    let (year, month, day) = civil_from_days((utc_ms + uk_offset_ms(utc_ms)).div_euclid(DAY_MS));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// "24 November 2026 at 2:05pm", as the NHS.UK content guide writes times.
 pub fn format_uk_datetime(utc_ms: i64) -> String {
     let local = utc_ms + uk_offset_ms(utc_ms);
@@ -138,6 +144,8 @@ mod tests {
         let summer = days_from_civil(2026, 7, 1) * DAY_MS + 23 * HOUR_MS + 30 * 60_000;
         assert_eq!(format_uk_datetime(summer), "2 July 2026 at 12:30am");
         assert_eq!(format_uk_date(0), "1 January 1970");
+        assert_eq!(format_iso_date(summer), "2026-07-02", "already the next day in London");
+        assert_eq!(format_iso_date(winter), "2026-11-24");
     }
 
     #[test]

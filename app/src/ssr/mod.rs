@@ -7,6 +7,8 @@ pub mod clock;
 pub mod curriculum;
 pub mod db;
 pub mod demo;
+pub mod download;
+pub mod evidence;
 pub mod flash;
 pub mod learning;
 pub mod mail;

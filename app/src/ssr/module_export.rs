@@ -1,13 +1,13 @@
 //! `GET /admin/modules/{slug}/export?version=N`: a module version as a file download (admins).
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::curriculum::export_module_file;
+use crate::ssr::download::{attachment, refusal};
 use crate::ssr::state::AppState;
 
 #[derive(Deserialize)]
@@ -21,28 +21,21 @@ pub async fn download_module(
     Path(slug): Path<String>,
     Query(which): Query<Which>,
 ) -> Response {
-    let Some(user) = &auth.user else {
-        let next = crate::domain::navigation::sign_in_then(&format!("/admin/modules/{slug}/export"));
-        return (StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response();
-    };
+    match export(&state, &auth, &slug, which.version).await {
+        Ok(text) => attachment("text/plain; charset=utf-8", &format!("{slug}.toml"), text),
+        Err(error) => refusal(error, &format!("/admin/modules/{slug}/export")),
+    }
+}
+
+async fn export(
+    state: &AppState,
+    auth: &AuthSession,
+    slug: &str,
+    version: Option<i64>,
+) -> Result<String, AppError> {
+    let user = auth.user.as_ref().ok_or(AppError::NotSignedIn)?;
     if !user.current.principal.is_admin() {
-        return (StatusCode::FORBIDDEN, AppError::Forbidden.to_string()).into_response();
+        return Err(AppError::Forbidden);
     }
-    match export_module_file(&state.db, &slug, which.version).await {
-        Ok(text) => {
-            let name = format!("attachment; filename=\"{slug}.toml\"");
-            (
-                [
-                    (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
-                    (header::CONTENT_DISPOSITION, name),
-                ],
-                text,
-            )
-                .into_response()
-        }
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, error.to_string()).into_response()
-        }
-    }
+    export_module_file(&state.db, slug, version).await
 }

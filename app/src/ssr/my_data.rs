@@ -3,8 +3,7 @@
 //! answers and reflections), as JSON. As later features land, their records join this export.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 
 use crate::domain::audit::{AuditAction, AuditEntry};
@@ -13,6 +12,7 @@ use crate::error::AppError;
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::db::attempts::AttemptRecord;
 use crate::ssr::db::audit::{AuditFilter, AuditRecord};
+use crate::ssr::download::{attachment, refusal};
 use crate::ssr::request::ClientAddress;
 use crate::ssr::state::AppState;
 
@@ -32,22 +32,8 @@ pub async fn download_my_data(
     address: Option<axum::Extension<ClientAddress>>,
 ) -> Response {
     match my_data(&state, &auth, address.map(|a| a.0.0)).await {
-        Ok(json) => (
-            [
-                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"casebook-my-data.json\""),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            json,
-        )
-            .into_response(),
-        Err(AppError::NotSignedIn) => {
-            (StatusCode::SEE_OTHER, [(header::LOCATION, "/sign-in?next=/account")]).into_response()
-        }
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, error.to_string()).into_response()
-        }
+        Ok(json) => attachment("application/json; charset=utf-8", "casebook-my-data.json", json),
+        Err(error) => refusal(error, "/account"),
     }
 }
 

@@ -10,6 +10,7 @@ pub async fn start_module(slug: String) -> Result<String, AppError> {
     use crate::domain::learning::journey::first_step;
     use crate::domain::role::Role;
     use crate::ssr::db::attempts::NewAttempt;
+    use crate::ssr::evidence::xapi::{Situation, launched};
 
     let request = crate::ssr::request::Request::current().await?;
     let person = request.require(Role::Learner)?.person;
@@ -20,12 +21,21 @@ pub async fn start_module(slug: String) -> Result<String, AppError> {
         None => {
             let public_id = uuid::Uuid::new_v4().to_string();
             let first = first_step().to_string();
+            let situation = Situation {
+                site: &request.state.site.public_url,
+                person,
+                registration: &public_id,
+                module: &version.definition,
+                version_number: version.summary.number,
+                now_ms: request.now_ms(),
+            };
             let new = NewAttempt {
                 public_id: &public_id,
                 person,
                 module: version.summary.module,
                 version: version.summary.version,
                 first_step: &first,
+                launched: &launched(&situation),
             };
             db.start_attempt(&new, request.now_ms()).await?
         }

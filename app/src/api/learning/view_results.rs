@@ -14,6 +14,8 @@ pub struct ResultsView {
     pub completed_at: i64,
     pub results: Results,
     pub reflection: Option<String>,
+    /// The certificate's verification code and the time spent it records.
+    pub certificate: Option<(String, i64)>,
 }
 
 /// The results of the learner's own finished attempt. An attempt still in progress has none yet:
@@ -34,6 +36,10 @@ pub async fn view_results(attempt: String) -> Result<ResultsView, AppError> {
     Ok(ResultsView {
         results: compute(&version.definition, &answers, &to_html),
         reflection: db.reflection_of(attempt.id).await?,
+        certificate: db
+            .certificate_of(&attempt.public_id, attempt.person)
+            .await?
+            .map(|c| (c.code, c.minutes_spent)),
         attempt: attempt.public_id,
         slug: version.summary.slug,
         module_title: version.definition.title,

@@ -113,6 +113,12 @@ fn score(marks: impl Iterator<Item = Option<Marked>>, items: usize) -> TestScore
     }
 }
 
+/// The certainty-based score of the post-test so far.
+pub fn post_test(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> TestScore {
+    let marks = module.items.iter().map(|i| answer_at(answers, &Step::Post(i.key.clone())).and_then(marked));
+    score(marks, module.items.len())
+}
+
 /// Works out the results of an attempt from its recorded answers. `markdown` turns the module's
 /// Markdown into safe HTML.
 pub fn compute(
@@ -141,7 +147,7 @@ pub fn compute(
         .collect();
     Results {
         pre: test(&all, Step::Pre),
-        post: test(&all, Step::Post),
+        post: post_test(module, answers),
         themes,
         confidently_wrong: confidently_wrong(module, answers, markdown),
         path: path_taken(module, answers),

@@ -29,6 +29,15 @@ pub fn ModulesPage() -> impl IntoView {
                             <h1>"Modules"</h1>
                             <VersionTable versions />
                             <ImportForm error />
+                            <h2>"Learning records"</h2>
+                            <p>"Every learning event (launched, answered, commented, completed) as xAPI 1.0.3 \
+                                statements, for a learning record store. Learners appear by account number, never \
+                                by email, and reflections are not included. The download is recorded in the audit log."</p>
+                            <p>
+                                <a href="/admin/xapi-statements.json" download="casebook-xapi-statements.json">
+                                    "Download all learning records (xAPI, JSON)"
+                                </a>
+                            </p>
                         </FormPage>
                     }
                     .into_any()

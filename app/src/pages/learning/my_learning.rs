@@ -44,6 +44,25 @@ fn Overview(learning: MyLearning) -> impl IntoView {
         <h2>"Your knowledge by theme"</h2>
         {knowledge}
         <History attempts=learning.history />
+        <Records />
+    }
+}
+
+/// The learner's records to take away: the CPD log for appraisal, and the raw learning records.
+#[component]
+fn Records() -> impl IntoView {
+    view! {
+        <h2>"Your CPD log"</h2>
+        <p>"Every module you have finished, with the date, the time it took by your own records, its learning \
+            outcomes and your reflection, ready to attach to your appraisal portfolio."</p>
+        <ul>
+            <li><a href="/me/cpd-log.pdf" download="casebook-cpd-log.pdf">"Download your CPD log (PDF)"</a></li>
+            <li><a href="/me/cpd-log.csv" download="casebook-cpd-log.csv">"Download your CPD log (CSV, for spreadsheets)"</a></li>
+            <li>
+                <a href="/me/xapi-statements.json" download="casebook-xapi-statements.json">"Download your learning records (xAPI)"</a>
+                ", for a learning record store"
+            </li>
+        </ul>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::components::outcome::page_or_problem;
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::References;
 use crate::components::table::Table;
+use crate::domain::evidence::time_spent::describe_minutes;
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::results::{
     AttitudeChange, ConfidentlyWrong, PathChoice, TestScore, ThemeChange,
@@ -63,6 +64,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         <span class="nhsuk-caption-l">{view.module_title.clone()}</span>
         <h1>"Your results"</h1>
         <p>{format!("Version {}, finished {}.", view.version_number, format_uk_datetime(view.completed_at))}</p>
+        {view.certificate.map(|(code, minutes)| view! { <CertificatePanel attempt=view.attempt.clone() code minutes /> })}
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
                 <div class="nhsuk-card"><div class="nhsuk-card__content">
@@ -90,6 +92,27 @@ fn Results(view: ResultsView) -> impl IntoView {
         <div class="nhsuk-inset-text casebook-reflection"><p>{view.reflection.unwrap_or_default()}</p></div>
         <p><a href="/me">"See your knowledge across all modules"</a></p>
         <p><a href=format!("/modules/{}", view.slug)>"Back to the module"</a></p>
+    }
+}
+
+#[component]
+fn CertificatePanel(attempt: String, code: String, minutes: i64) -> impl IntoView {
+    view! {
+        <div class="nhsuk-inset-text">
+            <h2 class="nhsuk-heading-s">"Your certificate"</h2>
+            <p>{format!(
+                "Time spent: {} by your records. Verification code: {code}.",
+                describe_minutes(minutes)
+            )}</p>
+            <p>
+                <a href=format!("/attempts/{attempt}/certificate.pdf") download="casebook-certificate.pdf">
+                    "Download your certificate (PDF)"
+                </a>
+            </p>
+            <p class="nhsuk-body-s">
+                "Anyone can confirm it at " <a href=format!("/verify/{code}")>{format!("/verify/{code}")}</a> "."
+            </p>
+        </div>
     }
 }
 

@@ -5,8 +5,11 @@
 //! identical submissions racing, exactly one moves the attempt and records; the rest find the step
 //! already answered and record nothing. The idempotency key then tells a repeat of a recorded answer
 //! (a double click, a retry, the back button) from an answer to a step left behind in another tab.
+//! The xAPI statements an answer makes, and the certificate when it finishes the attempt, are
+//! written in the same transaction.
 
 use super::curriculum::decode;
+use super::evidence::{NewCertificate, NewStatement, insert_certificate, insert_statements};
 use super::{Db, is_unique_violation};
 use crate::domain::ids::{ModuleId, PersonId, VersionId};
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
@@ -28,13 +31,14 @@ pub struct Attempt {
     pub completed_at: Option<i64>,
 }
 
-/// A new attempt: who, at which version, and where it starts.
+/// A new attempt: who, at which version, where it starts, and its "launched" statement.
 pub struct NewAttempt<'a> {
     pub public_id: &'a str,
     pub person: PersonId,
     pub module: ModuleId,
     pub version: VersionId,
     pub first_step: &'a str,
+    pub launched: &'a NewStatement,
 }
 
 /// One answer to record, and where it moves the attempt.
@@ -51,6 +55,11 @@ pub struct NewAnswer<'a> {
     /// The reflection's text, kept apart from the responses that reports read.
     pub reflection: Option<&'a str>,
     pub idempotency_key: &'a str,
+    pub time_on_step_ms: i64,
+    /// The xAPI statements the answer makes.
+    pub statements: &'a [NewStatement],
+    /// The certificate, when this answer finishes the attempt.
+    pub certificate: Option<&'a NewCertificate>,
 }
 
 /// What became of an answer.
@@ -119,14 +128,16 @@ impl Db {
         row.map(attempt_from).transpose()
     }
 
-    /// Starts an attempt, with the learner's practice and region as they are now. Starting twice
-    /// (a double click, two tabs) returns the attempt already in progress.
+    /// Starts an attempt, with the learner's practice and region as they are now, and keeps its
+    /// "launched" statement, in one transaction. Starting twice (a double click, two tabs) returns
+    /// the attempt already in progress.
     pub async fn start_attempt(&self, new: &NewAttempt<'_>, now_ms: i64) -> Result<Attempt, sqlx::Error> {
-        let inserted = sqlx::query(
+        let mut tx = self.begin().await?;
+        let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
             "INSERT INTO attempts (public_id, person_id, module_id, version_id, practice_id, region_id, status, \
              current_step, step_started_at, started_at) \
              SELECT $1, p.id, $3, $4, p.practice_id, pr.region_id, 'in_progress', $5, $6, $6 \
-             FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $2",
+             FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $2 RETURNING id",
         )
         .bind(new.public_id)
         .bind(new.person.0)
@@ -134,11 +145,15 @@ impl Db {
         .bind(new.version.0)
         .bind(new.first_step)
         .bind(now_ms)
-        .execute(&self.pool)
+        .fetch_one(&mut *tx)
         .await;
         match inserted {
-            Ok(_) => {}
-            Err(error) if is_unique_violation(&error) => {}
+            Ok(id) => {
+                insert_statements(&mut tx, std::slice::from_ref(new.launched), new.person, id, now_ms)
+                    .await?;
+                tx.commit().await?;
+            }
+            Err(error) if is_unique_violation(&error) => tx.rollback().await?,
             Err(error) => return Err(error),
         }
         self.open_attempt(new.person, new.module).await?.ok_or(sqlx::Error::RowNotFound)
@@ -196,7 +211,7 @@ impl Db {
         .bind(new.certainty)
         .bind(new.score)
         .bind(new.rating)
-        .bind((now_ms - attempt.step_started_at).max(0))
+        .bind(new.time_on_step_ms)
         .bind(now_ms)
         .bind(new.idempotency_key)
         .execute(&mut *tx)
@@ -219,6 +234,10 @@ impl Db {
             .bind(now_ms)
             .execute(&mut *tx)
             .await?;
+        }
+        insert_statements(&mut tx, new.statements, attempt.person, attempt.id, now_ms).await?;
+        if let Some(certificate) = new.certificate {
+            insert_certificate(&mut tx, certificate, attempt.person, attempt.id, now_ms).await?;
         }
         tx.commit().await?;
         Ok(Recorded::Saved)

@@ -10,6 +10,7 @@ pub mod audit;
 mod connect;
 pub mod curriculum;
 mod demo;
+pub mod evidence;
 pub mod invitations;
 mod migrate;
 pub mod organisations;

@@ -1,18 +1,24 @@
 //! The learner's journey on the server: opening an attempt (only the learner's own), showing its
-//! current step, and recording answers.
+//! current step, and recording answers with the xAPI statements they make (and, at the end, the
+//! certificate).
 
 pub mod answers;
 pub mod player;
 
 use crate::api::learning::step_view::StepView;
+use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::evidence::time_spent::{capped_total_ms, whole_minutes};
 use crate::domain::learning::attempt::is_public_id;
 use crate::domain::learning::journey;
 use crate::domain::learning::marking::Certainty;
 use crate::domain::learning::profile::ProfileAnswer;
+use crate::domain::learning::results::post_test;
 use crate::domain::learning::step::Step;
 use crate::error::AppError;
 use crate::ssr::db::attempts::{Attempt, NewAnswer, Recorded};
 use crate::ssr::db::curriculum::StoredVersion;
+use crate::ssr::db::evidence::{NewCertificate, NewStatement};
+use crate::ssr::evidence::{new_verification_code, xapi};
 use crate::ssr::request::Request;
 use answers::Submission;
 
@@ -85,6 +91,27 @@ pub async fn answer(
         journey::Answer::Reflection(text) => Some(text.as_str()),
         _ => None,
     };
+    let now = request.now_ms();
+    let time_on_step_ms = (now - attempt.step_started_at).max(0);
+    let situation = xapi::Situation {
+        site: &request.state.site.public_url,
+        person: attempt.person,
+        registration: &attempt.public_id,
+        module,
+        version_number: version.summary.number,
+        now_ms: now,
+    };
+    let mut statements: Vec<NewStatement> =
+        xapi::answered(&situation, &step, &marked, time_on_step_ms).into_iter().collect();
+    if step == Step::Reflection {
+        statements.push(xapi::reflected(&situation, time_on_step_ms));
+    }
+    let certificate = match next {
+        Step::Done => {
+            Some(finish(request, attempt, module, &situation, time_on_step_ms, &mut statements).await?)
+        }
+        _ => None,
+    };
     let (step_id, next_id) = (step.to_string(), next.to_string());
     let new = NewAnswer {
         attempt,
@@ -98,9 +125,12 @@ pub async fn answer(
         rating: marked.rating,
         reflection,
         idempotency_key: answering.key,
+        time_on_step_ms,
+        statements: &statements,
+        certificate: certificate.as_ref(),
     };
     let db = &request.state.db;
-    match db.record_answer(&new, request.now_ms()).await? {
+    match db.record_answer(&new, now).await? {
         Recorded::Saved => Ok(player::step_view(&attempt.public_id, module, &next, None)),
         Recorded::AlreadyRecorded | Recorded::StepAlreadyAnswered => {
             let (moved, version) = own_attempt(request, &attempt.public_id).await?;
@@ -111,6 +141,25 @@ pub async fn answer(
             Err(AppError::BadRequest("This form was already used. Reload the page and try again".into()))
         }
     }
+}
+
+/// What finishing an attempt adds: the "completed" statement (with the post-test score and the
+/// time spent) and the certificate, measured from the records with each step's time capped.
+async fn finish(
+    request: &Request,
+    attempt: &Attempt,
+    module: &ModuleDefinition,
+    situation: &xapi::Situation<'_>,
+    time_on_last_step_ms: i64,
+    statements: &mut Vec<NewStatement>,
+) -> Result<NewCertificate, AppError> {
+    let db = &request.state.db;
+    let mut times = db.step_times(attempt.id).await?;
+    times.push(time_on_last_step_ms);
+    let spent_ms = capped_total_ms(times);
+    let post = post_test(module, &db.answers_in(attempt.id).await?);
+    statements.push(xapi::completed(situation, &post, spent_ms));
+    Ok(NewCertificate { code: new_verification_code(), minutes_spent: whole_minutes(spent_ms) })
 }
 
 /// The post-test answers behind the learner's knowledge profile, each with its item's themes.

@@ -1,0 +1,16 @@
+//! One line of a learner's CPD log: a finished module, how long it took by their own records, what
+//! it covered and what they will do differently.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CpdEntry {
+    pub module_title: String,
+    pub version_number: i64,
+    pub completed_at: i64,
+    pub minutes_spent: i64,
+    pub outcomes: Vec<String>,
+    pub reflection: String,
+    /// The certificate's verification code, as shown (`XXXX-XXXX-XXXX`).
+    pub certificate_code: String,
+}

@@ -1,0 +1,3 @@
+//! Evidence anyone can check: the certificate verification page.
+
+pub mod verify;

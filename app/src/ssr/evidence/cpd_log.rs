@@ -1,0 +1,132 @@
+//! The CPD log: every finished module with its date, time spent, outcomes and reflection, as a CSV
+//! to import into an appraisal portfolio and as a PDF to attach to one.
+
+use super::pdf::{FontsMissing, Style, Writer};
+use crate::domain::evidence::cpd::CpdEntry;
+use crate::domain::evidence::time_spent::describe_minutes;
+use crate::domain::time::{format_iso_date, format_uk_date};
+
+const HEADERS: [&str; 7] = [
+    "Date completed",
+    "Activity",
+    "Version",
+    "Minutes",
+    "Learning outcomes",
+    "Reflection",
+    "Certificate code",
+];
+
+/// The log as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right).
+pub fn cpd_csv(entries: &[CpdEntry]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    writer.write_record(HEADERS)?;
+    for entry in entries {
+        writer.write_record([
+            format_iso_date(entry.completed_at),
+            cell(&entry.module_title),
+            entry.version_number.to_string(),
+            entry.minutes_spent.to_string(),
+            cell(&entry.outcomes.join("\n")),
+            cell(&entry.reflection),
+            entry.certificate_code.clone(),
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A cell that a spreadsheet will show as text, never run as a formula (CSV injection).
+fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+/// The log as a PDF, one section per module.
+pub fn cpd_pdf(learner_name: &str, entries: &[CpdEntry]) -> Result<Vec<u8>, FontsMissing> {
+    let mut pdf = Writer::new("Casebook CPD log")?;
+    pdf.text(Style::Title, "CPD log");
+    pdf.text(Style::Body, &format!("{learner_name}: case-based learning completed on Casebook."));
+    let total: i64 = entries.iter().map(|e| e.minutes_spent).sum();
+    let modules =
+        if entries.len() == 1 { "1 module".to_owned() } else { format!("{} modules", entries.len()) };
+    pdf.text(Style::Strong, &format!("{modules}, {} in all.", describe_minutes(total)));
+    if entries.is_empty() {
+        pdf.text(Style::Body, "No modules completed yet.");
+    }
+    for entry in entries {
+        pdf.rule();
+        pdf.text(Style::Heading, &entry.module_title);
+        pdf.text(
+            Style::Body,
+            &format!(
+                "Completed {} (version {}). Time spent: {}. Certificate {}.",
+                format_uk_date(entry.completed_at),
+                entry.version_number,
+                describe_minutes(entry.minutes_spent),
+                entry.certificate_code
+            ),
+        );
+        pdf.text(Style::Strong, "Learning outcomes");
+        for outcome in &entry.outcomes {
+            pdf.bullet(outcome);
+        }
+        pdf.text(Style::Strong, "Reflection: what I will do differently");
+        pdf.text(Style::Body, &entry.reflection);
+    }
+    Ok(pdf.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(reflection: &str) -> CpdEntry {
+        CpdEntry {
+            module_title: "Priya: a request for sleeping tablets".into(),
+            version_number: 1,
+            completed_at: 1_795_000_000_000,
+            minutes_spent: 22,
+            outcomes: vec!["Offer CBT-I first.".into(), "Agree a short course only.".into()],
+            reflection: reflection.into(),
+            certificate_code: "7K2M-Q9XD-4RTB".into(),
+        }
+    }
+
+    #[test]
+    fn the_csv_has_a_row_per_module_and_spreadsheets_cannot_run_it() -> Result<(), csv::Error> {
+        let bytes =
+            cpd_csv(&[entry("=HYPERLINK(\"http://evil\")"), entry("Ask first, then decide.\nTogether.")])?;
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        assert!(text.starts_with('\u{feff}'));
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        assert_eq!(reader.headers()?.iter().collect::<Vec<_>>(), HEADERS);
+        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "2026-11-18");
+        assert_eq!(&rows[0][3], "22");
+        assert_eq!(&rows[0][4], "Offer CBT-I first.\nAgree a short course only.");
+        assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")", "a formula is kept as text");
+        assert_eq!(&rows[1][5], "Ask first, then decide.\nTogether.");
+        Ok(())
+    }
+
+    #[test]
+    fn the_pdf_holds_every_module_with_its_reflection() -> Result<(), FontsMissing> {
+        let bytes = cpd_pdf("Dr Ann Example", &[entry("Ask first, then decide.")])?;
+        let document = lopdf::Document::load_mem(&bytes).expect("a PDF");
+        let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+        let text = document.extract_text(&pages).expect("text");
+        for expected in [
+            "CPD log",
+            "Dr Ann Example",
+            "1 module, 22 minutes in all.",
+            "Priya: a request for sleeping tablets",
+            "Offer CBT-I first.",
+            "Ask first, then decide.",
+        ] {
+            assert!(text.contains(expected), "{expected} missing from {text}");
+        }
+        Ok(())
+    }
+}

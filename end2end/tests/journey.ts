@@ -1,0 +1,65 @@
+// Steps of the learner's journey that several specs share: registering a GP, starting the Margaret
+// module and answering whatever step is on screen.
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expectNoAxeViolations, open, uniqueEmail } from "./support";
+
+export const PASSWORD = "quiet harbour lamps at noon";
+export const MARGARET = "Margaret: long-term temazepam after a fall";
+
+/** Registers a new GP at a demo practice and leaves them signed in. */
+export async function registerLearner(page: Page, testInfo: TestInfo, who: string): Promise<string> {
+  const email = uniqueEmail(testInfo, who);
+  await open(page, "/register", testInfo);
+  await page.getByLabel("Full name").fill(`Dr ${who}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByLabel("Your practice").selectOption({ label: "Riverside Surgery (Z00001), Northshire Training Hub" });
+  await page.getByLabel("GP", { exact: true }).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  return email;
+}
+
+/** Opens the Margaret module from the catalogue and starts (or resumes) it. */
+export async function startMargaret(page: Page, testInfo: TestInfo): Promise<void> {
+  await open(page, "/modules", testInfo);
+  await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("link", { name: MARGARET }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(MARGARET);
+  await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("button", { name: "Start the module" }).click();
+}
+
+export const heading = (page: Page) => page.locator("#step-heading");
+
+/**
+ * Answers the step on screen the way a GP would with a mouse: the first answer at certainty 3, "Agree",
+ * the first option at a decision, a written reflection. Returns the heading it answered.
+ */
+export async function answerStep(page: Page): Promise<string> {
+  const answered = (await heading(page).textContent()) ?? "";
+  const step = await page.locator("input[name=step]").getAttribute("value");
+  const form = page.locator("main form");
+  if (await form.getByRole("group", { name: "Your answer" }).count()) {
+    await form.getByRole("group", { name: "Your answer" }).getByRole("radio").first().check();
+    await form.getByRole("radio", { name: /^3 – Very sure/ }).check();
+  } else if (await form.getByRole("radio", { name: "Agree", exact: true }).count()) {
+    await form.getByRole("radio", { name: "Agree", exact: true }).check();
+  } else if (await form.getByRole("radio").count()) {
+    await form.getByRole("radio").first().check();
+  } else if (await form.getByLabel("Your reflection").count()) {
+    await form.getByLabel("Your reflection").fill("Ask the patient what they want before I assume.");
+  }
+  await form.getByRole("button").click();
+  // The next step has its own step id (or the results page has none).
+  await expect(page.locator(`input[name=step][value="${step}"]`)).toHaveCount(0);
+  return answered;
+}
+
+/** Answers every remaining step of the module on screen, ending on its results page. */
+export async function finishModule(page: Page): Promise<void> {
+  for (let steps = 0; steps < 80 && (await page.locator("input[name=step]").count()); steps++) {
+    await answerStep(page);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your results");
+}
