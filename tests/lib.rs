@@ -329,6 +329,66 @@ impl Page {
         Ok(self.select(selector)?.len())
     }
 
+    /// Everything on the page that could run script an author or learner wrote: event-handler
+    /// attributes, `javascript:` and `data:` addresses, frames, objects, embeds, `<base>`, refresh
+    /// `<meta>`, style elements and script-bearing styles, and scripts other than Casebook's own.
+    pub fn script_risks(&self) -> Vec<String> {
+        const URL_ATTRIBUTES: [&str; 10] = [
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "background",
+            "dynsrc",
+            "lowsrc",
+            "data",
+            "xlink:href",
+            "poster",
+        ];
+        const DANGEROUS: [&str; 8] =
+            ["iframe", "object", "embed", "frame", "frameset", "base", "applet", "style"];
+        let mut risks = Vec::new();
+        let all = scraper::Selector::parse("*").expect("a selector");
+        for element in self.0.select(&all) {
+            let tag = element.value().name().to_ascii_lowercase();
+            if DANGEROUS.contains(&tag.as_str()) {
+                risks.push(format!("a <{tag}> element"));
+            }
+            if tag == "meta" && element.value().attr("http-equiv").is_some() {
+                risks.push("a <meta http-equiv>".into());
+            }
+            if tag == "script" {
+                let own = element.value().attr("src").is_none_or(|src| src.starts_with("/pkg/"));
+                let text: String = element.text().collect();
+                if !own || text.contains("alert(") || text.contains("xss.example") {
+                    risks.push(format!("a script: {}", text.chars().take(80).collect::<String>()));
+                }
+            }
+            for (name, value) in element.value().attrs() {
+                let name = name.to_ascii_lowercase();
+                let squashed: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if name.starts_with("on") {
+                    risks.push(format!("<{tag} {name}>"));
+                }
+                if URL_ATTRIBUTES.contains(&name.as_str())
+                    && (squashed.starts_with("javascript:")
+                        || squashed.starts_with("data:text/html")
+                        || squashed.starts_with("vbscript:"))
+                {
+                    risks.push(format!("<{tag} {name}={value}>"));
+                }
+                if name == "style" && (squashed.contains("expression(") || squashed.contains("javascript:")) {
+                    risks.push(format!("<{tag} style={value}>"));
+                }
+            }
+        }
+        risks
+    }
+
     /// An attribute of the first match.
     pub fn attr(&self, selector: &str, name: &str) -> anyhow::Result<Option<String>> {
         Ok(self.select(selector)?.first().and_then(|e| e.value().attr(name)).map(str::to_owned))

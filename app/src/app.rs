@@ -21,6 +21,11 @@ use crate::pages::admin::{
     people::PeoplePage,
     person::PersonPage,
 };
+use crate::pages::authoring::{
+    analysis::AnalysisPage, compare::ComparePage, details::DetailsPage, item::ItemPage, lists::ListsPage,
+    new_case::NewCasePage, new_module::NewModulePage, node::NodePage, preview::PreviewPage,
+    studio::StudioPage, version::VersionPage,
+};
 use crate::pages::evidence::verify::VerifyPage;
 use crate::pages::learning::{
     catalogue::CataloguePage, module::ModulePage, my_learning::MyLearningPage, player::PlayerPage,
@@ -45,6 +50,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document's title for a page. leptos_meta (0.8.7) writes the title into the server's HTML
+/// without escaping it, and a title can carry an author's text, so the server escapes it here (the
+/// browser sets `document.title` as text, which needs no escaping).
+fn document_title(page: String) -> String {
+    let title = format!("{page} – Casebook");
+    #[cfg(feature = "ssr")]
+    let title = html_escape::encode_text(&title).into_owned();
+    title
+}
+
 /// The application: metadata context, the page frame and the routes. Every route renders
 /// completely before it is sent (`SsrMode::Async`), so pages need no JavaScript and can answer
 /// with the right status (404, 403) or a redirect.
@@ -52,7 +67,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|page: String| format!("{page} – Casebook") />
+        <Title formatter=document_title />
         <Router>
             <Page>
                 <Routes fallback=NotFound>
@@ -71,6 +86,17 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=MyLearningPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("verify"), ParamSegment("code")) view=VerifyPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("author") view=StudioPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("new")) view=NewModulePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id")) view=VersionPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("details")) view=DetailsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("lists")) view=ListsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("items"), ParamSegment("key")) view=ItemPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("cases"), StaticSegment("new")) view=NewCasePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("cases"), ParamSegment("case"), StaticSegment("nodes"), ParamSegment("key")) view=NodePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("compare")) view=ComparePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("preview")) view=PreviewPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("analysis")) view=AnalysisPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people")) view=PeoplePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite")) view=InvitePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id")) view=PersonPage ssr=SsrMode::Async />

@@ -116,6 +116,11 @@ impl FormCheck {
         parsed.map_err(|message| self.errors.push(FieldError::new(name, message))).ok()
     }
 
+    /// Whether no problem has been noted so far.
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
     /// Notes a problem found by a rule across fields.
     pub fn fail(&mut self, name: &str, message: impl Into<String>) {
         self.errors.push(FieldError::new(name, message));

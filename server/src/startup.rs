@@ -160,7 +160,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/healthz", get(routes::health::alive))
         .route("/readyz", get(routes::health::ready))
         .route("/account/my-data", get(app::ssr::my_data::download_my_data))
-        .route("/admin/modules/{slug}/export", get(app::ssr::module_export::download_module))
+        .route("/author/modules/{slug}/export", get(app::ssr::module_export::download_module))
         .route("/attempts/{id}/certificate.pdf", get(downloads::download_certificate))
         .route("/me/cpd-log.csv", get(downloads::download_cpd_csv))
         .route("/me/cpd-log.pdf", get(downloads::download_cpd_pdf))

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use app::domain::curriculum::module::VersionStatus;
 use casebook_tests::{
     ADMIN, Engine, LEAD_A, LEAD_B, LEARNER_A, TRAINER, TestApp, World, new_client, on_both_engines,
 };
@@ -30,6 +31,8 @@ const ADMINS: &[Who] = &[Admin];
 const INVITERS: &[Who] = &[LeadA, LeadB, Admin];
 /// Learners take modules (admins hold every permission).
 const LEARNERS: &[Who] = &[Learner, Admin];
+/// Trainers write and review modules (admins hold every permission).
+const TRAINERS: &[Who] = &[Trainer, Admin];
 /// Only the learner whose attempt it is: even an admin is refused (as not found).
 const OWNER: &[Who] = &[Learner];
 
@@ -65,8 +68,15 @@ fn page(route: &'static str, path: &str, allowed: &'static [Who]) -> Call {
 }
 
 /// Every endpoint, with arguments that name real objects of region A (and learner A's attempt).
-fn matrix(world: &World, target: i64, attempt: &str, code: &str) -> Vec<Call> {
+fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> Vec<Call> {
     let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
+    let draft = draft.to_string();
+    let v = |rest: &str| format!("/author/versions/{draft}{rest}");
+    let at = |fields: &[(&'static str, &'static str)]| {
+        let mut all = vec![("version", draft.as_str()), ("revision", "1")];
+        all.extend_from_slice(fields);
+        all
+    };
     let target = target.to_string();
     let learner = world.learner_a.0.to_string();
     vec![
@@ -87,7 +97,18 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str) -> Vec<Call> {
         get(&format!("/admin/organisations/practices/{practice}"), ADMINS),
         get("/admin/audit", ADMINS),
         get("/admin/modules", ADMINS),
-        get("/admin/modules/jim-withdrawal-barriers/export", ADMINS),
+        get("/author/modules/jim-withdrawal-barriers/export", TRAINERS),
+        get("/author", TRAINERS),
+        get("/author/new", TRAINERS),
+        get(&v(""), TRAINERS),
+        get(&v("/details"), TRAINERS),
+        get(&v("/lists"), TRAINERS),
+        get(&v("/cases/new"), TRAINERS),
+        get(&v("/analysis"), TRAINERS),
+        get(&v("/preview"), TRAINERS),
+        page("/author/versions/{id}/compare", &v("/compare?with=1"), TRAINERS),
+        page("/author/versions/{id}/items/{key}", &v("/items/new"), TRAINERS),
+        page("/author/versions/{id}/cases/{case}/nodes/{key}", &v("/cases/margaret/nodes/new"), TRAINERS),
         get("/modules", SIGNED_IN),
         page("/modules/{slug}", "/modules/jim-withdrawal-barriers", SIGNED_IN),
         page("/attempts/{id}", &format!("/attempts/{attempt}"), OWNER),
@@ -176,7 +197,43 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str) -> Vec<Call> {
         post("/api/learning/view_results", &[("attempt", attempt)], OWNER),
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
-        Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], ADMINS) },
+        post("/api/authoring/view_studio", &[], TRAINERS),
+        post("/api/authoring/view_version", &[("version", &draft)], TRAINERS),
+        post("/api/authoring/view_analysis", &[("version", &draft)], TRAINERS),
+        post("/api/authoring/compare_versions", &[("version", &draft), ("with", "1")], TRAINERS),
+        post("/api/authoring/preview_step", &[("version", &draft)], TRAINERS),
+        post("/api/authoring/preview_answer", &[("version", &draft), ("step", "intro")], TRAINERS),
+        post("/api/authoring/create_module", &[("slug", ""), ("title", "")], TRAINERS),
+        post("/api/authoring/move_version", &at(&[("action", "publish")]), TRAINERS),
+        post(
+            "/api/authoring/save_details",
+            &at(&[
+                ("title", ""),
+                ("summary", ""),
+                ("audience", ""),
+                ("estimated_minutes", ""),
+                ("outcomes", ""),
+                ("notice", ""),
+            ]),
+            TRAINERS,
+        ),
+        post(
+            "/api/authoring/save_lists",
+            &at(&[("references", "x"), ("attitudes", ""), ("reflections", "")]),
+            TRAINERS,
+        ),
+        post(
+            "/api/authoring/save_item",
+            &at(&[("item", "new"), ("stem", ""), ("themes", ""), ("references", "")]),
+            TRAINERS,
+        ),
+        post("/api/authoring/add_case", &at(&[("key", ""), ("title", "")]), TRAINERS),
+        post(
+            "/api/authoring/save_node",
+            &at(&[("case", "margaret"), ("node", "new"), ("body", "")]),
+            TRAINERS,
+        ),
+        Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], TRAINERS) },
         post(
             "/api/admin/list_audit",
             &[("action", ""), ("person", ""), ("from", ""), ("to", ""), ("page", "1")],
@@ -233,7 +290,20 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
     crate::learning::answer_steps(&app, &learner, &jim, &attempt, knowing, 200).await?;
     let certificate = app.state.db.certificate_of(&attempt, world.learner_a).await?;
     let code = certificate.ok_or_else(|| anyhow::anyhow!("a certificate"))?.code;
-    let calls = matrix(&world, target.0, &attempt, &code);
+    // A draft of Margaret is the version the authoring calls name.
+    let margaret = include_str!("../../curriculum/benzodiazepines/margaret.toml");
+    let draft = app::ssr::curriculum::import_module_file(
+        &app.state.db,
+        margaret,
+        VersionStatus::Draft,
+        None,
+        None,
+        0,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?
+    .version;
+    let calls = matrix(&world, target.0, &attempt, &code, draft.0);
     assert_complete(&calls);
     let clients = [
         (Anonymous, new_client()?),

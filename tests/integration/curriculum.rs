@@ -6,7 +6,7 @@ use std::process::Command;
 
 use app::domain::curriculum::module::VersionStatus;
 use app::domain::curriculum::theme::THEMES;
-use casebook_tests::{ADMIN, Engine, TRAINER, TestApp, TestDatabase, app_error, on_both_engines};
+use casebook_tests::{ADMIN, Engine, LEARNER_A, TRAINER, TestApp, TestDatabase, app_error, on_both_engines};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
@@ -14,7 +14,7 @@ on_both_engines!(
     the_themes_table_holds_the_reviews_themes,
     an_admin_imports_a_module_file_as_a_draft_and_downloads_it_back,
     a_broken_file_is_refused_with_every_problem_and_its_line,
-    only_admins_import_and_export,
+    only_trainers_and_admins_import_and_export,
     a_published_version_never_changes,
     the_first_curriculum_is_loaded_on_the_embedded_defaults_first_run_only,
     the_command_line_imports_and_exports,
@@ -56,15 +56,19 @@ async fn an_admin_imports_a_module_file_as_a_draft_and_downloads_it_back(
     app.world().await?;
     let admin = app.signed_in(ADMIN).await?;
     assert_eq!(upload(&app, &admin, JIM).await?.status(), StatusCode::OK);
-    assert_eq!(upload(&app, &admin, JIM).await?.status(), StatusCode::OK, "a second import is version 2");
+    // A module has one draft at a time: a second import waits until the first is published.
+    let second = upload(&app, &admin, JIM).await?;
+    assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let message = app_error(second).await?.message_for("file").map(str::to_owned).unwrap_or_default();
+    assert!(message.contains("already has a draft or a version in review"), "{message}");
     let versions = app.state.db.module_versions().await?;
     assert_eq!(
         versions.iter().map(|v| (v.number, v.status)).collect::<Vec<_>>(),
-        [(1, VersionStatus::Draft), (2, VersionStatus::Draft)]
+        [(1, VersionStatus::Draft)]
     );
     assert!(versions[0].themes.contains(&"starting-vs-withdrawing".to_owned()));
     let download =
-        admin.get(app.url("/admin/modules/jim-withdrawal-barriers/export?version=1")).send().await?;
+        admin.get(app.url("/author/modules/jim-withdrawal-barriers/export?version=1")).send().await?;
     assert_eq!(download.status(), StatusCode::OK);
     assert_eq!(
         download.headers()["content-disposition"],
@@ -76,7 +80,7 @@ async fn an_admin_imports_a_module_file_as_a_draft_and_downloads_it_back(
     assert_eq!(again, original, "import, export, import is lossless");
     let page = admin.get(app.url("/admin/modules")).send().await?.text().await?;
     assert!(page.contains("Jim: coming off zopiclone after a failed attempt"));
-    let missing = admin.get(app.url("/admin/modules/no-such-module/export")).send().await?;
+    let missing = admin.get(app.url("/author/modules/no-such-module/export")).send().await?;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     Ok(())
 }
@@ -126,16 +130,17 @@ async fn a_broken_file_is_refused_with_every_problem_and_its_line(engine: Engine
     Ok(())
 }
 
-async fn only_admins_import_and_export(engine: Engine) -> anyhow::Result<()> {
+async fn only_trainers_and_admins_import_and_export(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
     app.world().await?;
-    let trainer = app.signed_in(TRAINER).await?;
-    assert_eq!(upload(&app, &trainer, JIM).await?.status(), StatusCode::FORBIDDEN);
+    let learner = app.signed_in(LEARNER_A).await?;
+    assert_eq!(upload(&app, &learner, JIM).await?.status(), StatusCode::FORBIDDEN);
     assert_eq!(upload(&app, &app.client, JIM).await?.status(), StatusCode::UNAUTHORIZED);
-    let admin = app.signed_in(ADMIN).await?;
-    upload(&app, &admin, JIM).await?;
-    let export = "/admin/modules/jim-withdrawal-barriers/export";
-    assert_eq!(trainer.get(app.url(export)).send().await?.status(), StatusCode::FORBIDDEN);
+    let trainer = app.signed_in(TRAINER).await?;
+    assert_eq!(upload(&app, &trainer, JIM).await?.status(), StatusCode::OK);
+    let export = "/author/modules/jim-withdrawal-barriers/export";
+    assert_eq!(trainer.get(app.url(export)).send().await?.status(), StatusCode::OK);
+    assert_eq!(learner.get(app.url(export)).send().await?.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.get(export).await?.status(), StatusCode::SEE_OTHER);
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod admin;
+mod authoring;
 mod authorisation;
 mod csrf;
 mod curriculum;
@@ -15,4 +16,5 @@ mod process;
 mod request_id;
 mod schema;
 mod sessions;
+mod stored_xss;
 mod throttling;

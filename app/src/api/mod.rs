@@ -5,5 +5,6 @@
 
 pub mod account;
 pub mod admin;
+pub mod authoring;
 pub mod evidence;
 pub mod learning;

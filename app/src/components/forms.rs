@@ -105,6 +105,29 @@ pub fn TextField(
     }
 }
 
+/// A labelled text area, for Markdown and other text written over several lines.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let class = if has_error { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" };
+    view! {
+        <div class=group_class(has_error)>
+            <label class="nhsuk-label" for=name>{label}</label>
+            {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            {error.map(|message| view! { <ErrorMessage id=format!("{name}-error") message /> })}
+            <textarea class=class id=name name=name rows=rows
+                aria-describedby=described_by(name, hint.is_some(), has_error)>{value}</textarea>
+        </div>
+    }
+}
+
 /// A labelled drop-down list.
 #[component]
 pub fn SelectField(

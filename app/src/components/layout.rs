@@ -73,6 +73,9 @@ fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
     if principal.has(Role::Learner) {
         links.extend([("/modules", "Modules"), ("/me", "My learning")]);
     }
+    if principal.has(Role::Trainer) || principal.is_admin() {
+        links.push(("/author", "Authoring"));
+    }
     if principal.is_admin() {
         links.extend([
             ("/admin/people", "People"),
@@ -199,8 +202,17 @@ mod tests {
         assert_eq!(hrefs(&user(&[(Role::DeaneryLead, Some(1))])), ["/", "/admin/people/invite", "/account"]);
         assert_eq!(
             hrefs(&user(&[(Role::Admin, None)])),
-            ["/", "/admin/people", "/admin/organisations", "/admin/modules", "/admin/audit", "/account"]
+            [
+                "/",
+                "/author",
+                "/admin/people",
+                "/admin/organisations",
+                "/admin/modules",
+                "/admin/audit",
+                "/account"
+            ]
         );
+        assert_eq!(hrefs(&user(&[(Role::Trainer, None)])), ["/", "/author", "/account"]);
     }
 
     #[test]

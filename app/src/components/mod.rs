@@ -5,9 +5,11 @@ pub mod forms;
 #[cfg(feature = "hydrate")]
 pub mod hydration;
 pub mod layout;
+pub mod module_import;
 pub mod outcome;
 pub mod pagination;
 pub mod rating_tag;
 pub mod references;
+pub mod status_tag;
 pub mod table;
 pub mod tabs;

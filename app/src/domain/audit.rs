@@ -47,6 +47,8 @@ actions! {
     DataExported => "data_exported", "Exported data";
     ModuleImported => "module_imported", "Imported a module";
     StatementsExported => "statements_exported", "Exported learning records (xAPI)";
+    VersionMovedOn => "version_moved_on", "Moved a module version through review";
+    ModuleStarted => "module_started", "Started a new module";
 }
 
 /// One event, as the audit page lists it.

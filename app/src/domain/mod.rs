@@ -2,6 +2,7 @@
 //! edge ("parse, don't validate") so the rest of the code can trust them.
 
 pub mod audit;
+pub mod authoring;
 pub mod career_stage;
 pub mod curriculum;
 pub mod email;

@@ -52,7 +52,20 @@ pub async fn import_module_file(
         detail: &detail,
         client_address,
     };
-    let (version, number) = db.store_module_version(&definition, status, actor, &audit, now_ms).await?;
+    let stored = db.store_module_version(&definition, status, actor, &audit, now_ms).await;
+    let (version, number) = match stored {
+        Err(error) if crate::ssr::db::is_unique_violation(&error) => {
+            return Err(ImportError::File(vec![FileProblem {
+                line: 0,
+                path: "slug".into(),
+                message: format!(
+                    "The module '{}' already has a draft or a version in review: finish that one first",
+                    definition.slug
+                ),
+            }]));
+        }
+        other => other?,
+    };
     Ok(Imported { slug: definition.slug, title: definition.title, version, number, status })
 }
 

@@ -69,6 +69,15 @@ pub const PEOPLE: &[DemoPerson] = &[
         gmc_number: Some("7000003"),
     },
     DemoPerson {
+        email: "reviewer@casebook.example",
+        name: "Dr Samuel Okafor",
+        roles: &[Role::Trainer],
+        leads_region: None,
+        practice: None,
+        career_stage: None,
+        gmc_number: None,
+    },
+    DemoPerson {
         email: "lead.north@casebook.example",
         name: "Dr Ravi Menon",
         roles: &[Role::DeaneryLead],

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod authoring;
 pub mod clock;
 pub mod curriculum;
 pub mod db;

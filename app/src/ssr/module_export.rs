@@ -1,9 +1,11 @@
-//! `GET /admin/modules/{slug}/export?version=N`: a module version as a file download (admins).
+//! `GET /author/modules/{slug}/export?version=N`: a module version as a file download (trainers
+//! and admins).
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
+use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::curriculum::export_module_file;
@@ -23,7 +25,7 @@ pub async fn download_module(
 ) -> Response {
     match export(&state, &auth, &slug, which.version).await {
         Ok(text) => attachment("text/plain; charset=utf-8", &format!("{slug}.toml"), text),
-        Err(error) => refusal(error, &format!("/admin/modules/{slug}/export")),
+        Err(error) => refusal(error, &format!("/author/modules/{slug}/export")),
     }
 }
 
@@ -34,7 +36,8 @@ async fn export(
     version: Option<i64>,
 ) -> Result<String, AppError> {
     let user = auth.user.as_ref().ok_or(AppError::NotSignedIn)?;
-    if !user.current.principal.is_admin() {
+    let who = &user.current.principal;
+    if !(who.has(Role::Trainer) || who.is_admin()) {
         return Err(AppError::Forbidden);
     }
     export_module_file(&state.db, slug, version).await

@@ -3,8 +3,8 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use crate::error::AppError;
 
-/// Imports an uploaded module file as a new draft version (admins only). Every problem in the file
-/// comes back with its line.
+/// Imports an uploaded module file as a new draft version (trainers and admins) and opens it in the
+/// studio. Every problem in the file comes back with its line.
 #[server(endpoint = "admin/import_module", input = MultipartFormData)]
 pub async fn import_module(data: MultipartData) -> Result<(), AppError> {
     use crate::domain::curriculum::module::VersionStatus;
@@ -13,7 +13,7 @@ pub async fn import_module(data: MultipartData) -> Result<(), AppError> {
     use crate::ssr::module_file::read::MAX_FILE_BYTES;
 
     let request = crate::ssr::request::Request::current().await?;
-    let admin = request.require_admin()?.person;
+    let author = crate::ssr::authoring::require_author(&request)?.person;
     let unreadable = |_| AppError::BadRequest("The upload could not be read: try again".into());
     let mut multipart =
         data.into_inner().ok_or_else(|| AppError::BadRequest("Upload a module file".into()))?;
@@ -34,12 +34,12 @@ pub async fn import_module(data: MultipartData) -> Result<(), AppError> {
         .map_err(|_| AppError::field("file", "The file must be plain text (a .toml module file)"))?;
     let now = request.now_ms();
     let address = request.client_address.as_deref();
-    match import_module_file(&request.state.db, &text, VersionStatus::Draft, Some(admin), address, now).await
+    match import_module_file(&request.state.db, &text, VersionStatus::Draft, Some(author), address, now).await
     {
         Ok(imported) => {
             let notice = format!("Imported '{}' as version {}, a draft", imported.title, imported.number);
             crate::ssr::flash::keep_notice(&request.auth.session, &notice).await;
-            leptos_axum::redirect("/admin/modules");
+            leptos_axum::redirect(&format!("/author/versions/{}", imported.version));
             Ok(())
         }
         Err(ImportError::File(problems)) => Err(AppError::Invalid {

@@ -1,6 +1,8 @@
 //! Branching patient cases: a graph of narrative steps, decisions and endings. Each decision option
 //! carries feedback, a rating and the theme tags and references behind it, and leads to the next node.
 
+use std::collections::{HashSet, VecDeque};
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +96,38 @@ impl Node {
 impl Case {
     pub fn node(&self, key: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.key == key)
+    }
+
+    /// The keys of the nodes a learner can reach from the start.
+    pub fn reachable(&self) -> HashSet<&str> {
+        self.reach(std::iter::once(self.start.as_str()), |key| {
+            self.node(key).map(|n| n.successors()).unwrap_or_default()
+        })
+    }
+
+    /// The keys of the nodes from which an ending can be reached (the rest are dead ends, or loops
+    /// with no way out).
+    pub fn finishing(&self) -> HashSet<&str> {
+        let ends = self.nodes.iter().filter(|n| n.is_end()).map(|n| n.key.as_str());
+        self.reach(ends, |key| {
+            self.nodes.iter().filter(|n| n.successors().contains(&key)).map(|n| n.key.as_str()).collect()
+        })
+    }
+
+    /// The nodes reachable from `from` by following `step`.
+    fn reach<'a>(
+        &'a self,
+        from: impl Iterator<Item = &'a str>,
+        step: impl Fn(&'a str) -> Vec<&'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut queue: VecDeque<&str> = from.collect();
+        while let Some(node) = queue.pop_front() {
+            if self.node(node).is_some() && seen.insert(node) {
+                queue.extend(step(node));
+            }
+        }
+        seen
     }
 
     /// The decisions of this case, in order.

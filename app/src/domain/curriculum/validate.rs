@@ -2,7 +2,7 @@
 //! published. Each problem names where it is, both as a path into the file (which the file parser
 //! turns into a line number) and in plain words.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use super::case::{Case, NodeKind, Rating};
 use super::item::KnowledgeItem;
@@ -298,14 +298,8 @@ impl Checker<'_> {
     fn graph(&mut self, path: &str, owner: &str, case: &Case) {
         let index: HashMap<&str, usize> =
             case.nodes.iter().enumerate().map(|(i, n)| (n.key.as_str(), i)).collect();
-        let reachable = reach(case, std::iter::once(case.start.as_str()), |node| {
-            case.node(node).map(|n| n.successors()).unwrap_or_default()
-        });
-        let predecessors = |node: &str| -> Vec<&str> {
-            case.nodes.iter().filter(|n| n.successors().contains(&node)).map(|n| n.key.as_str()).collect()
-        };
-        let ends = case.nodes.iter().filter(|n| n.is_end()).map(|n| n.key.as_str());
-        let finishing = reach(case, ends, predecessors);
+        let reachable = case.reachable();
+        let finishing = case.finishing();
         if !case.nodes.iter().any(|n| n.is_end()) {
             self.fail(format!("{path}.nodes"), format!("{owner} has no ending: add a node of kind \"end\""));
         }
@@ -336,20 +330,19 @@ impl Checker<'_> {
     }
 }
 
-/// The nodes reachable from `from` by following `step`.
-fn reach<'a>(
-    case: &'a Case,
-    from: impl Iterator<Item = &'a str>,
-    step: impl Fn(&'a str) -> Vec<&'a str>,
-) -> HashSet<&'a str> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut queue: VecDeque<&str> = from.collect();
-    while let Some(node) = queue.pop_front() {
-        if case.node(node).is_some() && seen.insert(node) {
-            queue.extend(step(node));
-        }
-    }
-    seen
+/// The problems with the parts at `prefixes` (paths such as `items[2]` or `title`), for the editor
+/// of those parts to show beside its form.
+pub fn problems_under<'a>(problems: &'a [Problem], prefixes: &[String]) -> Vec<&'a Problem> {
+    problems
+        .iter()
+        .filter(|p| {
+            prefixes.iter().any(|prefix| {
+                p.path == *prefix
+                    || p.path.starts_with(&format!("{prefix}."))
+                    || p.path.starts_with(&format!("{prefix}["))
+            })
+        })
+        .collect()
 }
 
 /// 3 to 60 characters of a–z, 0–9 and hyphens, starting with a letter.
@@ -357,4 +350,22 @@ pub fn valid_slug(slug: &str) -> bool {
     (3..=60).contains(&slug.len())
         && slug.starts_with(|c: char| c.is_ascii_lowercase())
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_found_under_their_part() {
+        let problem = |path: &str| Problem { path: path.into(), message: path.into() };
+        let all = [problem("items[1].stem"), problem("items[10].key"), problem("title"), problem("titles")];
+        let paths = |prefixes: &[&str]| {
+            let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_owned()).collect();
+            problems_under(&all, &prefixes).into_iter().map(|p| p.path.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&["items[1]"]), ["items[1].stem"]);
+        assert_eq!(paths(&["title"]), ["title"]);
+        assert_eq!(paths(&["items"]), ["items[1].stem", "items[10].key"]);
+    }
 }

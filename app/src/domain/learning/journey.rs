@@ -105,6 +105,20 @@ pub fn exists(module: &ModuleDefinition, step: &Step) -> bool {
     }
 }
 
+/// The kind of answer given, as the `responses.kind` column holds it: a choice at a case node is a
+/// decision, anything else there only moves on.
+pub fn response_kind(step: &Step, answer: &Answer) -> &'static str {
+    match (step, answer) {
+        (_, Answer::Decision { .. }) => "decision",
+        (Step::Pre(_), _) => "pre_item",
+        (Step::Post(_), _) => "post_item",
+        (Step::AttitudePre(_), _) => "attitude_pre",
+        (Step::AttitudePost(_), _) => "attitude_post",
+        (Step::Reflection, _) => "reflection",
+        _ => "continue",
+    }
+}
+
 /// The step after `step` given `answer`, or `None` when the answer does not fit the step (the
 /// wrong kind, or an option the step does not offer).
 pub fn advance(module: &ModuleDefinition, step: &Step, answer: &Answer) -> Option<Step> {

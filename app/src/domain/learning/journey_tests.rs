@@ -109,3 +109,12 @@ fn agreement_parsing_names_the_problem() {
     assert_eq!(Agreement::label_of(1), "Strongly disagree");
     assert_eq!(Agreement::label_of(9), "No answer");
 }
+
+#[test]
+fn a_choice_at_a_case_node_is_recorded_as_a_decision() {
+    let node = Step::Case { case: "c".into(), node: "n".into() };
+    assert_eq!(response_kind(&node, &Answer::Decision { option: "a".into() }), "decision");
+    assert_eq!(response_kind(&node, &Answer::Continue), "continue");
+    assert_eq!(response_kind(&Step::Pre("q".into()), &Answer::Continue), "pre_item");
+    assert_eq!(response_kind(&Step::Reflection, &Answer::Reflection("x".into())), "reflection");
+}

@@ -10,4 +10,4 @@ pub mod results;
 pub mod step;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;

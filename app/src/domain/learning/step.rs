@@ -49,18 +49,6 @@ impl Step {
             _ => return None,
         })
     }
-
-    /// The kind of answer this step records, as the `responses.kind` column holds it.
-    pub fn response_kind(&self) -> &'static str {
-        match self {
-            Step::Intro | Step::Case { .. } | Step::Feedback { .. } | Step::Done => "continue",
-            Step::Pre(_) => "pre_item",
-            Step::Post(_) => "post_item",
-            Step::AttitudePre(_) => "attitude_pre",
-            Step::AttitudePost(_) => "attitude_post",
-            Step::Reflection => "reflection",
-        }
-    }
 }
 
 impl fmt::Display for Step {

@@ -2,17 +2,15 @@
 //! form to import a module file as a new draft (admins only).
 
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::admin::import_module::ImportModule;
 use crate::api::admin::list_module_versions::list_module_versions;
 use crate::components::form_page::FormPage;
-use crate::components::forms::{SubmitButton, message};
+use crate::components::module_import::ImportForm;
 use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::domain::curriculum::module::VersionSummary;
-use crate::error::AppError;
 
 #[component]
 pub fn ModulesPage() -> impl IntoView {
@@ -55,7 +53,7 @@ fn VersionTable(versions: Vec<VersionSummary>) -> impl IntoView {
     let rows = versions
         .into_iter()
         .map(|v| {
-            let download = format!("/admin/modules/{}/export?version={}", v.slug, v.number);
+            let download = format!("/author/modules/{}/export?version={}", v.slug, v.number);
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">{v.title.clone()}<br /><span class="nhsuk-body-s">{v.slug.clone()}</span></td>
@@ -76,27 +74,4 @@ fn VersionTable(versions: Vec<VersionSummary>) -> impl IntoView {
         </Table>
     }
     .into_any()
-}
-
-#[component]
-fn ImportForm(error: Option<AppError>) -> impl IntoView {
-    let problem = message(&error, "file");
-    let group =
-        if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
-    view! {
-        <h2>"Import a module file"</h2>
-        <p>"A module file (.toml) becomes a new draft version of its module; the format is described in the \
-            curriculum README. Every problem in the file is listed with its line."</p>
-        <form method="post" action=ImportModule::PATH enctype="multipart/form-data">
-            <div class=group>
-                <label class="nhsuk-label" for="file">"Module file"</label>
-                {problem.map(|m| view! {
-                    <span class="nhsuk-error-message" id="file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span>
-                })}
-                <input class="nhsuk-file-upload" id="file" name="file" type="file" accept=".toml,text/plain"
-                    aria-describedby=error.is_some().then_some("file-error") />
-            </div>
-            <SubmitButton text="Import" />
-        </form>
-    }
 }

@@ -1,6 +1,8 @@
 //! Modules and their versions. A version's content is stored as the JSON of its validated module
 //! definition; the themes it is tagged with are also kept in their own table, for filtering.
 
+use sqlx::{Any, Transaction};
+
 use super::Db;
 use super::audit::{AuditRecord, insert_audit};
 use crate::domain::curriculum::module::{ModuleDefinition, VersionStatus, VersionSummary};
@@ -14,7 +16,7 @@ pub struct StoredVersion {
     pub revision: i64,
 }
 
-fn encode(definition: &ModuleDefinition) -> Result<String, sqlx::Error> {
+pub(super) fn encode(definition: &ModuleDefinition) -> Result<String, sqlx::Error> {
     serde_json::to_string(definition).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
@@ -53,15 +55,14 @@ impl Db {
         audit: &AuditRecord<'_>,
         now_ms: i64,
     ) -> Result<(VersionId, i64), sqlx::Error> {
-        let content = encode(definition)?;
         let mut tx = self.begin().await?;
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM modules WHERE slug = $1")
             .bind(&definition.slug)
             .fetch_optional(&mut *tx)
             .await?;
         let module = match existing {
-            Some(id) => id,
-            None => {
+            Some(id) => ModuleId(id),
+            None => ModuleId(
                 sqlx::query_scalar(
                     "INSERT INTO modules (slug, created_at, created_by) VALUES ($1, $2, $3) RETURNING id",
                 )
@@ -69,44 +70,13 @@ impl Db {
                 .bind(now_ms)
                 .bind(actor.map(|p| p.0))
                 .fetch_one(&mut *tx)
-                .await?
-            }
+                .await?,
+            ),
         };
-        let number: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM module_versions WHERE module_id = $1",
-        )
-        .bind(module)
-        .fetch_one(&mut *tx)
-        .await?;
-        let published = (status == VersionStatus::Published).then_some(now_ms);
-        let version: i64 = sqlx::query_scalar(
-            "INSERT INTO module_versions (module_id, number, status, title, summary, estimated_minutes, content, \
-             revision, created_at, created_by, published_at, published_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(module)
-        .bind(number)
-        .bind(status.code())
-        .bind(&definition.title)
-        .bind(&definition.summary)
-        .bind(i64::from(definition.estimated_minutes))
-        .bind(content)
-        .bind(now_ms)
-        .bind(actor.map(|p| p.0))
-        .bind(published)
-        .bind(published.and(actor.map(|p| p.0)))
-        .fetch_one(&mut *tx)
-        .await?;
-        for theme in &definition.themes {
-            sqlx::query("INSERT INTO module_version_themes (version_id, theme_code) VALUES ($1, $2)")
-                .bind(version)
-                .bind(theme)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let created = insert_version(&mut tx, module, definition, status, actor, now_ms).await?;
         insert_audit(&mut tx, audit, now_ms).await?;
         tx.commit().await?;
-        Ok((VersionId(version), number))
+        Ok(created)
     }
 
     /// Every version of every module, by module slug and version number.
@@ -174,6 +144,59 @@ impl Db {
         let row = sqlx::query_as(&query).bind(version.0).fetch_optional(&self.pool).await?;
         row.map(stored_from).transpose()
     }
+}
+
+/// Inserts `definition` as the module's next version, with its themes. Returns its id and number.
+pub(super) async fn insert_version(
+    tx: &mut Transaction<'static, Any>,
+    module: ModuleId,
+    definition: &ModuleDefinition,
+    status: VersionStatus,
+    actor: Option<PersonId>,
+    now_ms: i64,
+) -> Result<(VersionId, i64), sqlx::Error> {
+    let number: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM module_versions WHERE module_id = $1")
+            .bind(module.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    let published = (status == VersionStatus::Published).then_some(now_ms);
+    let version: i64 = sqlx::query_scalar(
+        "INSERT INTO module_versions (module_id, number, status, title, summary, estimated_minutes, content, \
+         revision, created_at, created_by, published_at, published_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(module.0)
+    .bind(number)
+    .bind(status.code())
+    .bind(&definition.title)
+    .bind(&definition.summary)
+    .bind(i64::from(definition.estimated_minutes))
+    .bind(encode(definition)?)
+    .bind(now_ms)
+    .bind(actor.map(|p| p.0))
+    .bind(published)
+    .bind(published.and(actor.map(|p| p.0)))
+    .fetch_one(&mut **tx)
+    .await?;
+    insert_themes(tx, VersionId(version), &definition.themes).await?;
+    Ok((VersionId(version), number))
+}
+
+/// Tags a version with its themes, for filtering the catalogue.
+pub(super) async fn insert_themes(
+    tx: &mut Transaction<'static, Any>,
+    version: VersionId,
+    themes: &[String],
+) -> Result<(), sqlx::Error> {
+    for theme in themes {
+        sqlx::query("INSERT INTO module_version_themes (version_id, theme_code) VALUES ($1, $2)")
+            .bind(version.0)
+            .bind(theme)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The condition that picks each module's latest published version (`v` is the version).

@@ -7,6 +7,7 @@
 
 pub mod attempts;
 pub mod audit;
+pub mod authoring;
 mod connect;
 pub mod curriculum;
 mod demo;

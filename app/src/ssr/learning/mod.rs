@@ -117,7 +117,7 @@ pub async fn answer(
         attempt,
         step: &step_id,
         next_step: &next_id,
-        kind: step.response_kind(),
+        kind: journey::response_kind(&step, &reply),
         answer: marked.answer.as_deref(),
         correct: marked.correct,
         certainty: marked.certainty,

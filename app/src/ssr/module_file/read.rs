@@ -24,7 +24,10 @@ pub struct FileProblem {
 
 impl std::fmt::Display for FileProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {} ({})", self.line, self.message, self.path)
+        match self.line {
+            0 => write!(f, "{} ({})", self.message, self.path),
+            line => write!(f, "line {line}: {} ({})", self.message, self.path),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::api::learning::answer_step::AnswerStep;
 use crate::api::learning::view_step::view_step;
 use crate::components::outcome::page_or_problem;
 use island::Player;
-pub use steps::page_title;
+pub use steps::{StepBody, page_title};
 
 #[component]
 pub fn PlayerPage() -> impl IntoView {

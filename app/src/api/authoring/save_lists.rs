@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Saves a draft's references, attitude statements and reflection prompts, each written one per
+/// line.
+#[server(endpoint = "authoring/save_lists")]
+pub async fn save_lists(
+    version: i64,
+    revision: i64,
+    references: String,
+    attitudes: String,
+    reflections: String,
+) -> Result<(), AppError> {
+    use crate::domain::authoring::edit_lists::{parse_attitudes, parse_references, parse_reflections};
+    use crate::domain::authoring::workflow::Action;
+    use crate::error::FormCheck;
+    use crate::ssr::authoring::{load_for, save};
+
+    let request = crate::ssr::request::Request::current().await?;
+    let (authoring, who) = load_for(&request, version, Action::Edit).await?;
+    let keep = [
+        ("references", references.as_str()),
+        ("attitudes", attitudes.as_str()),
+        ("reflections", reflections.as_str()),
+    ];
+    let mut check = FormCheck::default();
+    let references = check.field("references", parse_references(&references));
+    let attitudes = check.field("attitudes", parse_attitudes(&attitudes));
+    let reflections = check.field("reflections", parse_reflections(&reflections));
+    check.finish(&keep)?;
+    let (Some(references), Some(attitudes), Some(reflections)) = (references, attitudes, reflections) else {
+        return Err(AppError::Internal);
+    };
+    let definition = crate::domain::curriculum::module::ModuleDefinition {
+        references,
+        attitudes,
+        reflections,
+        ..authoring.record.stored.definition.clone()
+    };
+    save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
+    crate::ssr::authoring::saved(&request, "Saved", &format!("/author/versions/{version}")).await;
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! `/author/versions/<id>/analysis`: how each knowledge question and case decision of a version
+//! performs with learners: facility, discrimination, how often each option was chosen, certainty
+//! when right and wrong, and flags once there are enough answers to judge.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::authoring::view_analysis::{Analysis, view_analysis};
+use crate::components::outcome::page_or_problem;
+use crate::components::rating_tag::RatingTag;
+use crate::components::table::Table;
+use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS};
+use crate::domain::curriculum::case::NodeKind;
+use crate::error::AppError;
+
+#[component]
+pub fn AnalysisPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let analysis = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => view_analysis(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                page_or_problem(analysis.await, move |a| {
+                    let heading = format!("How version {} performs", a.number);
+                    view! {
+                        <Title text=format!("{heading}: {}", a.definition.title) />
+                        <span class="nhsuk-caption-l">{a.definition.title.clone()}</span>
+                        <h1>{heading}</h1>
+                        <p>{format!("From {} learners' answers. Facility is the share answering right; discrimination is the \
+                            correlation between getting the question right and the rest of the test (point-biserial). \
+                            Questions are flagged only once {MIN_ATTEMPTS_FOR_FLAGS} learners have answered them.", a.attempts)}</p>
+                        <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
+                        <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
+                        <Decisions a=a.clone() />
+                        <p><a href=format!("/author/versions/{}", id().unwrap_or_default())>"Back to the version"</a></p>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+}
+
+#[component]
+fn ItemTable(caption: &'static str, a: Analysis, stats: Vec<ItemStats>) -> impl IntoView {
+    let rows = stats
+        .into_iter()
+        .map(|s| {
+            let item = a.definition.items.iter().find(|i| i.key == s.item);
+            let options = item
+                .map(|i| {
+                    i.options
+                        .iter()
+                        .map(|o| {
+                            let mark = if o.correct { " (correct)" } else { "" };
+                            format!("{}{mark}: {}", o.key, s.chosen.get(&o.key).copied().unwrap_or(0))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            let flags = s.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("; ");
+            view! {
+                <tr class="nhsuk-table__row">
+                    <th scope="row" class="nhsuk-table__header">{s.item.clone()}</th>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{s.answers}</td>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(s.facility)}</td>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(s.discrimination)}</td>
+                    <td class="nhsuk-table__cell">{options}</td>
+                    <td class="nhsuk-table__cell">{format!("{} / {}", figure(s.certainty_when_right), figure(s.certainty_when_wrong))}</td>
+                    <td class="nhsuk-table__cell">{flags}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Table caption=format!("Knowledge questions: {caption}") headers=vec![
+            ("Question", false), ("Answers", true), ("Facility", true), ("Discrimination", true),
+            ("Times each option was chosen", false), ("Certainty right / wrong", false), ("Flags", false),
+        ]>
+            {rows}
+        </Table>
+    }
+}
+
+#[component]
+fn Decisions(a: Analysis) -> impl IntoView {
+    let rows = a
+        .decisions
+        .iter()
+        .flat_map(|d| {
+            let case = a.definition.cases.iter().find(|c| c.key == d.case);
+            let options = case.and_then(|c| c.node(&d.node)).map(|n| match &n.kind {
+                NodeKind::Decision { options, .. } => options.clone(),
+                _ => Vec::new(),
+            });
+            options.unwrap_or_default().into_iter().map(move |o| {
+                let share = d.share(&o.key).map_or_else(|| "–".to_owned(), |s| format!("{:.0}%", s * 100.0));
+                let themes = o.themes.join(", ");
+                view! {
+                    <tr class="nhsuk-table__row">
+                        <td class="nhsuk-table__cell">{format!("{} · {}", d.case, d.node)}</td>
+                        <td class="nhsuk-table__cell">{o.text.clone()}</td>
+                        <td class="nhsuk-table__cell"><RatingTag rating=o.rating /></td>
+                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{share}</td>
+                        <td class="nhsuk-table__cell">{themes}</td>
+                    </tr>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <Table caption="Case decisions: the share of learners choosing each option" headers=vec![
+            ("Decision", false), ("Option", false), ("Rating", false), ("Chosen by", true), ("Themes", false),
+        ]>
+            {rows}
+        </Table>
+    }
+}
