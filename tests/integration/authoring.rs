@@ -23,6 +23,7 @@ on_both_engines!(
     item_and_decision_analysis_matches_hand_computed_figures,
     a_small_case_is_written_from_scratch_in_plain_forms,
     author_text_is_rendered_without_script,
+    markdown_is_previewed_as_learners_will_see_it,
 );
 
 const SECOND_TRAINER: &str = "second.trainer@test.example";
@@ -531,5 +532,33 @@ async fn author_text_is_rendered_without_script(engine: Engine) -> anyhow::Resul
         let page = Page::parse(&trainer.get(app.url(&path)).send().await?.text().await?);
         assert_eq!(page.script_risks(), Vec::<String>::new(), "{path}");
     }
+    Ok(())
+}
+
+async fn markdown_is_previewed_as_learners_will_see_it(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let version = draft(&app).await?;
+    let trainer = app.signed_in(TRAINER).await?;
+    let text = "Ask **what matters** to her.<script>alert(1)</script>";
+    let html: String =
+        app.post(&trainer, "/api/authoring/render_markdown", &[("text", text)]).await?.json().await?;
+    assert!(html.contains("<strong>what matters</strong>"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    let too_long = "x".repeat(app::domain::authoring::draft::MARKDOWN_MAX_CHARS + 1);
+    let refused = app.post(&trainer, "/api/authoring/render_markdown", &[("text", &too_long)]).await?;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Without JavaScript, the editor shows the saved text rendered beside the field.
+    let page = Page::parse(
+        &trainer
+            .get(app.url(&format!("/author/versions/{}/details", version.0)))
+            .send()
+            .await?
+            .text()
+            .await?,
+    );
+    let summary =
+        app.state.db.version_by_id(version).await?.ok_or_else(|| anyhow::anyhow!("gone"))?.definition.summary;
+    let first_words: String = summary.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert!(page.text("#summary-preview")?.contains(&first_words), "{first_words}");
     Ok(())
 }

@@ -198,6 +198,7 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
         post("/api/authoring/view_studio", &[], TRAINERS),
+        post("/api/authoring/render_markdown", &[("text", "*x*")], TRAINERS),
         post("/api/authoring/view_version", &[("version", &draft)], TRAINERS),
         post("/api/authoring/view_analysis", &[("version", &draft)], TRAINERS),
         post("/api/authoring/compare_versions", &[("version", &draft), ("with", "1")], TRAINERS),

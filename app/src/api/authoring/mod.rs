@@ -6,6 +6,7 @@ pub mod compare_versions;
 pub mod create_module;
 pub mod move_version;
 pub mod preview;
+pub mod render_markdown;
 pub mod save_details;
 pub mod save_item;
 pub mod save_lists;

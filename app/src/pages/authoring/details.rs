@@ -6,6 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::editor::{EditorFrame, load_draft};
+use super::markdown_preview::{MarkdownPreview, rendered};
 use crate::api::authoring::save_details::SaveDetails;
 use crate::api::authoring::view_version::VersionView;
 use crate::components::forms::{TextArea, TextField, message, value_or};
@@ -75,6 +76,7 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
             <TextField name="title" label="Title" value=field("title", &d.title) error=message(&error, "title") />
             <TextArea name="summary" label="Summary" hint="Markdown. What the module covers, shown on its page." rows=6
                 value=field("summary", &d.summary) error=message(&error, "summary") />
+            <MarkdownPreview field="summary".to_owned() rendered=rendered(&field("summary", &d.summary)) />
             <TextField name="audience" label="Audience" value=field("audience", &d.audience) error=message(&error, "audience") />
             <TextField name="estimated_minutes" label="Estimated time in minutes" width="nhsuk-input--width-4" inputmode="numeric"
                 value=field("estimated_minutes", &d.estimated_minutes.to_string()) error=message(&error, "estimated_minutes") />
@@ -91,6 +93,7 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
                 value=field("outcomes", &d.outcomes.join("\n")) error=message(&error, "outcomes") />
             <TextArea name="notice" label="Notice before the module starts (optional)" hint="Markdown, such as a note that doses are teaching figures." rows=3
                 value=field("notice", d.notice.as_deref().unwrap_or("")) error=message(&error, "notice") />
+            <MarkdownPreview field="notice".to_owned() rendered=rendered(&field("notice", d.notice.as_deref().unwrap_or(""))) />
             <button class="nhsuk-button" type="submit">"Save details"</button>
         </form>
     }

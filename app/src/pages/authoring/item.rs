@@ -6,6 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::editor::{EditorFrame, load_draft};
+use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::{ItemOptionRows, theme_codes_hint};
 use crate::api::authoring::save_item::SaveItem;
 use crate::api::authoring::view_version::VersionView;
@@ -72,6 +73,7 @@ fn ItemForm(v: VersionView, key: String, error: Option<AppError>) -> impl IntoVi
                     value=value_or(&error, "key", "") error=message(&error, "key") />
             })}
             <TextArea name="stem" label="Question" hint="Markdown." rows=4 value=value_or(&error, "stem", &stem) error=message(&error, "stem") />
+            <MarkdownPreview field="stem".to_owned() rendered=rendered(&value_or(&error, "stem", &stem)) />
             <TextField name="themes" label="Themes" hint=theme_codes_hint() value=value_or(&error, "themes", &themes) error=message(&error, "themes") />
             <TextField name="references" label="References" hint="Keys of the module's references, separated by commas, such as NICE1, BNF."
                 value=value_or(&error, "references", &references) error=message(&error, "references") />

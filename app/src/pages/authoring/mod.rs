@@ -9,6 +9,7 @@ pub mod details;
 mod editor;
 pub mod item;
 pub mod lists;
+mod markdown_preview;
 pub mod new_case;
 pub mod new_module;
 pub mod node;

@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::editor::{EditorFrame, load_draft};
+use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::DecisionOptionRows;
 use crate::api::authoring::save_node::SaveNode;
 use crate::api::authoring::view_version::VersionView;
@@ -134,6 +135,7 @@ fn NodeForm(
             <ChoiceField name="kind" legend="Kind of node" choices=kinds chosen=vec![kind] error=message(&error, "kind") />
             <TextArea name="body" label="Text (Markdown)" hint="For a decision, optional context shown before the question." rows=8
                 value=value_or(&error, "body", &now.body) error=message(&error, "body") />
+            <MarkdownPreview field="body".to_owned() rendered=rendered(&value_or(&error, "body", &now.body)) />
             <TextField name="references" label="References (narrative and ending)" hint="Keys of the module's references, separated by commas."
                 value=value_or(&error, "references", &now.references) error=message(&error, "references") />
             <TextField name="next" label="Leads to (narrative)" width="nhsuk-input--width-10" hint="The key of the next node."
