@@ -166,6 +166,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/me/cpd-log.pdf", get(downloads::download_cpd_pdf))
         .route("/me/xapi-statements.json", get(downloads::download_my_statements))
         .route("/admin/xapi-statements.json", get(downloads::download_all_statements))
+        .route("/reports/{file}", get(app::ssr::reports::download_table))
         .leptos_routes_with_context(
             &state,
             route_list(),

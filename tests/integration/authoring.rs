@@ -140,6 +140,8 @@ async fn a_published_version_never_changes_and_the_next_is_a_new_draft(engine: E
     let stored =
         app.state.db.published_version(MARGARET_SLUG).await?.ok_or_else(|| anyhow::anyhow!("none"))?;
     let v1 = stored.summary.version;
+    let record = app.state.db.version_record(v1).await?.ok_or_else(|| anyhow::anyhow!("gone"))?;
+    assert!(record.review_by.is_some(), "a version imported as published has a review-by date too");
     let edit = details_form(v1, stored.revision, "A changed title");
     let refused = app.post(&trainer, "/api/authoring/save_details", &form(&edit)).await?;
     assert_eq!(refused.status(), StatusCode::CONFLICT);

@@ -31,6 +31,8 @@ const ADMINS: &[Who] = &[Admin];
 const INVITERS: &[Who] = &[LeadA, LeadB, Admin];
 /// Learners take modules (admins hold every permission).
 const LEARNERS: &[Who] = &[Learner, Admin];
+/// Deanery leads (for their own region) and admins see reports.
+const REPORTERS: &[Who] = &[LeadA, LeadB, Admin];
 /// Trainers write and review modules (admins hold every permission).
 const TRAINERS: &[Who] = &[Trainer, Admin];
 /// Only the learner whose attempt it is: even an admin is refused (as not found).
@@ -98,6 +100,8 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         get("/admin/audit", ADMINS),
         get("/admin/modules", ADMINS),
         get("/author/modules/jim-withdrawal-barriers/export", TRAINERS),
+        get("/reports", REPORTERS),
+        page("/reports/{file}", "/reports/practices.csv", REPORTERS),
         get("/author", TRAINERS),
         get("/author/new", TRAINERS),
         get(&v(""), TRAINERS),
@@ -197,6 +201,7 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         post("/api/learning/view_results", &[("attempt", attempt)], OWNER),
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
+        post("/api/reports/view_report", &[], REPORTERS),
         post("/api/authoring/view_studio", &[], TRAINERS),
         post("/api/authoring/render_markdown", &[("text", "*x*")], TRAINERS),
         post("/api/authoring/view_version", &[("version", &draft)], TRAINERS),

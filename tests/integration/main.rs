@@ -13,6 +13,7 @@ mod learning;
 mod pages;
 mod privacy;
 mod process;
+mod reports;
 mod request_id;
 mod schema;
 mod sessions;

@@ -8,3 +8,4 @@ pub mod admin;
 pub mod authoring;
 pub mod evidence;
 pub mod learning;
+pub mod reports;

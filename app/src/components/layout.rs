@@ -76,6 +76,9 @@ fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
     if principal.has(Role::Trainer) || principal.is_admin() {
         links.push(("/author", "Authoring"));
     }
+    if principal.has(Role::DeaneryLead) || principal.is_admin() {
+        links.push(("/reports", "Reports"));
+    }
     if principal.is_admin() {
         links.extend([
             ("/admin/people", "People"),
@@ -199,12 +202,16 @@ mod tests {
     fn navigation_follows_roles() {
         let hrefs = |u: &CurrentUser| navigation_for(u).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
         assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/modules", "/me", "/account"]);
-        assert_eq!(hrefs(&user(&[(Role::DeaneryLead, Some(1))])), ["/", "/admin/people/invite", "/account"]);
+        assert_eq!(
+            hrefs(&user(&[(Role::DeaneryLead, Some(1))])),
+            ["/", "/reports", "/admin/people/invite", "/account"]
+        );
         assert_eq!(
             hrefs(&user(&[(Role::Admin, None)])),
             [
                 "/",
                 "/author",
+                "/reports",
                 "/admin/people",
                 "/admin/organisations",
                 "/admin/modules",

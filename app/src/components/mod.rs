@@ -1,5 +1,6 @@
 //! Reusable pieces of NHS.UK design-system markup, rendered by Leptos.
 
+pub mod bar_chart;
 pub mod form_page;
 pub mod forms;
 #[cfg(feature = "hydrate")]
@@ -11,5 +12,6 @@ pub mod pagination;
 pub mod rating_tag;
 pub mod references;
 pub mod status_tag;
+pub mod summary_list;
 pub mod table;
 pub mod tabs;

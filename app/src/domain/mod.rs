@@ -15,6 +15,7 @@ pub mod ods_code;
 pub mod organisation;
 pub mod person;
 pub mod person_name;
+pub mod reports;
 pub mod role;
 pub mod text;
 pub mod time;

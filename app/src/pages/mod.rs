@@ -9,3 +9,4 @@ pub mod evidence;
 pub mod home;
 pub mod learning;
 pub mod not_found;
+pub mod reports;

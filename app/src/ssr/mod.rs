@@ -17,5 +17,6 @@ pub mod markdown;
 pub mod module_export;
 pub mod module_file;
 pub mod my_data;
+pub mod reports;
 pub mod request;
 pub mod state;

@@ -11,6 +11,7 @@ use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
 use crate::components::outcome::page_or_problem;
+use crate::components::summary_list::SummaryList;
 use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
 use crate::error::AppError;
@@ -74,14 +75,7 @@ fn Summary(account: AccountView) -> impl IntoView {
         ("GMC number", profile.gmc_number.unwrap_or_else(|| "Not given".into())),
     ];
     view! {
-        <dl class="nhsuk-summary-list">
-            {rows.into_iter().map(|(key, value)| view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        <SummaryList rows=rows.into_iter().collect() />
     }
 }
 

@@ -16,7 +16,8 @@ pub fn CaseMapView(map: CaseMap, title: String, version: i64) -> impl IntoView {
     let nodes = map.nodes.iter().map(|node| node_box(node, version, &map.case)).collect_view();
     view! {
         <h3>{format!("Case map: {title}")}</h3>
-        <div class="casebook-case-map">
+        // A map wider than the page scrolls; keyboard users reach it with Tab.
+        <div class="casebook-case-map" tabindex="0" role="region" aria-label=format!("Case map: {title}")>
             <svg role="group" aria-labelledby=title_id.clone() viewBox=format!("0 0 {} {}", map.width, map.height)
                 width=map.width height=map.height xmlns="http://www.w3.org/2000/svg">
                 <title id=svg_title_id>{format!("Map of the case {title}: the same information is in the table below")}</title>

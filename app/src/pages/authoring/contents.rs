@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::case_map::node_href;
 use crate::api::authoring::view_version::VersionView;
+use crate::components::summary_list::SummaryList;
 use crate::domain::curriculum::module::VersionStatus;
 use crate::domain::curriculum::theme::theme;
 
@@ -34,14 +35,7 @@ pub fn Contents(v: VersionView) -> impl IntoView {
     view! {
         <h2>"Content"</h2>
         <h3>"Details"</h3>
-        <dl class="nhsuk-summary-list">
-            {rows.into_iter().map(|(key, value)| view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        <SummaryList rows=rows.into_iter().collect() />
         {draft.then(|| view! { <p><a href=format!("{base}/details")>"Change the details"</a></p> })}
         <h3>"Knowledge questions (before and after the cases)"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">

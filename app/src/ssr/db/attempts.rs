@@ -10,11 +10,13 @@
 
 use super::curriculum::decode;
 use super::evidence::{NewCertificate, NewStatement, insert_certificate, insert_statements};
+use super::reports::insert_report_record;
 use super::{Db, is_unique_violation};
 use crate::domain::ids::{ModuleId, PersonId, VersionId};
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
 use crate::domain::learning::marking::maximum;
 use crate::domain::learning::results::RecordedAnswer;
+use crate::domain::reports::ReportRecord;
 
 /// An attempt as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +62,8 @@ pub struct NewAnswer<'a> {
     pub statements: &'a [NewStatement],
     /// The certificate, when this answer finishes the attempt.
     pub certificate: Option<&'a NewCertificate>,
+    /// The attempt's summary for the reports, when this answer finishes it.
+    pub report_record: Option<&'a ReportRecord>,
 }
 
 /// What became of an answer.
@@ -238,6 +242,9 @@ impl Db {
         insert_statements(&mut tx, new.statements, attempt.person, attempt.id, now_ms).await?;
         if let Some(certificate) = new.certificate {
             insert_certificate(&mut tx, certificate, attempt.person, attempt.id, now_ms).await?;
+        }
+        if let Some(record) = new.report_record {
+            insert_report_record(&mut tx, attempt.id, record, now_ms).await?;
         }
         tx.commit().await?;
         Ok(Recorded::Saved)

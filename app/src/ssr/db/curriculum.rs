@@ -163,8 +163,8 @@ pub(super) async fn insert_version(
     let published = (status == VersionStatus::Published).then_some(now_ms);
     let version: i64 = sqlx::query_scalar(
         "INSERT INTO module_versions (module_id, number, status, title, summary, estimated_minutes, content, \
-         revision, created_at, created_by, published_at, published_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) RETURNING id",
+         revision, created_at, created_by, published_at, published_by, review_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(module.0)
     .bind(number)
@@ -177,10 +177,17 @@ pub(super) async fn insert_version(
     .bind(actor.map(|p| p.0))
     .bind(published)
     .bind(published.and(actor.map(|p| p.0)))
+    .bind(published.map(default_review_by))
     .fetch_one(&mut **tx)
     .await?;
     insert_themes(tx, VersionId(version), &definition.themes).await?;
     Ok((VersionId(version), number))
+}
+
+/// Every published version has a date by which it must be reviewed again: one imported as
+/// published gets the default, a year on.
+fn default_review_by(published_at: i64) -> i64 {
+    crate::domain::authoring::review::review_date("", published_at).unwrap_or(published_at)
 }
 
 /// Tags a version with its themes, for filtering the catalogue.

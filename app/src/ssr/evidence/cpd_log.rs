@@ -5,6 +5,7 @@ use super::pdf::{FontsMissing, Style, Writer};
 use crate::domain::evidence::cpd::CpdEntry;
 use crate::domain::evidence::time_spent::describe_minutes;
 use crate::domain::time::{format_iso_date, format_uk_date};
+use crate::ssr::download::spreadsheet_safe;
 
 const HEADERS: [&str; 7] = [
     "Date completed",
@@ -23,23 +24,15 @@ pub fn cpd_csv(entries: &[CpdEntry]) -> Result<Vec<u8>, csv::Error> {
     for entry in entries {
         writer.write_record([
             format_iso_date(entry.completed_at),
-            cell(&entry.module_title),
+            spreadsheet_safe(&entry.module_title),
             entry.version_number.to_string(),
             entry.minutes_spent.to_string(),
-            cell(&entry.outcomes.join("\n")),
-            cell(&entry.reflection),
+            spreadsheet_safe(&entry.outcomes.join("\n")),
+            spreadsheet_safe(&entry.reflection),
             entry.certificate_code.clone(),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
-}
-
-/// A cell that a spreadsheet will show as text, never run as a formula (CSV injection).
-fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    }
 }
 
 /// The log as a PDF, one section per module.

@@ -14,6 +14,7 @@ use crate::domain::learning::marking::Certainty;
 use crate::domain::learning::profile::ProfileAnswer;
 use crate::domain::learning::results::post_test;
 use crate::domain::learning::step::Step;
+use crate::domain::reports::{ReportRecord, report_record};
 use crate::error::AppError;
 use crate::ssr::db::attempts::{Attempt, NewAnswer, Recorded};
 use crate::ssr::db::curriculum::StoredVersion;
@@ -106,7 +107,7 @@ pub async fn answer(
     if step == Step::Reflection {
         statements.push(xapi::reflected(&situation, time_on_step_ms));
     }
-    let certificate = match next {
+    let finished = match next {
         Step::Done => {
             Some(finish(request, attempt, module, &situation, time_on_step_ms, &mut statements).await?)
         }
@@ -127,7 +128,8 @@ pub async fn answer(
         idempotency_key: answering.key,
         time_on_step_ms,
         statements: &statements,
-        certificate: certificate.as_ref(),
+        certificate: finished.as_ref().map(|f| &f.certificate),
+        report_record: finished.as_ref().map(|f| &f.report_record),
     };
     let db = &request.state.db;
     match db.record_answer(&new, now).await? {
@@ -144,7 +146,8 @@ pub async fn answer(
 }
 
 /// What finishing an attempt adds: the "completed" statement (with the post-test score and the
-/// time spent) and the certificate, measured from the records with each step's time capped.
+/// time spent), the certificate, measured from the records with each step's time capped, and the
+/// attempt's summary for the reports.
 async fn finish(
     request: &Request,
     attempt: &Attempt,
@@ -152,14 +155,24 @@ async fn finish(
     situation: &xapi::Situation<'_>,
     time_on_last_step_ms: i64,
     statements: &mut Vec<NewStatement>,
-) -> Result<NewCertificate, AppError> {
+) -> Result<Finished, AppError> {
     let db = &request.state.db;
     let mut times = db.step_times(attempt.id).await?;
     times.push(time_on_last_step_ms);
     let spent_ms = capped_total_ms(times);
-    let post = post_test(module, &db.answers_in(attempt.id).await?);
+    let answers = db.answers_in(attempt.id).await?;
+    let post = post_test(module, &answers);
     statements.push(xapi::completed(situation, &post, spent_ms));
-    Ok(NewCertificate { code: new_verification_code(), minutes_spent: whole_minutes(spent_ms) })
+    Ok(Finished {
+        certificate: NewCertificate { code: new_verification_code(), minutes_spent: whole_minutes(spent_ms) },
+        report_record: report_record(module, &answers),
+    })
+}
+
+/// What finishing an attempt records beside the last answer.
+struct Finished {
+    certificate: NewCertificate,
+    report_record: ReportRecord,
 }
 
 /// The post-test answers behind the learner's knowledge profile, each with its item's themes.

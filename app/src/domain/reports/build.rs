@@ -1,0 +1,408 @@
+//! Builds a report's rows from exact facts (attempts, and learners' theme totals), applying
+//! disclosure control to every figure as it is made.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::disclosure::{breakdown, count, over_enough};
+use super::stats::{mean_with_interval, mean_with_interval_from_sums};
+use super::theme_scores::{Sitting, ThemeScore};
+use super::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
+use crate::domain::curriculum::theme::{THEMES, theme};
+
+/// One attempt started in scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttemptFact {
+    pub person: i64,
+    pub module: i64,
+    pub practice: Option<i64>,
+    pub started_at: i64,
+    pub completed: bool,
+    /// Time spent by the learner's records, for finished attempts.
+    pub minutes: Option<i64>,
+}
+
+/// One learner's totals on one theme over the attempts they finished in scope.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LearnerTheme {
+    pub person: i64,
+    pub practice: Option<i64>,
+    pub score: ThemeScore,
+}
+
+/// Agreement with one attitude statement, added up over attempts in scope (agreement 1 to 5).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AttitudeTotals {
+    pub module: i64,
+    pub statement: String,
+    pub learners: i64,
+    /// Attempts that rated the statement before and after.
+    pub pairs: i64,
+    pub before: i64,
+    pub after: i64,
+    /// The sums of (after − before) and of its square.
+    pub shift: i64,
+    pub shift_squared: i64,
+}
+
+/// One case decision, added up over attempts in scope.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DecisionTotals {
+    pub module: i64,
+    pub case: String,
+    pub node: String,
+    pub learners: i64,
+    pub taken: i64,
+    pub poor_or_unsafe: i64,
+}
+
+/// Attitude shift per statement; `text` names a statement (module, key) in words.
+pub fn attitudes(
+    totals: &[AttitudeTotals],
+    text: impl Fn(i64, &str) -> (String, String),
+) -> Vec<AttitudeRow> {
+    totals
+        .iter()
+        .map(|t| {
+            let (module, statement) = text(t.module, &t.statement);
+            let enough = t.learners >= super::disclosure::MIN_PEOPLE_FOR_RATES;
+            AttitudeRow {
+                module,
+                statement,
+                learners: count(t.learners),
+                before: over_enough(t.learners, share(t.before, t.pairs)),
+                after: over_enough(t.learners, share(t.after, t.pairs)),
+                shift: if enough {
+                    mean_with_interval_from_sums(t.pairs, t.shift as f64, t.shift_squared as f64)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
+/// The case decisions, those where most learners chose a poor or unsafe option first.
+pub fn decisions(
+    totals: &[DecisionTotals],
+    text: impl Fn(i64, &str, &str) -> (String, String),
+) -> Vec<DecisionRow> {
+    let mut rows: Vec<DecisionRow> = totals
+        .iter()
+        .map(|t| {
+            let (module, question) = text(t.module, &t.case, &t.node);
+            DecisionRow {
+                module,
+                question,
+                learners: count(t.learners),
+                poor_or_unsafe: over_enough(t.learners, share(t.poor_or_unsafe, t.taken)),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.poor_or_unsafe.unwrap_or(-1.0).total_cmp(&a.poor_or_unsafe.unwrap_or(-1.0)));
+    rows
+}
+
+/// Uptake over some attempts.
+pub fn uptake(label: String, attempts: &[&AttemptFact]) -> UptakeRow {
+    let (learners, started, completed) =
+        (learners_in(attempts), started_in(attempts), completed_in(attempts));
+    let mut minutes: Vec<i64> = attempts.iter().filter_map(|a| a.minutes).collect();
+    minutes.sort_unstable();
+    UptakeRow {
+        label,
+        learners: count(learners),
+        started: count(started),
+        completed: count(completed),
+        completion_rate: over_enough(learners, (started > 0).then(|| completed as f64 / started as f64)),
+        median_minutes: over_enough(learners, median(&minutes)),
+    }
+}
+
+fn median(sorted: &[i64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
+    }
+}
+
+/// Uptake grouped by a label each attempt is given (its month, its module), in label order. The
+/// counts of the groups add up to the overall row's, so each column is protected as a breakdown.
+pub fn grouped(attempts: &[AttemptFact], label_of: impl Fn(&AttemptFact) -> String) -> Vec<UptakeRow> {
+    let mut groups: BTreeMap<String, Vec<&AttemptFact>> = BTreeMap::new();
+    for attempt in attempts {
+        groups.entry(label_of(attempt)).or_default().push(attempt);
+    }
+    let mut rows: Vec<UptakeRow> = groups.iter().map(|(label, group)| uptake(label.clone(), group)).collect();
+    let column = |measure: fn(&[&AttemptFact]) -> i64| {
+        breakdown(&groups.values().map(|g| measure(g)).collect::<Vec<_>>()).0
+    };
+    let (learners, started, completed) = (column(learners_in), column(started_in), column(completed_in));
+    for (i, row) in rows.iter_mut().enumerate() {
+        (row.learners, row.started, row.completed) = (learners[i], started[i], completed[i]);
+    }
+    rows
+}
+
+fn learners_in(attempts: &[&AttemptFact]) -> i64 {
+    attempts.iter().map(|a| a.person).collect::<BTreeSet<_>>().len() as i64
+}
+
+fn started_in(attempts: &[&AttemptFact]) -> i64 {
+    attempts.len() as i64
+}
+
+fn completed_in(attempts: &[&AttemptFact]) -> i64 {
+    attempts.iter().filter(|a| a.completed).count() as i64
+}
+
+fn share(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// The learner's paired gain on some totals: share right after minus share right before.
+fn gain(before: &Sitting, after: &Sitting) -> Option<f64> {
+    Some(share(after.right, after.answered)? - share(before.right, before.answered)?)
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Learning by theme, in the themes' own order, over learners with answers both before and after.
+pub fn themes(rows: &[LearnerTheme]) -> Vec<ThemeRow> {
+    let mut by_theme: BTreeMap<&str, Vec<&LearnerTheme>> = BTreeMap::new();
+    for row in rows.iter().filter(|r| r.score.before.answered > 0 && r.score.after.answered > 0) {
+        by_theme.entry(row.score.theme.as_str()).or_default().push(row);
+    }
+    let mut themes: Vec<ThemeRow> =
+        by_theme.into_iter().map(|(code, learners)| theme_row(code, &learners)).collect();
+    themes.sort_by_key(|t| THEMES.iter().position(|known| known.code == t.code).unwrap_or(usize::MAX));
+    themes
+}
+
+fn theme_row(code: &str, learners: &[&LearnerTheme]) -> ThemeRow {
+    let n = learners.len() as i64;
+    let total = |pick: fn(&ThemeScore) -> &Sitting| {
+        learners.iter().fold(Sitting::default(), |t, l| {
+            let s = pick(&l.score);
+            Sitting {
+                right: t.right + s.right,
+                answered: t.answered + s.answered,
+                sure_wrong: t.sure_wrong + s.sure_wrong,
+                certainty_right: t.certainty_right + s.certainty_right,
+                certainty_wrong: t.certainty_wrong + s.certainty_wrong,
+            }
+        })
+    };
+    let (before, after) = (total(|s| &s.before), total(|s| &s.after));
+    let gains: Vec<f64> = learners.iter().filter_map(|l| gain(&l.score.before, &l.score.after)).collect();
+    let calibration = |s: &Sitting| {
+        (
+            over_enough(n, share(s.certainty_right, s.right)),
+            over_enough(n, share(s.certainty_wrong, s.answered - s.right)),
+        )
+    };
+    ThemeRow {
+        code: code.to_owned(),
+        title: theme(code).map_or_else(|| code.to_owned(), |t| t.title.to_owned()),
+        learners: count(n),
+        right_before: over_enough(
+            n,
+            mean(learners.iter().filter_map(|l| share(l.score.before.right, l.score.before.answered))),
+        ),
+        right_after: over_enough(
+            n,
+            mean(learners.iter().filter_map(|l| share(l.score.after.right, l.score.after.answered))),
+        ),
+        gain: if n >= super::disclosure::MIN_PEOPLE_FOR_RATES { mean_with_interval(&gains) } else { None },
+        sure_wrong_before: over_enough(n, share(before.sure_wrong, before.answered)),
+        sure_wrong_after: over_enough(n, share(after.sure_wrong, after.answered)),
+        calibration_before: calibration(&before),
+        calibration_after: calibration(&after),
+    }
+}
+
+/// One row per practice with attempts in scope, named by `names` (id → (name, ODS code)), by name.
+/// Practices' counts add up to the region's, so each column is protected as a breakdown.
+pub fn practices(
+    attempts: &[AttemptFact],
+    rows: &[LearnerTheme],
+    names: &BTreeMap<i64, (String, String)>,
+) -> Vec<PracticeRow> {
+    let mut found: Vec<(PracticeRow, i64, i64)> = names
+        .iter()
+        .filter_map(|(&id, (name, ods_code))| {
+            let mine: Vec<&AttemptFact> = attempts.iter().filter(|a| a.practice == Some(id)).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let mut totals: BTreeMap<i64, (Sitting, Sitting)> = BTreeMap::new();
+            for row in rows.iter().filter(|r| r.practice == Some(id)) {
+                let entry = totals.entry(row.person).or_default();
+                add(&mut entry.0, &row.score.before);
+                add(&mut entry.1, &row.score.after);
+            }
+            let gained = mean(totals.values().filter_map(|(b, a)| gain(b, a)));
+            let row = PracticeRow {
+                name: name.clone(),
+                ods_code: ods_code.clone(),
+                learners: count(0),
+                completed: count(0),
+                gain: over_enough(totals.len() as i64, gained),
+            };
+            Some((row, learners_in(&mine), completed_in(&mine)))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let learners = breakdown(&found.iter().map(|f| f.1).collect::<Vec<_>>()).0;
+    let completed = breakdown(&found.iter().map(|f| f.2).collect::<Vec<_>>()).0;
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, (row, _, _))| PracticeRow { learners: learners[i], completed: completed[i], ..row })
+        .collect()
+}
+
+fn add(total: &mut Sitting, more: &Sitting) {
+    total.right += more.right;
+    total.answered += more.answered;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reports::disclosure::Shown;
+
+    fn attempt(person: i64, practice: i64, completed: bool, minutes: i64) -> AttemptFact {
+        AttemptFact {
+            person,
+            module: 1,
+            practice: Some(practice),
+            started_at: 0,
+            completed,
+            minutes: completed.then_some(minutes),
+        }
+    }
+
+    fn learner(person: i64, before: (i64, i64), after: (i64, i64)) -> LearnerTheme {
+        let sitting = |(right, answered)| Sitting { right, answered, ..Sitting::default() };
+        LearnerTheme {
+            person,
+            practice: Some(1),
+            score: ThemeScore { theme: "gp-role".into(), before: sitting(before), after: sitting(after) },
+        }
+    }
+
+    #[test]
+    fn uptake_counts_and_rates_are_disclosure_controlled() {
+        let ten: Vec<AttemptFact> = (0..10).map(|p| attempt(p, 1, p < 8, 20 + p)).collect();
+        let row = uptake("All".into(), &ten.iter().collect::<Vec<_>>());
+        assert_eq!(
+            (row.learners, row.started, row.completed),
+            (Shown::Count(10), Shown::Count(10), Shown::Count(10))
+        );
+        assert_eq!(row.completion_rate, Some(0.8));
+        // Minutes 20..27: the median of eight is (23 + 24) / 2.
+        assert_eq!(row.median_minutes, Some(23.5));
+        let few = uptake("Few".into(), &ten[..5].iter().collect::<Vec<_>>());
+        assert_eq!(few.started, Shown::Suppressed);
+        assert_eq!((few.completion_rate, few.median_minutes), (None, None), "five learners are too few");
+    }
+
+    #[test]
+    fn a_breakdown_hides_a_cell_that_would_give_another_away() {
+        // Months with 8, 1 and 8 attempts: shown alone as 10, *, 10 beside a total of 15, the
+        // second month could only be 1, so the smallest month shown is hidden too.
+        let months: Vec<AttemptFact> = [(0, 8), (1, 1), (2, 8)]
+            .into_iter()
+            .flat_map(|(month, n)| {
+                (0..n)
+                    .map(move |p| AttemptFact { started_at: month, ..attempt(month * 100 + p, 1, false, 0) })
+            })
+            .collect();
+        let rows = grouped(&months, |a| a.started_at.to_string());
+        let started: Vec<Shown> = rows.iter().map(|r| r.started).collect();
+        assert_eq!(started, [Shown::Suppressed, Shown::Suppressed, Shown::Count(10)]);
+    }
+
+    #[test]
+    fn paired_gain_by_theme_matches_a_hand_computation() {
+        // Eight learners: four go from 1 of 4 to 3 of 4 (gain 0.5), four from 2 of 4 to 2 of 4 (0).
+        let rows: Vec<LearnerTheme> = (0..8)
+            .map(|p| if p < 4 { learner(p, (1, 4), (3, 4)) } else { learner(p, (2, 4), (2, 4)) })
+            .collect();
+        let themes = themes(&rows);
+        assert_eq!(themes.len(), 1);
+        let row = &themes[0];
+        assert_eq!(row.learners, Shown::Count(10));
+        assert_eq!(row.right_before, Some(0.375));
+        assert_eq!(row.right_after, Some(0.625));
+        let gain = row.gain.expect("a gain");
+        assert!((gain.mean - 0.25).abs() < 1e-12);
+        // s = √(8 · 0.25² / 7) = 0.267261; t(7) = 2.365; half-width 2.365 · 0.267261 / √8 = 0.223473.
+        let (low, high) = gain.interval.expect("an interval");
+        assert!(
+            (low - (0.25 - 0.223473)).abs() < 1e-5 && (high - (0.25 + 0.223473)).abs() < 1e-5,
+            "{low} {high}"
+        );
+        let seven = themes_of(&rows[..7]);
+        assert_eq!((seven.learners, seven.gain, seven.right_before), (Shown::Suppressed, None, None));
+    }
+
+    fn themes_of(rows: &[LearnerTheme]) -> ThemeRow {
+        themes(rows).remove(0)
+    }
+
+    #[test]
+    fn attitude_shift_and_risky_decisions_are_shown_only_over_enough_learners() {
+        // Ten learners: agreement 4 → 2 for six, 3 → 3 for four. Mean shift −12/10 = −1.2.
+        let totals = AttitudeTotals {
+            module: 1,
+            statement: "earned".into(),
+            learners: 10,
+            pairs: 10,
+            before: 36,
+            after: 24,
+            shift: -12,
+            shift_squared: 24,
+        };
+        let text = |_: i64, key: &str| ("Margaret".to_owned(), key.to_owned());
+        let rows = attitudes(std::slice::from_ref(&totals), text);
+        assert_eq!(rows[0].before, Some(3.6));
+        assert_eq!(rows[0].after, Some(2.4));
+        let shift = rows[0].shift.expect("a shift");
+        assert!((shift.mean + 1.2).abs() < 1e-12);
+        let few = attitudes(&[AttitudeTotals { learners: 7, ..totals }], text);
+        assert_eq!((few[0].learners, few[0].before, few[0].shift), (Shown::Suppressed, None, None));
+
+        let decision = |node: &str, poor| DecisionTotals {
+            module: 1,
+            case: "c".into(),
+            node: node.into(),
+            learners: 10,
+            taken: 10,
+            poor_or_unsafe: poor,
+        };
+        let rows =
+            decisions(&[decision("safe", 1), decision("risky", 7)], |_, _, node| ("M".into(), node.into()));
+        assert_eq!(rows.iter().map(|r| r.question.as_str()).collect::<Vec<_>>(), ["risky", "safe"]);
+        assert_eq!(rows[0].poor_or_unsafe, Some(0.7));
+    }
+
+    #[test]
+    fn practices_show_engagement_and_gain_only_over_enough_learners() {
+        let names = BTreeMap::from([
+            (1, ("Riverside".to_owned(), "Z00001".to_owned())),
+            (2, ("Quiet".to_owned(), "Z00002".to_owned())),
+        ]);
+        let attempts: Vec<AttemptFact> = (0..9).map(|p| attempt(p, 1, true, 20)).collect();
+        let rows: Vec<LearnerTheme> = (0..9).map(|p| learner(p, (1, 2), (2, 2))).collect();
+        let practices = practices(&attempts, &rows, &names);
+        assert_eq!(practices.len(), 1, "a practice with no attempts has no row");
+        assert_eq!(practices[0].learners, Shown::Count(10));
+        assert_eq!(practices[0].gain, Some(0.5));
+    }
+}

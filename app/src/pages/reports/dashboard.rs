@@ -1,0 +1,178 @@
+//! `/reports?region=&from=&to=`: the dashboard for deanery leads (their region) and admins (any
+//! region, or all together). The filters are a plain GET form, so every view has its own address.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::reports::view_report::{ReportView, view_report};
+use crate::components::bar_chart::{BarChart, BarGroup};
+use crate::components::forms::{ErrorSummary, TextField, message, value_or};
+use crate::components::outcome::page_or_problem;
+use crate::components::summary_list::SummaryList;
+use crate::components::table::Table;
+use crate::domain::navigation::encode_query_value;
+use crate::domain::reports::{Report, Table as ReportTable};
+use crate::error::AppError;
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let query = use_query_map();
+    let wanted = move || query.with(|q| (q.get("region"), q.get("from"), q.get("to")));
+    let report = Resource::new(wanted, |(region, from, to)| view_report(region, from, to));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let (region, from, to) = wanted();
+                match report.await {
+                    Err(error @ AppError::Invalid { .. }) => {
+                        crate::components::outcome::set_status(422);
+                        let refused = ReportView {
+                            report: Report::default(),
+                            regions: Vec::new(),
+                            all_regions: false,
+                            region: region.and_then(|r| r.parse().ok()),
+                            from: from.unwrap_or_default(),
+                            to: to.unwrap_or_default(),
+                        };
+                        view! {
+                            <Title text="Error: Reports" />
+                            <Filters view=refused error=Some(error) />
+                        }
+                        .into_any()
+                    }
+                    other => page_or_problem(other, |view| view! { <Dashboard view /> }.into_any()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(view: ReportView) -> impl IntoView {
+    let report = view.report.clone();
+    let query = format!(
+        "region={}&from={}&to={}",
+        view.region.map_or_else(|| "all".to_owned(), |r| r.to_string()),
+        encode_query_value(&view.from),
+        encode_query_value(&view.to)
+    );
+    let o = &report.overall;
+    let summary = vec![
+        ("Learners registered", report.registered.text()),
+        ("Learners who started a module", o.learners.text()),
+        ("Attempts started", o.started.text()),
+        ("Attempts completed", o.completed.text()),
+        ("Completion rate", crate::domain::reports::percent(o.completion_rate)),
+        ("Median time to complete (minutes)", crate::domain::reports::figure(o.median_minutes, 0)),
+    ];
+    view! {
+        <Title text=format!("Reports: {}", report.scope) />
+        <Filters view=view.clone() error=None />
+        <h2>{format!("{}: uptake", report.scope)}</h2>
+        <SummaryList rows=summary.into_iter().collect() />
+        <ReportTableView table=ReportTable::Months caption="Uptake by month started" report=report.clone() query=query.clone() />
+        <ReportTableView table=ReportTable::Modules caption="Uptake by module" report=report.clone() query=query.clone() />
+        <h2>"Learning by theme"</h2>
+        <p>"Learners who answered the knowledge questions both before and after the cases: the share they got right, \
+            the mean paired gain with its 95% confidence interval, the share of answers given 'very sure' and wrong, \
+            and the mean certainty (1 to 3) of right and of wrong answers."</p>
+        {(!report.themes.is_empty()).then(|| view! {
+            <BarChart id="themes-chart".to_owned()
+                title="Share of knowledge questions answered right, before and after the cases, by theme".to_owned()
+                description=format!("{} themes. Each theme has two bars, before and after the cases, labelled with their \
+                    percentages; * marks a figure from fewer than 8 learners. The same figures are in the table below.", report.themes.len())
+                series=vec!["Before the cases", "After the cases"]
+                groups=report.themes.iter().map(|t| BarGroup { label: t.title.clone(), values: vec![t.right_before, t.right_after] }).collect() />
+        })}
+        <ReportTableView table=ReportTable::Themes caption="Learning by theme" report=report.clone() query=query.clone() />
+        <h2>"Attitudes"</h2>
+        <p>"Mean agreement with each statement before and after the cases, from 1 (strongly disagree) to 5 \
+            (strongly agree), and the mean shift with its 95% confidence interval."</p>
+        <ReportTableView table=ReportTable::Attitudes caption="Attitude statements" report=report.clone() query=query.clone() />
+        <h2>"Case decisions"</h2>
+        <p>"Each decision with the share of choices that were poor or unsafe, the most often first."</p>
+        <ReportTableView table=ReportTable::Decisions caption="Case decisions" report=report.clone() query=query.clone() />
+        <h2>"Practices"</h2>
+        <ReportTableView table=ReportTable::Practices caption="Practices with learners in this period" report query />
+    }
+}
+
+/// The region and date filters, a plain GET form.
+#[component]
+fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
+    let chosen = view.region.map(|r| r.to_string()).unwrap_or_else(|| "all".into());
+    let mut options: Vec<(String, String)> = Vec::new();
+    if view.all_regions {
+        options.push(("all".into(), "All regions".into()));
+    }
+    options.extend(view.regions.iter().map(|(id, name)| (id.to_string(), name.clone())));
+    view! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary error=error.clone() />
+                <h1>"Reports"</h1>
+                <p>"Counts from 1 to 7 are shown as *, other counts are rounded to the nearest 5, a few more are hidden (*) \
+                    where they would let a hidden count be worked out, and rates and means from fewer than 8 learners \
+                    are not shown (*), so that no GP or small practice can be identified."</p>
+                <form method="get" action="/reports" novalidate>
+                    <div class="nhsuk-form-group">
+                        <label class="nhsuk-label" for="region">"Region"</label>
+                        <select class="nhsuk-select" id="region" name="region">
+                            {options.into_iter().map(|(value, text)| {
+                                let selected = value == chosen;
+                                view! { <option value=value selected=selected>{text}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <TextField name="from" label="From" hint="The first day, like 2026-09-01. Leave empty for the beginning."
+                        width="nhsuk-input--width-10" value=value_or(&error, "from", &view.from) error=message(&error, "from") />
+                    <TextField name="to" label="To" hint="The last day, like 2026-11-30. Leave empty for today."
+                        width="nhsuk-input--width-10" value=value_or(&error, "to", &view.to) error=message(&error, "to") />
+                    <button class="nhsuk-button nhsuk-button--secondary" type="submit">"Show"</button>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// One of the report's tables with its CSV download.
+#[component]
+fn ReportTableView(
+    table: ReportTable,
+    caption: &'static str,
+    report: Report,
+    query: String,
+) -> impl IntoView {
+    let (headings, rows) = table.cells(&report);
+    let download = format!("/reports/{}.csv?{query}", table.code());
+    let body = if rows.is_empty() {
+        view! { <p>"Nothing in this period."</p> }.into_any()
+    } else {
+        let headers = headings.iter().enumerate().map(|(i, h)| (*h, i > 0)).collect();
+        let rows = rows
+            .into_iter()
+            .map(|cells| {
+                let mut cells = cells.into_iter();
+                let first = cells.next().unwrap_or_default();
+                view! {
+                    <tr class="nhsuk-table__row">
+                        <th scope="row" class="nhsuk-table__header">{first}</th>
+                        {cells.map(|c| view! { <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{c}</td> }).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view();
+        // A table wider than the page scrolls; keyboard users reach it with Tab and scroll with the arrows.
+        view! {
+            <div class="casebook-wide-table" tabindex="0" role="region" aria-label=caption>
+                <Table caption headers>{rows}</Table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        {body}
+        <p><a href=download download=format!("casebook-{}.csv", table.code())>{format!("Download {} (CSV)", caption.to_lowercase())}</a></p>
+    }
+}

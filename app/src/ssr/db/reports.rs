@@ -1,0 +1,238 @@
+//! The reports' data: the per-attempt theme summaries written when an attempt finishes, and the
+//! aggregates the dashboards read, always for one region (or every region, for admins) and a date
+//! range. Counts here are exact; disclosure control is applied after, in `domain::reports`.
+
+use sqlx::{Any, Transaction};
+
+use super::Db;
+use crate::domain::ids::RegionId;
+use crate::domain::reports::ReportRecord;
+use crate::domain::reports::build::{AttemptFact, AttitudeTotals, DecisionTotals, LearnerTheme};
+use crate::domain::reports::theme_scores::ThemeScore;
+
+/// Which records a report covers: one region or all, and attempts started (or finished) in
+/// `[from_ms, to_ms)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub region: Option<RegionId>,
+    pub from_ms: i64,
+    pub to_ms: i64,
+}
+
+/// Writes what a finished attempt adds to the reports (in the transaction that finishes it).
+pub(super) async fn insert_report_record(
+    tx: &mut Transaction<'static, Any>,
+    attempt: i64,
+    record: &ReportRecord,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    insert_theme_scores(tx, attempt, &record.themes, now_ms).await?;
+    for pair in &record.attitudes {
+        sqlx::query(
+            "INSERT INTO attempt_attitudes (attempt_id, module_id, person_id, statement_key, region_id, completed_at, \
+             agreement_before, agreement_after) \
+             SELECT id, module_id, person_id, $2, region_id, $3, $4, $5 FROM attempts WHERE id = $1",
+        )
+        .bind(attempt)
+        .bind(&pair.statement)
+        .bind(now_ms)
+        .bind(pair.before)
+        .bind(pair.after)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for taken in &record.decisions {
+        sqlx::query(
+            "INSERT INTO attempt_decisions (attempt_id, module_id, person_id, case_key, node_key, option_key, rating, \
+             region_id, completed_at) \
+             SELECT id, module_id, person_id, $2, $3, $4, $5, region_id, $6 FROM attempts WHERE id = $1",
+        )
+        .bind(attempt)
+        .bind(&taken.case)
+        .bind(&taken.node)
+        .bind(&taken.option)
+        .bind(taken.rating.code())
+        .bind(now_ms)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_theme_scores(
+    tx: &mut Transaction<'static, Any>,
+    attempt: i64,
+    scores: &[ThemeScore],
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    for score in scores {
+        let (b, a) = (&score.before, &score.after);
+        sqlx::query(
+            "INSERT INTO attempt_theme_scores (attempt_id, theme_code, person_id, region_id, practice_id, \
+             completed_at, pre_right, pre_answered, pre_sure_wrong, pre_certainty_right, pre_certainty_wrong, \
+             post_right, post_answered, post_sure_wrong, post_certainty_right, post_certainty_wrong) \
+             SELECT id, $2, person_id, region_id, practice_id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 \
+             FROM attempts WHERE id = $1",
+        )
+        .bind(attempt)
+        .bind(&score.theme)
+        .bind(now_ms)
+        .bind(b.right)
+        .bind(b.answered)
+        .bind(b.sure_wrong)
+        .bind(b.certainty_right)
+        .bind(b.certainty_wrong)
+        .bind(a.right)
+        .bind(a.answered)
+        .bind(a.sure_wrong)
+        .bind(a.certainty_right)
+        .bind(a.certainty_wrong)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// `$1` is the region (0 for every region), `$2` and `$3` the range, on `column` of table `t`.
+fn in_scope(column: &str) -> String {
+    format!("($1 = 0 OR t.region_id = $1) AND t.{column} >= $2 AND t.{column} < $3")
+}
+
+impl Db {
+    /// Learners registered at a practice of the region (or anywhere), and not deactivated.
+    pub async fn registered_learners(&self, region: Option<RegionId>) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
+             JOIN practices pr ON pr.id = p.practice_id \
+             WHERE p.deactivated_at IS NULL AND ($1 = 0 OR pr.region_id = $1)",
+        )
+        .bind(region.map_or(0, |r| r.0))
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Every attempt started in scope.
+    pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
+        let rows: Vec<AttemptRow> = sqlx::query_as(&format!(
+            "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.status, c.minutes_spent FROM attempts t \
+             LEFT JOIN certificates c ON c.attempt_id = t.id WHERE {}",
+            in_scope("started_at")
+        ))
+        .bind(scope.region.map_or(0, |r| r.0))
+        .bind(scope.from_ms)
+        .bind(scope.to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(person, module, practice, started_at, status, minutes)| AttemptFact {
+                person,
+                module,
+                practice,
+                started_at,
+                completed: status == "completed",
+                minutes,
+            })
+            .collect())
+    }
+
+    /// Agreement with each attitude statement before and after, over attempts finished in scope.
+    pub async fn attitude_totals(&self, scope: Scope) -> Result<Vec<AttitudeTotals>, sqlx::Error> {
+        let rows: Vec<AttitudeRow> = sqlx::query_as(&format!(
+            "SELECT t.module_id, t.statement_key, COUNT(DISTINCT t.person_id), COUNT(*), \
+             CAST(SUM(t.agreement_before) AS BIGINT), CAST(SUM(t.agreement_after) AS BIGINT), \
+             CAST(SUM(t.agreement_after - t.agreement_before) AS BIGINT), \
+             CAST(SUM((t.agreement_after - t.agreement_before) * (t.agreement_after - t.agreement_before)) AS BIGINT) \
+             FROM attempt_attitudes t WHERE {} GROUP BY t.module_id, t.statement_key ORDER BY t.module_id, t.statement_key",
+            in_scope("completed_at")
+        ))
+        .bind(scope.region.map_or(0, |r| r.0))
+        .bind(scope.from_ms)
+        .bind(scope.to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(module, statement, learners, pairs, before, after, shift, shift_squared)| AttitudeTotals {
+                module,
+                statement,
+                learners,
+                pairs,
+                before,
+                after,
+                shift,
+                shift_squared,
+            })
+            .collect())
+    }
+
+    /// How often each decision was taken in scope, and how often with a poor or unsafe option.
+    pub async fn decision_totals(&self, scope: Scope) -> Result<Vec<DecisionTotals>, sqlx::Error> {
+        let rows: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id), COUNT(*), \
+             CAST(SUM(CASE WHEN t.rating IN ('poor', 'unsafe') THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM attempt_decisions t WHERE {} GROUP BY t.module_id, t.case_key, t.node_key \
+             ORDER BY t.module_id, t.case_key, t.node_key",
+            in_scope("completed_at")
+        ))
+        .bind(scope.region.map_or(0, |r| r.0))
+        .bind(scope.from_ms)
+        .bind(scope.to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(module, case, node, learners, taken, poor_or_unsafe)| DecisionTotals {
+                module,
+                case,
+                node,
+                learners,
+                taken,
+                poor_or_unsafe,
+            })
+            .collect())
+    }
+
+    /// Each learner's totals per theme over the attempts they finished in scope.
+    pub async fn learner_themes(&self, scope: Scope) -> Result<Vec<LearnerTheme>, sqlx::Error> {
+        let rows: Vec<ThemeRow> = sqlx::query_as(&format!(
+            "SELECT t.theme_code, t.person_id, MAX(t.practice_id), CAST(SUM(t.pre_right) AS BIGINT), CAST(SUM(t.pre_answered) AS BIGINT), \
+             CAST(SUM(t.pre_sure_wrong) AS BIGINT), CAST(SUM(t.pre_certainty_right) AS BIGINT), CAST(SUM(t.pre_certainty_wrong) AS BIGINT), CAST(SUM(t.post_right) AS BIGINT), \
+             CAST(SUM(t.post_answered) AS BIGINT), CAST(SUM(t.post_sure_wrong) AS BIGINT), CAST(SUM(t.post_certainty_right) AS BIGINT), CAST(SUM(t.post_certainty_wrong) AS BIGINT) \
+             FROM attempt_theme_scores t WHERE {} GROUP BY t.theme_code, t.person_id ORDER BY t.theme_code, t.person_id",
+            in_scope("completed_at")
+        ))
+        .bind(scope.region.map_or(0, |r| r.0))
+        .bind(scope.from_ms)
+        .bind(scope.to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(learner_theme).collect())
+    }
+}
+
+/// Module, statement, learners, pairs, the sums of before, after, shift and shift squared.
+type AttitudeRow = (i64, String, i64, i64, i64, i64, i64, i64);
+
+/// Person, module, practice, started at, status, minutes spent.
+type AttemptRow = (i64, i64, Option<i64>, i64, String, Option<i64>);
+
+/// Theme, person, practice, then the ten sums of [`insert_theme_scores`].
+type ThemeRow = (String, i64, Option<i64>, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+
+fn learner_theme(row: ThemeRow) -> LearnerTheme {
+    use crate::domain::reports::theme_scores::Sitting;
+    let (theme, person, practice, b1, b2, b3, b4, b5, a1, a2, a3, a4, a5) = row;
+    let sitting = |right, answered, sure_wrong, certainty_right, certainty_wrong| Sitting {
+        right,
+        answered,
+        sure_wrong,
+        certainty_right,
+        certainty_wrong,
+    };
+    LearnerTheme {
+        person,
+        practice,
+        score: ThemeScore { theme, before: sitting(b1, b2, b3, b4, b5), after: sitting(a1, a2, a3, a4, a5) },
+    }
+}

@@ -1,0 +1,219 @@
+//! The deanery reports on the server: who may see which region, the report built from the
+//! database's exact facts (disclosure control applied as it is built), and its tables as CSV
+//! downloads, each recorded in the audit log.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use crate::api::reports::view_report::ReportView;
+use crate::domain::audit::AuditAction;
+use crate::domain::curriculum::case::NodeKind;
+use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::ids::RegionId;
+use crate::domain::reports::build::{attitudes, decisions, grouped, practices, themes, uptake};
+use crate::domain::reports::disclosure::count;
+use crate::domain::reports::{Report, Table};
+use crate::domain::role::Principal;
+use crate::domain::time::{format_iso_date, parse_uk_date_end, parse_uk_date_start};
+use crate::error::{AppError, FormCheck};
+use crate::ssr::auth::backend::AuthSession;
+use crate::ssr::db::Db;
+use crate::ssr::db::audit::AuditRecord;
+use crate::ssr::db::reports::Scope;
+use crate::ssr::download::{attachment, refusal, spreadsheet_safe};
+use crate::ssr::state::AppState;
+
+/// What a report is asked for: a region (`all` for every region, admins only; empty for the
+/// viewer's own) and an inclusive date range (`YYYY-MM-DD`, either end may be empty).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Wanted {
+    pub region: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// The report `who` asked for, if they may see it.
+pub async fn report_for(
+    db: &Db,
+    who: &Principal,
+    wanted: &Wanted,
+    now_ms: i64,
+) -> Result<ReportView, AppError> {
+    let organisations = db.organisations().await?;
+    let choices: Vec<(i64, String)> = organisations
+        .regions
+        .iter()
+        .filter(|r| who.oversees(r.id))
+        .map(|r| (r.id.0, r.name.clone()))
+        .collect();
+    let Some(first) = choices.first() else { return Err(AppError::Forbidden) };
+    let region = match wanted.region.as_deref().map(str::trim).unwrap_or("") {
+        "all" if who.is_admin() => None,
+        "" if who.is_admin() => None,
+        "" => Some(RegionId(first.0)),
+        id => {
+            let id = id.parse::<i64>().map(RegionId).map_err(|_| AppError::NotFound)?;
+            if !who.oversees(id) {
+                return Err(AppError::Forbidden);
+            }
+            Some(id)
+        }
+    };
+    let (from, to) = (wanted.from.clone().unwrap_or_default(), wanted.to.clone().unwrap_or_default());
+    let keep = [("from", from.as_str()), ("to", to.as_str())];
+    let mut check = FormCheck::default();
+    let from_ms = check.field("from", optional_date(&from, parse_uk_date_start)).flatten().unwrap_or(0);
+    let to_ms =
+        check.field("to", optional_date(&to, parse_uk_date_end)).flatten().unwrap_or(now_ms + 86_400_000);
+    if from_ms >= to_ms {
+        check.fail("to", "The end date must be on or after the start date");
+    }
+    check.finish(&keep)?;
+    let scope = Scope { region, from_ms, to_ms };
+    let name = match region {
+        Some(id) => {
+            organisations.regions.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default()
+        }
+        None => "All regions".to_owned(),
+    };
+    let report = build(db, scope, name, &organisations).await?;
+    Ok(ReportView {
+        report,
+        regions: choices,
+        all_regions: who.is_admin(),
+        region: region.map(|r| r.0),
+        from,
+        to,
+    })
+}
+
+fn optional_date(raw: &str, parse: fn(&str) -> Result<i64, String>) -> Result<Option<i64>, String> {
+    if raw.trim().is_empty() { Ok(None) } else { parse(raw).map(Some) }
+}
+
+async fn build(
+    db: &Db,
+    scope: Scope,
+    name: String,
+    organisations: &crate::domain::organisation::Organisations,
+) -> Result<Report, AppError> {
+    let attempts = db.attempt_facts(scope).await?;
+    let learner_themes = db.learner_themes(scope).await?;
+    let attitude_totals = db.attitude_totals(scope).await?;
+    let decision_totals = db.decision_totals(scope).await?;
+    let modules: Vec<i64> =
+        attitude_totals.iter().map(|t| t.module).chain(decision_totals.iter().map(|t| t.module)).collect();
+    let named = Modules::load(db, &modules).await?;
+    let names: BTreeMap<i64, (String, String)> = organisations
+        .practices
+        .iter()
+        .filter(|p| scope.region.is_none_or(|r| p.region_id == r))
+        .map(|p| (p.id.0, (p.name.clone(), p.ods_code.clone())))
+        .collect();
+    Ok(Report {
+        scope: name,
+        registered: count(db.registered_learners(scope.region).await?),
+        overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
+        by_month: grouped(&attempts, |a| format_iso_date(a.started_at)[..7].to_owned()),
+        by_module: grouped(&attempts, |a| named.title(a.module)),
+        themes: themes(&learner_themes),
+        attitudes: attitudes(&attitude_totals, |m, key| named.statement(m, key)),
+        decisions: decisions(&decision_totals, |m, case, node| named.question(m, case, node)),
+        practices: practices(&attempts, &learner_themes, &names),
+    })
+}
+
+/// The modules a report names: every module's title, and the content of those whose statements
+/// and decisions it lists (their latest version's words).
+struct Modules {
+    titles: BTreeMap<i64, String>,
+    definitions: BTreeMap<i64, ModuleDefinition>,
+}
+
+impl Modules {
+    async fn load(db: &Db, with_content: &[i64]) -> Result<Modules, AppError> {
+        let versions = db.module_versions().await?;
+        let mut definitions = BTreeMap::new();
+        for module in with_content.iter().collect::<BTreeSet<_>>() {
+            let Some(summary) = versions.iter().find(|v| v.module.0 == *module) else { continue };
+            if let Some(stored) = db.module_version(&summary.slug, None).await? {
+                definitions.insert(*module, stored.definition);
+            }
+        }
+        let titles = versions.into_iter().map(|v| (v.module.0, v.title)).collect();
+        Ok(Modules { titles, definitions })
+    }
+
+    fn title(&self, module: i64) -> String {
+        self.titles.get(&module).cloned().unwrap_or_else(|| "Removed module".into())
+    }
+
+    /// (module title, statement) for a statement key.
+    fn statement(&self, module: i64, key: &str) -> (String, String) {
+        let text = self.definitions.get(&module).and_then(|d| d.attitudes.iter().find(|a| a.key == key));
+        (self.title(module), text.map_or_else(|| key.to_owned(), |a| a.statement.clone()))
+    }
+
+    /// (module title, question) for a decision.
+    fn question(&self, module: i64, case: &str, key: &str) -> (String, String) {
+        let node = self
+            .definitions
+            .get(&module)
+            .and_then(|d| d.cases.iter().find(|c| c.key == case)?.node(key).cloned());
+        let text = node.and_then(|n| match n.kind {
+            NodeKind::Decision { question, .. } => Some(question),
+            _ => None,
+        });
+        (self.title(module), text.unwrap_or_else(|| format!("{case} · {key}")))
+    }
+}
+
+/// `GET /reports/{table}.csv?region=&from=&to=`: one table of the report, as on the page.
+pub async fn download_table(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    Path(file): Path<String>,
+    Query(wanted): Query<Wanted>,
+) -> Response {
+    let here = format!("/reports/{file}");
+    match table_csv(&state, &auth, &file, &wanted).await {
+        Ok((name, csv)) => attachment("text/csv; charset=utf-8", &name, csv),
+        Err(error) => refusal(error, &here),
+    }
+}
+
+async fn table_csv(
+    state: &AppState,
+    auth: &AuthSession,
+    file: &str,
+    wanted: &Wanted,
+) -> Result<(String, Vec<u8>), AppError> {
+    let user = auth.user.as_ref().ok_or(AppError::NotSignedIn)?;
+    let table = file.strip_suffix(".csv").and_then(Table::parse).ok_or(AppError::NotFound)?;
+    let now = state.clock.now_ms();
+    let view = report_for(&state.db, &user.current.principal, wanted, now).await?;
+    let (headings, rows) = table.cells(&view.report);
+    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    let failed = |error: csv::Error| {
+        tracing::error!(%error, "could not write a report");
+        AppError::Internal
+    };
+    writer.write_record(headings).map_err(failed)?;
+    for row in rows {
+        writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell))).map_err(failed)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| failed(e.into_error().into()))?;
+    let detail = format!("{} for {} ({} to {})", table.code(), view.report.scope, view.from, view.to);
+    let audit = AuditRecord {
+        action: AuditAction::DataExported,
+        actor: Some(user.current.principal.person),
+        subject: None,
+        detail: &detail,
+        client_address: None,
+    };
+    state.db.audit(&audit, now).await?;
+    Ok((format!("casebook-{}.csv", table.code()), bytes))
+}
