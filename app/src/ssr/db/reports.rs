@@ -99,6 +99,19 @@ fn in_scope(column: &str) -> String {
 }
 
 impl Db {
+    /// Runs a report query whose `$1` to `$3` are the scope's region and date range.
+    async fn scoped<T>(&self, sql: &str, scope: Scope) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        sqlx::query_as(sql)
+            .bind(scope.region.map_or(0, |r| r.0))
+            .bind(scope.from_ms)
+            .bind(scope.to_ms)
+            .fetch_all(&self.pool)
+            .await
+    }
+
     /// Learners registered at a practice of the region (or anywhere), and not deactivated.
     pub async fn registered_learners(&self, region: Option<RegionId>) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar(
@@ -113,16 +126,11 @@ impl Db {
 
     /// Every attempt started in scope.
     pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
-        let rows: Vec<AttemptRow> = sqlx::query_as(&format!(
+        let rows: Vec<AttemptRow> = self.scoped(&format!(
             "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.status, c.minutes_spent FROM attempts t \
              LEFT JOIN certificates c ON c.attempt_id = t.id WHERE {}",
             in_scope("started_at")
-        ))
-        .bind(scope.region.map_or(0, |r| r.0))
-        .bind(scope.from_ms)
-        .bind(scope.to_ms)
-        .fetch_all(&self.pool)
-        .await?;
+        ), scope).await?;
         Ok(rows
             .into_iter()
             .map(|(person, module, practice, started_at, status, minutes)| AttemptFact {
@@ -138,19 +146,14 @@ impl Db {
 
     /// Agreement with each attitude statement before and after, over attempts finished in scope.
     pub async fn attitude_totals(&self, scope: Scope) -> Result<Vec<AttitudeTotals>, sqlx::Error> {
-        let rows: Vec<AttitudeRow> = sqlx::query_as(&format!(
+        let rows: Vec<AttitudeRow> = self.scoped(&format!(
             "SELECT t.module_id, t.statement_key, COUNT(DISTINCT t.person_id), COUNT(*), \
              CAST(SUM(t.agreement_before) AS BIGINT), CAST(SUM(t.agreement_after) AS BIGINT), \
              CAST(SUM(t.agreement_after - t.agreement_before) AS BIGINT), \
              CAST(SUM((t.agreement_after - t.agreement_before) * (t.agreement_after - t.agreement_before)) AS BIGINT) \
              FROM attempt_attitudes t WHERE {} GROUP BY t.module_id, t.statement_key ORDER BY t.module_id, t.statement_key",
             in_scope("completed_at")
-        ))
-        .bind(scope.region.map_or(0, |r| r.0))
-        .bind(scope.from_ms)
-        .bind(scope.to_ms)
-        .fetch_all(&self.pool)
-        .await?;
+        ), scope).await?;
         Ok(rows
             .into_iter()
             .map(|(module, statement, learners, pairs, before, after, shift, shift_squared)| AttitudeTotals {
@@ -168,18 +171,18 @@ impl Db {
 
     /// How often each decision was taken in scope, and how often with a poor or unsafe option.
     pub async fn decision_totals(&self, scope: Scope) -> Result<Vec<DecisionTotals>, sqlx::Error> {
-        let rows: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id), COUNT(*), \
+        let rows: Vec<(i64, String, String, i64, i64, i64)> = self
+            .scoped(
+                &format!(
+                    "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id), COUNT(*), \
              CAST(SUM(CASE WHEN t.rating IN ('poor', 'unsafe') THEN 1 ELSE 0 END) AS BIGINT) \
              FROM attempt_decisions t WHERE {} GROUP BY t.module_id, t.case_key, t.node_key \
              ORDER BY t.module_id, t.case_key, t.node_key",
-            in_scope("completed_at")
-        ))
-        .bind(scope.region.map_or(0, |r| r.0))
-        .bind(scope.from_ms)
-        .bind(scope.to_ms)
-        .fetch_all(&self.pool)
-        .await?;
+                    in_scope("completed_at")
+                ),
+                scope,
+            )
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(module, case, node, learners, taken, poor_or_unsafe)| DecisionTotals {
@@ -195,18 +198,13 @@ impl Db {
 
     /// Each learner's totals per theme over the attempts they finished in scope.
     pub async fn learner_themes(&self, scope: Scope) -> Result<Vec<LearnerTheme>, sqlx::Error> {
-        let rows: Vec<ThemeRow> = sqlx::query_as(&format!(
+        let rows: Vec<ThemeRow> = self.scoped(&format!(
             "SELECT t.theme_code, t.person_id, MAX(t.practice_id), CAST(SUM(t.pre_right) AS BIGINT), CAST(SUM(t.pre_answered) AS BIGINT), \
              CAST(SUM(t.pre_sure_wrong) AS BIGINT), CAST(SUM(t.pre_certainty_right) AS BIGINT), CAST(SUM(t.pre_certainty_wrong) AS BIGINT), CAST(SUM(t.post_right) AS BIGINT), \
              CAST(SUM(t.post_answered) AS BIGINT), CAST(SUM(t.post_sure_wrong) AS BIGINT), CAST(SUM(t.post_certainty_right) AS BIGINT), CAST(SUM(t.post_certainty_wrong) AS BIGINT) \
              FROM attempt_theme_scores t WHERE {} GROUP BY t.theme_code, t.person_id ORDER BY t.theme_code, t.person_id",
             in_scope("completed_at")
-        ))
-        .bind(scope.region.map_or(0, |r| r.0))
-        .bind(scope.from_ms)
-        .bind(scope.to_ms)
-        .fetch_all(&self.pool)
-        .await?;
+        ), scope).await?;
         Ok(rows.into_iter().map(learner_theme).collect())
     }
 }
