@@ -8,18 +8,18 @@ test("a deanery lead opens the dashboard, filters it and downloads a table", asy
   await signIn(page, testInfo, "lead.north@casebook.example", DEMO_PASSWORD);
   await page.getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reports");
-  await expect(page.getByLabel("Region")).toHaveValue(/\d+/);
-  await expect(page.getByLabel("Region").locator("option")).toHaveCount(1);
+  await expect(page.getByLabel("Region", { exact: true })).toHaveValue(/\d+/);
+  await expect(page.getByLabel("Region", { exact: true }).locator("option")).toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Northshire Training Hub: uptake" })).toBeVisible();
   await expectNoAxeViolations(page, testInfo);
 
-  await page.getByLabel("From").fill("2026-02-30");
+  await page.getByLabel("From", { exact: true }).fill("2026-02-30");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.locator(".nhsuk-error-summary")).toContainText("Enter a real date");
   await expectNoAxeViolations(page, testInfo);
 
-  await page.getByLabel("From").fill("2026-01-01");
-  await page.getByLabel("To").fill("2026-12-31");
+  await page.getByLabel("From", { exact: true }).fill("2026-01-01");
+  await page.getByLabel("To", { exact: true }).fill("2026-12-31");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/from=2026-01-01&to=2026-12-31/);
   await expect(page.getByRole("table", { name: "Practices with learners in this period" }).or(page.getByText("Nothing in this period.").first())).toBeVisible();
