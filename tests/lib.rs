@@ -505,4 +505,17 @@ impl TestApp {
         };
         Ok(self.state.db.create_person(&person, &audit, self.state.clock.now_ms()).await?)
     }
+
+    /// A further practice in `region`, created directly in the database.
+    pub async fn practice(&self, region: RegionId, ods: &str, name: &str) -> anyhow::Result<PracticeId> {
+        let audit = AuditRecord {
+            action: AuditAction::OrganisationChanged,
+            actor: None,
+            subject: None,
+            detail: "test fixture",
+            client_address: None,
+        };
+        let ods = OdsCode::parse(ods).map_err(anyhow::Error::msg)?;
+        Ok(self.state.db.create_practice(region, &ods, name, &audit, 0).await?)
+    }
 }

@@ -32,6 +32,7 @@ use crate::pages::learning::{
     results::ResultsPage,
 };
 use crate::pages::reports::dashboard::ReportsPage;
+use crate::pages::reports::prescribing::PrescribingPage;
 use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_found::NotFound};
 
 /// Renders the whole HTML document on the server; in the browser only the islands inside it hydrate.
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("verify"), ParamSegment("code")) view=VerifyPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reports") view=ReportsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("reports"), StaticSegment("prescribing")) view=PrescribingPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("author") view=StudioPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("author"), StaticSegment("new")) view=NewModulePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id")) view=VersionPage ssr=SsrMode::Async />

@@ -102,6 +102,7 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         get("/author/modules/jim-withdrawal-barriers/export", TRAINERS),
         get("/reports", REPORTERS),
         page("/reports/{file}", "/reports/practices.csv", REPORTERS),
+        get("/reports/prescribing", REPORTERS),
         get("/author", TRAINERS),
         get("/author/new", TRAINERS),
         get(&v(""), TRAINERS),
@@ -202,6 +203,11 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
         post("/api/reports/view_report", &[], REPORTERS),
+        post("/api/reports/prescribing_imports", &[], REPORTERS),
+        Call {
+            multipart: true,
+            ..post("/api/reports/import_prescribing", &[("file", "practice_code\nA00001\n")], REPORTERS)
+        },
         post("/api/authoring/view_studio", &[], TRAINERS),
         post("/api/authoring/render_markdown", &[("text", "*x*")], TRAINERS),
         post("/api/authoring/view_version", &[("version", &draft)], TRAINERS),

@@ -11,6 +11,7 @@ mod evidence;
 mod health;
 mod learning;
 mod pages;
+mod prescribing;
 mod privacy;
 mod process;
 mod reports;

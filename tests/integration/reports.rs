@@ -24,7 +24,7 @@ on_both_engines!(
 
 /// `n` learners at `practice` finish Margaret, knowing the answers before the case or not, and
 /// always after it.
-async fn learners_finish(
+pub(crate) async fn learners_finish(
     app: &TestApp,
     practice: PracticeId,
     first: usize,
@@ -135,9 +135,12 @@ async fn figures_are_disclosure_controlled_and_the_gain_matches_the_records(
     );
     // The chart draws two labelled bars per theme, with its title and description for screen readers.
     let page = Page::parse(&lead.get(app.url("/reports")).send().await?.text().await?);
-    assert!(page.text("svg[role=img] title")?.starts_with("Share of knowledge questions answered right"));
-    assert!(page.text("svg[role=img] desc")?.contains("The same figures are in the table below"));
-    assert!(page.count("svg[role=img] rect")? >= 2 * all.report.themes.len());
+    assert!(page.text("#themes-chart-title")?.starts_with("Share of knowledge questions answered right"));
+    assert!(page.text("#themes-chart-desc")?.contains("The same figures are in the table below"));
+    assert!(page.count("svg[aria-labelledby^=themes-chart] rect")? >= 2 * all.report.themes.len());
+    // Uptake by month is charted too: started and completed for each of the two months.
+    assert!(page.text("#months-chart-title")?.starts_with("Attempts started and completed, by month"));
+    assert!(page.count("svg[aria-labelledby^=months-chart] rect")? >= 2 * 2);
     assert_eq!(all.report.by_month.len(), 2);
     assert!(
         all.report.by_month.iter().all(|m| m.started == Shown::Suppressed && m.completion_rate.is_none())
@@ -165,16 +168,8 @@ async fn exports_are_audited_and_safe_in_a_spreadsheet(engine: Engine) -> anyhow
     let app = TestApp::spawn(engine).await?;
     let world = app.world().await?;
     publish(&app, MARGARET).await?;
-    let audit = app::ssr::db::audit::AuditRecord {
-        action: AuditAction::OrganisationChanged,
-        actor: None,
-        subject: None,
-        detail: "test fixture",
-        client_address: None,
-    };
-    let ods = app::domain::ods_code::OdsCode::parse("A00002").map_err(anyhow::Error::msg)?;
     let hostile = "=HYPERLINK(\"https://evil.example\",\"Click\")";
-    let practice = app.state.db.create_practice(world.region_a, &ods, hostile, &audit, 0).await?;
+    let practice = app.practice(world.region_a, "A00002", hostile).await?;
     learners_finish(&app, practice, 0, 8, Knowing::Right("2")).await?;
     let lead = app.signed_in(LEAD_A).await?;
     let response = lead.get(app.url("/reports/practices.csv")).send().await?;

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-/// One labelled group of bars (a theme, a month), each bar a share from 0 to 1, or `None` when
-/// the figure is suppressed.
+/// One labelled group of bars (a theme, a month), each bar a share from 0 to 1 (or a count, for a
+/// chart of counts), or `None` when the figure is suppressed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarGroup {
     pub label: String,
@@ -19,7 +19,8 @@ const BAR_HEIGHT: i32 = 16;
 const GROUP_GAP: i32 = 14;
 const CLASSES: [&str; 2] = ["casebook-chart__bar--before", "casebook-chart__bar--after"];
 
-/// A horizontal bar chart of shares; `series` names each bar of a group (such as before, after).
+/// A horizontal bar chart of shares (or, with `counts`, of counts scaled to the largest); `series`
+/// names each bar of a group (such as before, after).
 #[component]
 pub fn BarChart(
     id: String,
@@ -27,7 +28,14 @@ pub fn BarChart(
     description: String,
     series: Vec<&'static str>,
     groups: Vec<BarGroup>,
+    #[prop(optional)] counts: bool,
 ) -> impl IntoView {
+    let largest = groups.iter().flat_map(|g| g.values.iter().flatten()).fold(0.0_f64, |a, b| a.max(*b));
+    let (scale, label): (f64, fn(f64) -> String) = if counts {
+        (largest.max(1.0), |v| format!("{v:.0}"))
+    } else {
+        (1.0, |v| format!("{:.0}%", v * 100.0))
+    };
     let per_group = series.len().max(1) as i32 * BAR_HEIGHT + GROUP_GAP;
     let height = 30 + groups.len() as i32 * per_group;
     let width = LABEL_WIDTH + BAR_AREA + 60;
@@ -53,8 +61,9 @@ pub fn BarChart(
                 .enumerate()
                 .map(|(i, value)| {
                     let y = top + i as i32 * BAR_HEIGHT;
-                    let length = value.map_or(0, |v| (v.clamp(0.0, 1.0) * f64::from(BAR_AREA)).round() as i32);
-                    let text = value.map_or_else(|| "*".to_owned(), |v| format!("{:.0}%", v * 100.0));
+                    let length =
+                        value.map_or(0, |v| ((v / scale).clamp(0.0, 1.0) * f64::from(BAR_AREA)).round() as i32);
+                    let text = value.map_or_else(|| "*".to_owned(), label);
                     view! {
                         <rect class=CLASSES[i % 2] x=LABEL_WIDTH y=y + 1 width=length height=BAR_HEIGHT - 2 />
                         <text class="casebook-chart__text" x=LABEL_WIDTH + length + 6 y=y + BAR_HEIGHT - 4>{text}</text>

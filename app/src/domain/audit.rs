@@ -49,6 +49,7 @@ actions! {
     StatementsExported => "statements_exported", "Exported learning records (xAPI)";
     VersionMovedOn => "version_moved_on", "Moved a module version through review";
     ModuleStarted => "module_started", "Started a new module";
+    PrescribingImported => "prescribing_imported", "Imported practices' prescribing";
 }
 
 /// One event, as the audit page lists it.

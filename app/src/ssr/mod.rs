@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod module_export;
 pub mod module_file;
 pub mod my_data;
+pub mod prescribing;
 pub mod reports;
 pub mod request;
 pub mod state;

@@ -13,8 +13,13 @@ use crate::domain::audit::AuditAction;
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::ids::RegionId;
-use crate::domain::reports::build::{attitudes, decisions, grouped, practices, themes, uptake};
+use crate::domain::reports::build::{
+    PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
+};
 use crate::domain::reports::disclosure::count;
+use crate::domain::reports::prescribing::{
+    engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
+};
 use crate::domain::reports::{Report, Table};
 use crate::domain::role::Principal;
 use crate::domain::time::{format_iso_date, parse_uk_date_end, parse_uk_date_start};
@@ -107,22 +112,40 @@ async fn build(
     let modules: Vec<i64> =
         attitude_totals.iter().map(|t| t.module).chain(decision_totals.iter().map(|t| t.module)).collect();
     let named = Modules::load(db, &modules).await?;
-    let names: BTreeMap<i64, (String, String)> = organisations
+    let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
+    let every_month = db.prescribing_rates(scope.region, "0000-00", "9999-99").await?;
+    let (first, last) = (month(scope.from_ms), month(scope.to_ms - 1));
+    let in_period: Vec<_> =
+        every_month.iter().filter(|m| m.month >= first && m.month <= last).cloned().collect();
+    let rates = practice_rates(&in_period);
+    let high = high_prescribers(&rates);
+    let learners = practice_learners(&attempts, &db.registered_by_practice(scope.region).await?);
+    let facts: BTreeMap<i64, PracticeFacts> = organisations
         .practices
         .iter()
         .filter(|p| scope.region.is_none_or(|r| p.region_id == r))
-        .map(|p| (p.id.0, (p.name.clone(), p.ods_code.clone())))
+        .map(|p| {
+            let facts = PracticeFacts {
+                name: p.name.clone(),
+                ods_code: p.ods_code.clone(),
+                rate: rates.get(&p.id.0).copied(),
+                high_prescriber: high.contains(&p.id.0),
+            };
+            (p.id.0, facts)
+        })
         .collect();
     Ok(Report {
         scope: name,
         registered: count(db.registered_learners(scope.region).await?),
         overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
-        by_month: grouped(&attempts, |a| format_iso_date(a.started_at)[..7].to_owned()),
+        by_month: grouped(&attempts, |a| month(a.started_at)),
         by_module: grouped(&attempts, |a| named.title(a.module)),
         themes: themes(&learner_themes),
         attitudes: attitudes(&attitude_totals, |m, key| named.statement(m, key)),
         decisions: decisions(&decision_totals, |m, case, node| named.question(m, case, node)),
-        practices: practices(&attempts, &learner_themes, &names),
+        practices: practices(&attempts, &learner_themes, &facts),
+        engagement: engagement(&rates, &high, &learners),
+        trend: trend(&every_month, &first_completions(&attempts, month)),
     })
 }
 

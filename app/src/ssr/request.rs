@@ -66,6 +66,16 @@ impl Request {
         if principal.oversees(region) { Ok(principal) } else { Err(AppError::Forbidden) }
     }
 
+    /// The signed-in person, who must see reports: an admin, or the lead of some region.
+    pub fn require_reporter(&self) -> Result<&Principal, AppError> {
+        let principal = &self.user()?.principal;
+        if principal.is_admin() || principal.led_regions().next().is_some() {
+            Ok(principal)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// Whether this is a form the browser posted itself (without JavaScript), which expects a
     /// redirect to a page, rather than a call from the page's script, which expects data.
     pub fn is_plain_form(&self) -> bool {

@@ -1,3 +1,5 @@
 //! The deanery reports' server functions: each checks that the viewer oversees the region asked for.
 
+pub mod import_prescribing;
+pub mod prescribing_imports;
 pub mod view_report;

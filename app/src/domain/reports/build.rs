@@ -16,7 +16,8 @@ pub struct AttemptFact {
     pub module: i64,
     pub practice: Option<i64>,
     pub started_at: i64,
-    pub completed: bool,
+    /// When the attempt was finished, if it was.
+    pub completed_at: Option<i64>,
     /// Time spent by the learner's records, for finished attempts.
     pub minutes: Option<i64>,
 }
@@ -154,7 +155,7 @@ fn started_in(attempts: &[&AttemptFact]) -> i64 {
 }
 
 fn completed_in(attempts: &[&AttemptFact]) -> i64 {
-    attempts.iter().filter(|a| a.completed).count() as i64
+    attempts.iter().filter(|a| a.completed_at.is_some()).count() as i64
 }
 
 fn share(part: i64, whole: i64) -> Option<f64> {
@@ -225,18 +226,28 @@ fn theme_row(code: &str, learners: &[&LearnerTheme]) -> ThemeRow {
     }
 }
 
-/// One row per practice with attempts in scope, named by `names` (id → (name, ODS code)), by name.
-/// Practices' counts add up to the region's, so each column is protected as a breakdown.
+/// What the practices table shows of each practice: its name and ODS code, and its prescribing
+/// rate and flag when its figures have been imported.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PracticeFacts {
+    pub name: String,
+    pub ods_code: String,
+    pub rate: Option<f64>,
+    pub high_prescriber: bool,
+}
+
+/// One row per practice with attempts in scope or prescribing figures (`facts`: id → facts), by
+/// name. Practices' counts add up to the region's, so each column is protected as a breakdown.
 pub fn practices(
     attempts: &[AttemptFact],
     rows: &[LearnerTheme],
-    names: &BTreeMap<i64, (String, String)>,
+    facts: &BTreeMap<i64, PracticeFacts>,
 ) -> Vec<PracticeRow> {
-    let mut found: Vec<(PracticeRow, i64, i64)> = names
+    let mut found: Vec<(PracticeRow, i64, i64)> = facts
         .iter()
-        .filter_map(|(&id, (name, ods_code))| {
+        .filter_map(|(&id, facts)| {
             let mine: Vec<&AttemptFact> = attempts.iter().filter(|a| a.practice == Some(id)).collect();
-            if mine.is_empty() {
+            if mine.is_empty() && facts.rate.is_none() {
                 return None;
             }
             let mut totals: BTreeMap<i64, (Sitting, Sitting)> = BTreeMap::new();
@@ -247,11 +258,13 @@ pub fn practices(
             }
             let gained = mean(totals.values().filter_map(|(b, a)| gain(b, a)));
             let row = PracticeRow {
-                name: name.clone(),
-                ods_code: ods_code.clone(),
+                name: facts.name.clone(),
+                ods_code: facts.ods_code.clone(),
                 learners: count(0),
                 completed: count(0),
                 gain: over_enough(totals.len() as i64, gained),
+                rate: facts.rate,
+                high_prescriber: facts.high_prescriber,
             };
             Some((row, learners_in(&mine), completed_in(&mine)))
         })
@@ -282,7 +295,7 @@ mod tests {
             module: 1,
             practice: Some(practice),
             started_at: 0,
-            completed,
+            completed_at: completed.then_some(1),
             minutes: completed.then_some(minutes),
         }
     }
@@ -394,15 +407,31 @@ mod tests {
 
     #[test]
     fn practices_show_engagement_and_gain_only_over_enough_learners() {
+        let facts = |name: &str, ods: &str, rate| PracticeFacts {
+            name: name.into(),
+            ods_code: ods.into(),
+            rate,
+            high_prescriber: rate.is_some(),
+        };
         let names = BTreeMap::from([
-            (1, ("Riverside".to_owned(), "Z00001".to_owned())),
-            (2, ("Quiet".to_owned(), "Z00002".to_owned())),
+            (1, facts("Riverside", "Z00001", None)),
+            (2, facts("Quiet", "Z00002", None)),
+            (3, facts("Busy", "Z00003", Some(31.5))),
         ]);
         let attempts: Vec<AttemptFact> = (0..9).map(|p| attempt(p, 1, true, 20)).collect();
         let rows: Vec<LearnerTheme> = (0..9).map(|p| learner(p, (1, 2), (2, 2))).collect();
         let practices = practices(&attempts, &rows, &names);
-        assert_eq!(practices.len(), 1, "a practice with no attempts has no row");
-        assert_eq!(practices[0].learners, Shown::Count(10));
-        assert_eq!(practices[0].gain, Some(0.5));
+        let listed: Vec<&str> = practices.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            listed,
+            ["Busy", "Riverside"],
+            "a practice with neither attempts nor prescribing has no row"
+        );
+        assert_eq!(
+            (practices[0].learners, practices[0].rate, practices[0].high_prescriber),
+            (Shown::Count(0), Some(31.5), true)
+        );
+        assert_eq!(practices[1].learners, Shown::Count(10));
+        assert_eq!(practices[1].gain, Some(0.5));
     }
 }

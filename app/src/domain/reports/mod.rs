@@ -5,6 +5,7 @@
 pub mod build;
 pub mod choices;
 pub mod disclosure;
+pub mod prescribing;
 pub mod stats;
 pub mod theme_scores;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use choices::{AttitudePair, DecisionTaken, attitude_pairs, decisions_taken};
 use disclosure::Shown;
+use prescribing::{EngagementRow, TrendRow};
 use stats::MeanWithInterval;
 use theme_scores::{ThemeScore, theme_scores};
 
@@ -99,6 +101,9 @@ pub struct PracticeRow {
     pub completed: Shown,
     /// The mean paired gain across every theme, 0 to 1 either way.
     pub gain: Option<f64>,
+    /// Benzodiazepine and Z-drug items per 1,000 patients a month, over the period, if imported.
+    pub rate: Option<f64>,
+    pub high_prescriber: bool,
 }
 
 /// A whole report, every figure disclosure-controlled.
@@ -114,6 +119,10 @@ pub struct Report {
     pub attitudes: Vec<AttitudeRow>,
     pub decisions: Vec<DecisionRow>,
     pub practices: Vec<PracticeRow>,
+    /// High prescribers against the other practices with prescribing figures.
+    pub engagement: Vec<EngagementRow>,
+    /// Prescribing around each practice's first completion.
+    pub trend: Vec<TrendRow>,
 }
 
 /// The tables a report exports, by the name its CSV download uses.
@@ -125,11 +134,21 @@ pub enum Table {
     Attitudes,
     Decisions,
     Practices,
+    HighPrescribers,
+    Trend,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] =
-        [Table::Months, Table::Modules, Table::Themes, Table::Attitudes, Table::Decisions, Table::Practices];
+    pub const ALL: [Table; 8] = [
+        Table::Months,
+        Table::Modules,
+        Table::Themes,
+        Table::Attitudes,
+        Table::Decisions,
+        Table::Practices,
+        Table::HighPrescribers,
+        Table::Trend,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -139,6 +158,8 @@ impl Table {
             Table::Attitudes => "attitudes",
             Table::Decisions => "decisions",
             Table::Practices => "practices",
+            Table::HighPrescribers => "high-prescribers",
+            Table::Trend => "prescribing-trend",
         }
     }
 
@@ -208,19 +229,35 @@ impl Table {
                     .collect(),
             ),
             Table::Practices => (
-                vec!["Practice", "ODS code", "Learners", "Completed", "Mean gain"],
+                vec![
+                    "Practice",
+                    "ODS code",
+                    "Learners",
+                    "Completed",
+                    "Mean gain",
+                    "Items per 1,000 patients a month",
+                    "High prescriber",
+                ],
+                report.practices.iter().map(practice_cells).collect(),
+            ),
+            Table::HighPrescribers => (
+                vec![
+                    "Practices",
+                    "Number of practices",
+                    "Items per 1,000 patients a month",
+                    "Learners registered",
+                    "Learners who started",
+                    "Learners who completed",
+                    "Share of registered learners who completed",
+                ],
+                report.engagement.iter().map(engagement_cells).collect(),
+            ),
+            Table::Trend => (
+                vec!["Months from the first completion", "Practices", "Items per 1,000 patients a month"],
                 report
-                    .practices
+                    .trend
                     .iter()
-                    .map(|p| {
-                        vec![
-                            p.name.clone(),
-                            p.ods_code.clone(),
-                            p.learners.text(),
-                            p.completed.text(),
-                            figure(p.gain, 2),
-                        ]
-                    })
+                    .map(|t| vec![format!("{:+}", t.offset), t.practices.to_string(), figure(t.mean_rate, 1)])
                     .collect(),
             ),
         }
@@ -245,6 +282,30 @@ fn uptake_cells(row: &UptakeRow) -> Vec<String> {
         row.completed.text(),
         percent(row.completion_rate),
         figure(row.median_minutes, 0),
+    ]
+}
+
+fn practice_cells(row: &PracticeRow) -> Vec<String> {
+    vec![
+        row.name.clone(),
+        row.ods_code.clone(),
+        row.learners.text(),
+        row.completed.text(),
+        figure(row.gain, 2),
+        row.rate.map_or_else(|| "Not imported".to_owned(), |r| format!("{r:.1}")),
+        if row.high_prescriber { "Yes" } else { "No" }.to_owned(),
+    ]
+}
+
+fn engagement_cells(row: &EngagementRow) -> Vec<String> {
+    vec![
+        row.group.clone(),
+        row.practices.to_string(),
+        figure(row.mean_rate, 1),
+        row.registered.text(),
+        row.started.text(),
+        row.completed.text(),
+        percent(row.completed_share),
     ]
 }
 

@@ -12,6 +12,7 @@ use crate::components::outcome::page_or_problem;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::navigation::encode_query_value;
+use crate::domain::reports::disclosure::Shown;
 use crate::domain::reports::{Report, Table as ReportTable};
 use crate::error::AppError;
 
@@ -71,6 +72,16 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         <Filters view=view.clone() error=None />
         <h2>{format!("{}: uptake", report.scope)}</h2>
         <SummaryList rows=summary.into_iter().collect() />
+        {(!report.by_month.is_empty()).then(|| view! {
+            <BarChart id="months-chart".to_owned()
+                title="Attempts started and completed, by month started".to_owned()
+                description=format!("{} months. Each month has two bars, attempts started and attempts completed, \
+                    labelled with their counts (rounded to 5; * marks a count hidden to protect small numbers). \
+                    The same figures are in the table below.", report.by_month.len())
+                series=vec!["Started", "Completed"]
+                counts=true
+                groups=report.by_month.iter().map(|m| BarGroup { label: m.label.clone(), values: vec![shown(m.started), shown(m.completed)] }).collect() />
+        })}
         <ReportTableView table=ReportTable::Months caption="Uptake by month started" report=report.clone() query=query.clone() />
         <ReportTableView table=ReportTable::Modules caption="Uptake by module" report=report.clone() query=query.clone() />
         <h2>"Learning by theme"</h2>
@@ -94,7 +105,28 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         <p>"Each decision with the share of choices that were poor or unsafe, the most often first."</p>
         <ReportTableView table=ReportTable::Decisions caption="Case decisions" report=report.clone() query=query.clone() />
         <h2>"Practices"</h2>
-        <ReportTableView table=ReportTable::Practices caption="Practices with learners in this period" report query />
+        <p>"Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \
+            items per 1,000 patients a month over the period. "
+            <a href="/reports/prescribing">"Import practices' prescribing"</a>"."</p>
+        <ReportTableView table=ReportTable::Practices caption="Practices" report=report.clone() query=query.clone() />
+        <h3>"High prescribers"</h3>
+        <p>"The top fifth of the practices with prescribing figures, by items per 1,000 patients, against the other \
+            practices with figures: how many of their GPs registered, started and completed a module."</p>
+        <ReportTableView table=ReportTable::HighPrescribers caption="High prescribers and other practices" report=report.clone() query=query.clone() />
+        <h3>"Prescribing around the first completion"</h3>
+        <p>"Practices' items per 1,000 patients a month, lined up on the month the first of their GPs completed a \
+            module (0), from 6 months before to 6 after. This describes what happened; it cannot show that the \
+            modules caused a change, because prescribing changes for many reasons. A month's mean from fewer than 3 \
+            practices is not shown (*)."</p>
+        <ReportTableView table=ReportTable::Trend caption="Prescribing by months from the first completion" report query />
+    }
+}
+
+/// A count as a bar's length, `None` when it is suppressed.
+fn shown(count: Shown) -> Option<f64> {
+    match count {
+        Shown::Count(n) => Some(n as f64),
+        Shown::Suppressed => None,
     }
 }
 

@@ -17,6 +17,7 @@ mod migrate;
 pub mod organisations;
 mod password_resets;
 mod people;
+pub mod prescribing;
 pub mod reports;
 mod sessions;
 mod throttles;

@@ -127,18 +127,18 @@ impl Db {
     /// Every attempt started in scope.
     pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
         let rows: Vec<AttemptRow> = self.scoped(&format!(
-            "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.status, c.minutes_spent FROM attempts t \
+            "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.completed_at, c.minutes_spent FROM attempts t \
              LEFT JOIN certificates c ON c.attempt_id = t.id WHERE {}",
             in_scope("started_at")
         ), scope).await?;
         Ok(rows
             .into_iter()
-            .map(|(person, module, practice, started_at, status, minutes)| AttemptFact {
+            .map(|(person, module, practice, started_at, completed_at, minutes)| AttemptFact {
                 person,
                 module,
                 practice,
                 started_at,
-                completed: status == "completed",
+                completed_at,
                 minutes,
             })
             .collect())
@@ -212,8 +212,8 @@ impl Db {
 /// Module, statement, learners, pairs, the sums of before, after, shift and shift squared.
 type AttitudeRow = (i64, String, i64, i64, i64, i64, i64, i64);
 
-/// Person, module, practice, started at, status, minutes spent.
-type AttemptRow = (i64, i64, Option<i64>, i64, String, Option<i64>);
+/// Person, module, practice, started at, completed at, minutes spent.
+type AttemptRow = (i64, i64, Option<i64>, i64, Option<i64>, Option<i64>);
 
 /// Theme, person, practice, then the ten sums of [`insert_theme_scores`].
 type ThemeRow = (String, i64, Option<i64>, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);

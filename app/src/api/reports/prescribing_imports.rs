@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What has been imported for one practice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PracticeImports {
+    pub practice: String,
+    pub ods_code: String,
+    pub months: i64,
+    pub first_month: String,
+    pub last_month: String,
+    /// The list size of the latest month that has one.
+    pub list_size: Option<i64>,
+}
+
+/// The prescribing figures imported so far for the practices the viewer oversees (deanery leads
+/// their regions', admins every practice's).
+#[server(endpoint = "reports/prescribing_imports")]
+pub async fn prescribing_imports() -> Result<Vec<PracticeImports>, AppError> {
+    let request = crate::ssr::request::Request::current().await?;
+    let who = request.require_reporter()?.clone();
+    let organisations = request.state.db.organisations().await?;
+    let mut imports = Vec::new();
+    for summary in request.state.db.prescribing_imports().await? {
+        let Some(practice) = organisations.practices.iter().find(|p| p.id.0 == summary.0) else { continue };
+        if who.oversees(practice.region_id) {
+            imports.push(PracticeImports {
+                practice: practice.name.clone(),
+                ods_code: practice.ods_code.clone(),
+                months: summary.1,
+                first_month: summary.2,
+                last_month: summary.3,
+                list_size: summary.4,
+            });
+        }
+    }
+    imports.sort_by(|a, b| a.practice.cmp(&b.practice));
+    Ok(imports)
+}
