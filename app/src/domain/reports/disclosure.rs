@@ -189,5 +189,26 @@ mod tests {
                 }
             }
         }
+
+        /// Two overlapping filters (say September to November, and September to October): the
+        /// count only in the wider one is their difference. Knowing the rule, someone who sees both
+        /// figures can narrow it to the counts consistent with both; a difference of 1 to 7 must
+        /// always keep at least two candidates.
+        #[test]
+        fn a_small_count_is_never_recoverable_from_two_overlapping_filters(
+            narrower in 0i64..=60,
+            extra in 0i64..=12,
+        ) {
+            let (wide, narrow) = (count(narrower + extra), count(narrower));
+            let candidates: BTreeSet<i64> = (0..=80)
+                .flat_map(|n| (0..=80).map(move |d| (n, d)))
+                .filter(|&(n, d)| count(n) == narrow && count(n + d) == wide)
+                .map(|(_, d)| d)
+                .collect();
+            prop_assert!(candidates.contains(&extra));
+            if (1..=7).contains(&extra) {
+                prop_assert!(candidates.len() >= 2, "{} + {} pins the difference to {:?}", narrower, extra, candidates);
+            }
+        }
     }
 }
