@@ -471,11 +471,8 @@ impl TestApp {
         })
     }
 
-    /// Creates a person with the test password.
-    pub async fn person(
-        &self,
-        (email, grants, practice): (&str, Vec<RoleGrant>, Option<PracticeId>),
-    ) -> anyhow::Result<PersonId> {
+    /// The test password's hash (made once per test binary: hashing is slow on purpose).
+    pub async fn password_hash(&self) -> anyhow::Result<String> {
         let hasher = self.state.hasher.clone();
         let hash = PASSWORD_HASH
             .get_or_try_init(
@@ -483,12 +480,21 @@ impl TestApp {
             )
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(hash.clone())
+    }
+
+    /// Creates a person with the test password.
+    pub async fn person(
+        &self,
+        (email, grants, practice): (&str, Vec<RoleGrant>, Option<PracticeId>),
+    ) -> anyhow::Result<PersonId> {
+        let hash = self.password_hash().await?;
         let email = EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
         let learner = grants.iter().any(|g| g.role == Role::Learner);
         let person = NewPerson {
             email: &email,
             name: email.as_str().split('@').next().unwrap_or_default(),
-            password_hash: hash,
+            password_hash: &hash,
             session_key: "initial",
             gmc_number: None,
             practice,

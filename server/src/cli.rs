@@ -10,6 +10,7 @@ use app::domain::curriculum::module::VersionStatus;
 use app::ssr::clock::Clock;
 use app::ssr::curriculum::{ImportError, export_module_file, import_module_file};
 use app::ssr::db::Db;
+use app::ssr::generate::Plan;
 
 use crate::config::Settings;
 
@@ -19,12 +20,15 @@ pub enum Command {
     Serve,
     Import { file: PathBuf, publish: bool },
     Export { slug: String, version: Option<i64> },
+    Generate(Plan),
 }
 
 pub const USAGE: &str = "usage:
   server                                   serve Casebook (see README for the settings)
   server import <file.toml> [--publish]    import a module file as a new draft (or published) version
-  server export <slug> [--version <n>]     print a module version (the latest by default) as a module file";
+  server export <slug> [--version <n>]     print a module version (the latest by default) as a module file
+  server generate <responses> [--seed <n>] [--regions <n>] [--practices <n per region>]
+                                           fill an empty database with a synthetic population for benchmarks";
 
 /// Reads the arguments after the program name.
 pub fn parse(args: &[String]) -> anyhow::Result<Command> {
@@ -41,8 +45,55 @@ pub fn parse(args: &[String]) -> anyhow::Result<Command> {
                 number.parse().with_context(|| format!("--version needs a number, not {number:?}"))?;
             Ok(Command::Export { slug: (*slug).to_owned(), version: Some(version) })
         }
+        ["generate", responses, options @ ..] => generate_plan(responses, options),
         _ => bail!("{USAGE}"),
     }
+}
+
+/// `generate <responses>` and its options: 10 regions of 30 practices and seed 1 unless told.
+fn generate_plan(responses: &str, options: &[&str]) -> anyhow::Result<Command> {
+    let number = |raw: &str| raw.replace('_', "").parse::<i64>().ok().filter(|n| *n > 0);
+    let mut plan = Plan { responses: 0, seed: 1, regions: 10, practices_per_region: 30 };
+    plan.responses =
+        number(responses).with_context(|| format!("the number of responses, not {responses:?}"))?;
+    for pair in options.chunks(2) {
+        let [name, value] = pair else { bail!("{USAGE}") };
+        let value =
+            number(value).with_context(|| format!("{name} needs a positive number, not {value:?}"))?;
+        match *name {
+            "--seed" => plan.seed = value,
+            "--regions" => plan.regions = value,
+            "--practices" => plan.practices_per_region = value.min(999),
+            _ => bail!("{USAGE}"),
+        }
+    }
+    Ok(Command::Generate(plan))
+}
+
+/// Fills the database with a generated population, printing progress and what it made.
+pub async fn generate(settings: &Settings, plan: Plan) -> anyhow::Result<()> {
+    let db = database(settings).await?;
+    let hasher = app::ssr::auth::password::PasswordHasher::new(1).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = app::ssr::demo::demo_password_hash(&hasher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let started = std::time::Instant::now();
+    let progress =
+        |responses: i64| eprint!("\r{responses} responses, {:.0} s", started.elapsed().as_secs_f64());
+    let made = app::ssr::generate::generate(&db, plan, &hash, Clock::default().now_ms(), progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    eprintln!();
+    println!(
+        "Generated {} regions, {} practices, {} learners, {} attempts and {} responses in {:.1} s \
+         (seed {}; every account's password is the demo password).",
+        made.regions.len(),
+        made.practices,
+        made.learners,
+        made.attempts,
+        made.responses,
+        started.elapsed().as_secs_f64(),
+        plan.seed
+    );
+    Ok(())
 }
 
 async fn database(settings: &Settings) -> anyhow::Result<Db> {
@@ -120,10 +171,26 @@ mod tests {
     }
 
     #[test]
+    fn generate_reads_its_size_and_options() -> anyhow::Result<()> {
+        assert_eq!(
+            parse(&args(&["generate", "1_000_000", "--seed", "7"]))?,
+            Command::Generate(Plan { responses: 1_000_000, seed: 7, regions: 10, practices_per_region: 30 })
+        );
+        Ok(())
+    }
+
+    #[test]
     fn anything_else_gets_the_usage() {
-        for bad in
-            [&["serve", "now"][..], &["import"], &["export", "jim", "--version", "two"], &["delete", "jim"]]
-        {
+        for bad in [
+            &["serve", "now"][..],
+            &["import"],
+            &["export", "jim", "--version", "two"],
+            &["delete", "jim"],
+            &["generate"],
+            &["generate", "-5"],
+            &["generate", "10", "--seed"],
+            &["generate", "10", "--colour", "red"],
+        ] {
             assert!(parse(&args(bad)).is_err(), "{bad:?}");
         }
     }

@@ -1,4 +1,5 @@
-//! The `server` command: serves Casebook, or imports and exports module files (see `cli`).
+//! The `server` command: serves Casebook, imports and exports module files, or generates a
+//! population for benchmarks (see `cli`).
 
 use std::process::ExitCode;
 
@@ -27,5 +28,6 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Import { file, publish } => cli::import(&settings, &file, publish).await,
         Command::Export { slug, version } => cli::export(&settings, &slug, version).await,
+        Command::Generate(plan) => cli::generate(&settings, plan).await,
     }
 }

@@ -8,6 +8,7 @@ mod csrf;
 mod curriculum;
 mod error_pages;
 mod evidence;
+mod generate;
 mod health;
 mod learning;
 mod pages;

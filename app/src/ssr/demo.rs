@@ -106,12 +106,19 @@ pub const PEOPLE: &[DemoPerson] = &[
     },
 ];
 
+/// The demo password, hashed (demo and generated accounts share it).
+pub async fn demo_password_hash(
+    hasher: &crate::ssr::auth::password::PasswordHasher,
+) -> Result<String, AppError> {
+    hasher.hash(SecretString::from(DEMO_PASSWORD.to_owned())).await
+}
+
 /// Adds the demo organisations and accounts if nobody has an account yet. Returns whether it did.
 pub async fn seed_if_empty(state: &AppState) -> Result<bool, AppError> {
     if state.db.has_people().await? {
         return Ok(false);
     }
-    let hash = state.hasher.hash(SecretString::from(DEMO_PASSWORD.to_owned())).await?;
+    let hash = demo_password_hash(&state.hasher).await?;
     state.db.seed_demo(REGIONS, PEOPLE, &hash, state.clock.now_ms()).await?;
     Ok(true)
 }

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod download;
 pub mod evidence;
 pub mod flash;
+pub mod generate;
 pub mod learning;
 pub mod mail;
 pub mod markdown;

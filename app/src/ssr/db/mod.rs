@@ -12,6 +12,7 @@ mod connect;
 pub mod curriculum;
 mod demo;
 pub mod evidence;
+pub mod generate;
 pub mod invitations;
 mod migrate;
 pub mod organisations;

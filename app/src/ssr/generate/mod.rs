@@ -1,0 +1,148 @@
+//! A synthetic population for benchmarks (`server generate`): regions of practices with their
+//! deanery leads, learners, and attempts at the published modules with every response and report
+//! summary, sized by the number of responses wanted and reproducible from a seed.
+
+pub mod template;
+
+use crate::domain::audit::AuditAction;
+use crate::domain::email::EmailAddress;
+use crate::domain::ids::{PracticeId, RegionId};
+use crate::domain::ods_code::OdsCode;
+use crate::domain::role::{Role, RoleGrant};
+use crate::error::AppError;
+use crate::ssr::curriculum::load_first_curriculum_if_empty;
+use crate::ssr::db::audit::AuditRecord;
+use crate::ssr::db::generate::Population;
+use crate::ssr::db::{Db, NewPerson};
+
+/// How big a population to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub responses: i64,
+    pub seed: i64,
+    pub regions: i64,
+    pub practices_per_region: i64,
+}
+
+/// What was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    pub regions: Vec<RegionId>,
+    pub practices: usize,
+    pub learners: i64,
+    pub attempts: i64,
+    pub responses: i64,
+}
+
+/// Generated accounts' addresses: learner `n`, the lead of generated region `r` (from 1), the admin.
+pub fn learner_email(n: i64) -> String {
+    format!("learner{n}@generated.example")
+}
+
+pub fn lead_email(region: usize) -> String {
+    format!("lead{region}@generated.example")
+}
+
+pub const ADMIN_EMAIL: &str = "admin@generated.example";
+
+/// Fills `db` by `plan`; every generated account has the password whose hash is `password_hash`.
+pub async fn generate(
+    db: &Db,
+    plan: Plan,
+    password_hash: &str,
+    now_ms: i64,
+    progress: impl Fn(i64),
+) -> Result<Generated, AppError> {
+    let first = EmailAddress::parse(&learner_email(0)).map_err(AppError::BadRequest)?;
+    if db.email_taken(&first).await? {
+        return Err(AppError::BadRequest("This database already holds a generated population".into()));
+    }
+    load_first_curriculum_if_empty(db, now_ms).await.map_err(|_| AppError::Internal)?;
+    let mut modules = Vec::new();
+    for summary in db.published_modules().await? {
+        if let Some(stored) = db.module_version(&summary.slug, Some(summary.number)).await? {
+            modules.push((summary.module.0, summary.version.0, template::template(&stored.definition)));
+        }
+    }
+    let (regions, practices) = organisations(db, plan, password_hash, now_ms).await?;
+    let mean_steps = modules.iter().map(|m| m.2.len() as f64).sum::<f64>() / modules.len().max(1) as f64;
+    // Three attempts in four are finished (every step); the rest stop about half-way.
+    let per_attempt = (mean_steps * (0.75 + 0.25 * 0.5)).max(1.0);
+    let attempts = (plan.responses as f64 / per_attempt).ceil() as i64;
+    let learners = attempts.div_euclid(modules.len().clamp(1, 2) as i64) + 1;
+    let population = Population {
+        seed: plan.seed,
+        now_ms,
+        password_hash,
+        practices: &practices,
+        learners,
+        attempts,
+        modules: &modules,
+        chunk: 2_000,
+    };
+    let responses = db.generate(&population, progress).await?;
+    Ok(Generated { regions, practices: practices.len(), learners, attempts, responses })
+}
+
+/// The regions, their practices (ODS codes beginning X, which real English practices do not use),
+/// a deanery lead for each region and one admin.
+async fn organisations(
+    db: &Db,
+    plan: Plan,
+    password_hash: &str,
+    now_ms: i64,
+) -> Result<(Vec<RegionId>, Vec<(PracticeId, RegionId)>), AppError> {
+    let audit = AuditRecord {
+        action: AuditAction::OrganisationChanged,
+        actor: None,
+        subject: None,
+        detail: "generated for a benchmark",
+        client_address: None,
+    };
+    let (mut regions, mut practices) = (Vec::new(), Vec::new());
+    for r in 1..=plan.regions {
+        let region = db.create_region(&format!("Generated region {r:02}"), &audit, now_ms).await?;
+        for p in 1..=plan.practices_per_region {
+            let ods = OdsCode::parse(&format!("X{:05}", r * 1000 + p)).map_err(AppError::BadRequest)?;
+            let name = format!("Generated practice {r:02}-{p:03}");
+            practices.push((db.create_practice(region, &ods, &name, &audit, now_ms).await?, region));
+        }
+        let grant = RoleGrant { role: Role::DeaneryLead, region: Some(region) };
+        account(db, &lead_email(r as usize), "Generated lead", grant, password_hash, now_ms).await?;
+        regions.push(region);
+    }
+    let grant = RoleGrant { role: Role::Admin, region: None };
+    account(db, ADMIN_EMAIL, "Generated admin", grant, password_hash, now_ms).await?;
+    Ok((regions, practices))
+}
+
+async fn account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    grant: RoleGrant,
+    password_hash: &str,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email).map_err(AppError::BadRequest)?;
+    let person = NewPerson {
+        email: &email,
+        name,
+        password_hash,
+        session_key: &crate::ssr::auth::tokens::new_session_key(),
+        gmc_number: None,
+        practice: None,
+        career_stage: None,
+        grants: &[grant],
+        granted_by: None,
+    };
+    let audit = AuditRecord {
+        action: AuditAction::Registered,
+        actor: None,
+        subject: None,
+        detail: "generated for a benchmark",
+        client_address: None,
+    };
+    db.create_person(&person, &audit, now_ms).await?;
+    Ok(())
+}

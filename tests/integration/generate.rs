@@ -1,0 +1,64 @@
+//! The benchmark population generator on both engines: the size asked for, the same population
+//! from the same seed, records a real learner could have made, and reports that read them.
+
+use app::api::reports::view_report::ReportView;
+use app::domain::reports::disclosure::Shown;
+use app::ssr::generate::{Plan, generate, lead_email};
+use casebook_tests::{Engine, TestApp, on_both_engines};
+
+on_both_engines!(a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports);
+
+const PLAN: Plan = Plan { responses: 10_000, seed: 42, regions: 2, practices_per_region: 5 };
+
+/// Figures that change if any generated answer changes.
+async fn fingerprint(app: &TestApp) -> anyhow::Result<(i64, i64, i64, i64)> {
+    let hash = app.password_hash().await?;
+    let made = generate(&app.state.db, PLAN, &hash, 1_790_000_000_000, |_| {}).await?;
+    assert!((made.responses - PLAN.responses).abs() < PLAN.responses / 10, "{made:?}");
+    let pool = sqlx::AnyPool::connect(&app.database_url()).await?;
+    let (correct, decisions, summaries): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT CAST(SUM(correct) AS BIGINT) FROM responses), \
+         (SELECT COUNT(*) FROM attempt_decisions WHERE rating = 'unsafe'), \
+         (SELECT CAST(SUM(post_right) AS BIGINT) FROM attempt_theme_scores)",
+    )
+    .fetch_one(&pool)
+    .await?;
+    Ok((made.responses, correct, decisions, summaries))
+}
+
+async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(
+    engine: Engine,
+) -> anyhow::Result<()> {
+    let (first, second) = (TestApp::spawn(engine).await?, TestApp::spawn(engine).await?);
+    assert_eq!(
+        fingerprint(&first).await?,
+        fingerprint(&second).await?,
+        "the same seed makes the same population"
+    );
+    let again = generate(&first.state.db, PLAN, "x", 0, |_| {}).await;
+    assert!(again.is_err(), "a second population is refused");
+
+    // Each generated answer is one a learner could give at that step of that module.
+    let pool = sqlx::AnyPool::connect(&first.database_url()).await?;
+    let wrong_kind: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM responses WHERE (kind IN ('pre_item', 'post_item') AND (correct IS NULL OR certainty NOT IN (1, 2, 3))) \
+         OR (kind = 'decision' AND rating IS NULL) OR (kind LIKE 'attitude%' AND answer NOT IN ('2', '3', '4', '5'))",
+    )
+    .fetch_one(&pool)
+    .await?;
+    assert_eq!(wrong_kind, 0);
+
+    let lead = first.signed_in(&lead_email(1)).await?;
+    let report: ReportView = first.post(&lead, "/api/reports/view_report", &[]).await?.json().await?;
+    assert_eq!(report.report.scope, "Generated region 01");
+    assert!(
+        matches!(report.report.overall.completed, Shown::Count(n) if n > 50),
+        "{:?}",
+        report.report.overall
+    );
+    let theme = report.report.themes.first().ok_or_else(|| anyhow::anyhow!("no themes"))?;
+    let (before, after) = (theme.right_before.unwrap_or(1.0), theme.right_after.unwrap_or(0.0));
+    assert!(before < after, "the generated learners know more after the cases: {before} → {after}");
+    assert_eq!(report.report.practices.len(), 5);
+    Ok(())
+}
