@@ -25,18 +25,19 @@ export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 export CASEBOOK_SITE_ROOT := $(SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser postgres bench-sign-in
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
 	@echo "make test     formatting, lints, unit, integration (SQLite and PostgreSQL) and browser tests"
 	@echo "make release  optimised server and client bundle in $(RELEASE_SITE) (see README)"
 	@echo "make bench-sign-in  sign-in throughput, and another page's p99 during a wrong-password flood"
+	@echo "make bench-dashboard  the region dashboard over 1 and 10 million generated responses, both engines"
 
 run: build
 	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
 
-test: tools browser postgres lint build unit-and-integration e2e
+test: tools browser nginx postgres lint build unit-and-integration bundle-size e2e
 
 # --- tools ---------------------------------------------------------------------------------------
 
@@ -55,6 +56,10 @@ node_modules/.installed: package.json package-lock.json
 # Debian's Chromium: Playwright's own browser download comes from outside the package registries.
 browser:
 	@[ -x /usr/bin/chromium ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+# Debian's nginx, for the scale-out test (two app servers behind it on loopback).
+nginx:
+	@[ -x /usr/sbin/nginx ] || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nginx)
 
 postgres:
 	@scripts/ensure-postgres
@@ -85,12 +90,19 @@ site: tools
 	cargo rustc -p app --lib --crate-type cdylib --target $(WASM_TARGET) --no-default-features --features hydrate
 	@$(MAKE) assemble-site PROFILE_DIR=debug OUT=$(SITE) CSS_STYLE=expanded
 
-release: tools
+release: tools release-site
 	cargo build --release -p server
+	@echo "Built $(CARGO_TARGET)/release/server and $(RELEASE_SITE); see README: Release build."
+
+# The optimised client bundle alone (the size check needs no release server).
+release-site: tools
 	cargo rustc -p app --lib --crate-type cdylib --profile wasm-release --target $(WASM_TARGET) --no-default-features --features hydrate
 	@$(MAKE) assemble-site PROFILE_DIR=wasm-release OUT=$(RELEASE_SITE) CSS_STYLE=compressed
 	npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o $(RELEASE_SITE)/pkg/casebook_bg.wasm $(RELEASE_SITE)/pkg/casebook_bg.wasm
-	@echo "Built $(CARGO_TARGET)/release/server and $(RELEASE_SITE); see README: Release build."
+
+# The hydrate bundle's size against bundle-budget.json: deterministic, so checked on every run.
+bundle-size: release-site
+	node scripts/bundle-size.mjs $(RELEASE_SITE)
 
 # --- benchmarks (release build; figures in BENCHMARKS.md) ---------------------------------------
 
@@ -98,7 +110,12 @@ bench-sign-in: release
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  cargo run --release -p casebook-bench -- sign-in
 
-.PHONY: assemble-site
+# SIZES and ENGINES narrow it, such as `make bench-dashboard SIZES=1000000 ENGINES=sqlite`.
+bench-dashboard: release postgres
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- dashboard $(or $(SIZES),1000000,10000000) $(or $(ENGINES),sqlite,postgres)
+
+.PHONY: assemble-site release-site
 assemble-site:
 	@mkdir -p $(OUT)/pkg
 	wasm-bindgen --target web --no-typescript --out-dir $(OUT)/pkg --out-name casebook $(CARGO_TARGET)/$(WASM_TARGET)/$(PROFILE_DIR)/app.wasm

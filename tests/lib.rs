@@ -1,6 +1,9 @@
 //! Helpers for the integration tests: the whole application, started on port 0 against a fresh
 //! database of either engine, and a client that keeps cookies and does not follow redirects.
 
+pub mod nginx;
+pub mod server_process;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -91,6 +94,22 @@ impl TestApp {
         let state = application.state();
         tokio::spawn(application.run_until(std::future::pending()));
         Ok(TestApp { address, client: new_client()?, state, outbox, database })
+    }
+
+    /// The same application reached at another address (such as a load balancer in front of it).
+    pub fn behind(&self, address: String) -> TestApp {
+        TestApp {
+            address,
+            client: self.client.clone(),
+            state: self.state.clone(),
+            outbox: self.outbox.clone(),
+            database: self.database.clone(),
+        }
+    }
+
+    /// The test's database, for starting more servers on it.
+    pub fn database(&self) -> &TestDatabase {
+        &self.database
     }
 
     /// The database's URL, for tests that go behind the application's back.

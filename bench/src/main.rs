@@ -1,17 +1,20 @@
 //! `casebook-bench <scenario>`: starts the release server on a scratch database, drives it over HTTP
-//! and prints a table of figures. Run through `make bench-sign-in` (which builds the release first).
+//! and prints a table of figures. Run through `make bench-sign-in` or `make bench-dashboard` (which
+//! build the release first).
 
+mod dashboard;
 mod measure;
 mod server;
 mod sign_in;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let scenario = std::env::args().nth(1).unwrap_or_default();
-    match scenario.as_str() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str).unwrap_or_default() {
         "sign-in" => sign_in::run().await,
+        "dashboard" => dashboard::run(&args[1..]).await,
         _ => {
-            eprintln!("usage: casebook-bench sign-in");
+            eprintln!("usage: casebook-bench sign-in | dashboard [sizes] [engines]");
             std::process::exit(2);
         }
     }

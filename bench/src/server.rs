@@ -14,14 +14,20 @@ pub struct Server {
 
 impl Server {
     /// Starts the binary named by `CASEBOOK_SERVER_BIN` (default `target/release/server`) with extra
-    /// environment, and waits until it is ready.
+    /// environment on a scratch SQLite database, and waits until it is ready.
     pub async fn start(extra_env: &[(&str, &str)]) -> anyhow::Result<Server> {
-        let binary = std::env::var("CASEBOOK_SERVER_BIN").unwrap_or_else(|_| "target/release/server".into());
+        Server::start_on(None, extra_env).await
+    }
+
+    /// The same on the database at `database_url` (a scratch SQLite database when `None`).
+    pub async fn start_on(database_url: Option<&str>, extra_env: &[(&str, &str)]) -> anyhow::Result<Server> {
+        let binary = binary();
         let data = tempfile::tempdir()?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let scratch = format!("sqlite://{}", data.path().join("bench.db").display());
         let mut command = Command::new(&binary);
         command
-            .env("DATABASE_URL", format!("sqlite://{}", data.path().join("bench.db").display()))
+            .env("DATABASE_URL", database_url.unwrap_or(&scratch))
             .env("OUTBOX_DIR", data.path().join("outbox"))
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env(
@@ -45,6 +51,11 @@ impl Server {
         }
         anyhow::bail!("the server did not become ready")
     }
+}
+
+/// The server binary under test: `CASEBOOK_SERVER_BIN`, or the release build.
+pub fn binary() -> String {
+    std::env::var("CASEBOOK_SERVER_BIN").unwrap_or_else(|_| "target/release/server".into())
 }
 
 impl Drop for Server {

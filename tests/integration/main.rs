@@ -17,6 +17,7 @@ mod privacy;
 mod process;
 mod reports;
 mod request_id;
+mod scale_out;
 mod schema;
 mod sessions;
 mod stored_xss;

@@ -1,97 +1,10 @@
 //! The real binary, as an operator runs it: configured by environment variables, logging JSON with
 //! request ids, and stopping cleanly on SIGTERM or SIGINT.
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
-
-use anyhow::{Context, bail};
+use casebook_tests::server_process::Server;
 use casebook_tests::{Engine, TestDatabase, on_both_engines};
 
 on_both_engines!(stops_cleanly_on_sigterm_with_json_logs, stops_cleanly_on_sigint);
-
-/// The server binary `cargo build --workspace` (run by `make`) puts beside the test binaries.
-fn server_binary() -> anyhow::Result<PathBuf> {
-    let exe = std::env::current_exe()?;
-    let binary = exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("server"));
-    binary.filter(|b| b.exists()).context("build the server first: cargo build --workspace (make test does)")
-}
-
-/// A running server process, its JSON log lines arriving on a channel.
-struct Server {
-    child: Child,
-    logs: Receiver<String>,
-    seen: Vec<serde_json::Value>,
-    address: String,
-}
-
-impl Server {
-    /// Starts the binary on port 0 and waits until it says which address it is serving.
-    fn start(database: &TestDatabase) -> anyhow::Result<Server> {
-        let mut child = Command::new(server_binary()?)
-            .env("DATABASE_URL", database.url())
-            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-            .env("LOG_FORMAT", "json")
-            .env("RUST_LOG", "info")
-            .env("CASEBOOK_ENV", "production")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let stdout = child.stdout.take().context("stdout")?;
-        let (sender, logs) = channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut server = Server { child, logs, seen: Vec::new(), address: String::new() };
-        let serving = server.wait_for(|log| log["message"] == "serving Casebook")?;
-        server.address = format!("http://{}", serving["address"].as_str().context("address logged")?);
-        Ok(server)
-    }
-
-    /// Reads log lines until one matches (within ten seconds), keeping every line read.
-    fn wait_for(
-        &mut self,
-        matches: impl Fn(&serde_json::Value) -> bool,
-    ) -> anyhow::Result<serde_json::Value> {
-        loop {
-            let line = self
-                .logs
-                .recv_timeout(Duration::from_secs(10))
-                .context("the expected log line never came")?;
-            let log: serde_json::Value =
-                serde_json::from_str(&line).with_context(|| format!("a JSON log line: {line}"))?;
-            self.seen.push(log.clone());
-            if matches(&log) {
-                return Ok(log);
-            }
-        }
-    }
-
-    fn signal(&self, name: &str) -> anyhow::Result<()> {
-        let status =
-            Command::new("kill").arg(format!("-{name}")).arg(self.child.id().to_string()).status()?;
-        anyhow::ensure!(status.success(), "kill -{name} failed");
-        Ok(())
-    }
-
-    /// Waits for the process to exit (within ten seconds) and returns its exit code.
-    async fn exit_code(&mut self) -> anyhow::Result<Option<i32>> {
-        for _ in 0..100 {
-            if let Some(status) = self.child.try_wait()? {
-                return Ok(status.code());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        self.child.kill()?;
-        bail!("the server did not stop within ten seconds")
-    }
-}
 
 async fn stops_cleanly_on_sigterm_with_json_logs(engine: Engine) -> anyhow::Result<()> {
     let database = TestDatabase::create(engine).await?;
