@@ -25,7 +25,7 @@ export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 export CASEBOOK_SITE_ROOT := $(SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
@@ -33,6 +33,8 @@ help:
 	@echo "make release  optimised server and client bundle in $(RELEASE_SITE) (see README)"
 	@echo "make bench-sign-in  sign-in throughput, and another page's p99 during a wrong-password flood"
 	@echo "make bench-dashboard  the region dashboard over 1 and 10 million generated responses, both engines"
+	@echo "make bench-pages   each page's throughput (wrk) beside a bare axum hello-world and a static file"
+	@echo "make bench-steady  50, 200 and 1000 learners each submitting an answer every 20 s"
 
 run: build
 	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
@@ -109,6 +111,16 @@ bundle-size: release-site
 bench-sign-in: release
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  cargo run --release -p casebook-bench -- sign-in
+
+# Debian's wrk drives the pages.
+bench-pages: release
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y wrk)
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- pages
+
+bench-steady: release
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- steady
 
 # SIZES and ENGINES narrow it, such as `make bench-dashboard SIZES=1000000 ENGINES=sqlite`.
 bench-dashboard: release postgres

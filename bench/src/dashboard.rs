@@ -4,15 +4,14 @@
 //! latencies. Every report reads the summaries written when attempts finish, from indexes by
 //! region and date, so the time should follow a region's share of the records, not the total.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
 use crate::measure::Latency;
-use crate::server::{Server, binary};
+use crate::population::{Scratch, generate, signed_in};
+use crate::server::Server;
 
-const DEMO_PASSWORD: &str = "casebook-demo-2026";
 const SAMPLES: usize = 20;
 
 /// `dashboard [sizes] [engines]`, such as `dashboard 1000000,10000000 sqlite,postgres`.
@@ -52,29 +51,6 @@ pub async fn run(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn generate(url: &str, size: i64) -> anyhow::Result<()> {
-    let status = Command::new(binary())
-        .args(["generate", &size.to_string()])
-        .env("DATABASE_URL", url)
-        .env("RUST_LOG", "error")
-        .status()
-        .context("running server generate")?;
-    anyhow::ensure!(status.success(), "server generate failed");
-    Ok(())
-}
-
-async fn signed_in(base: &str, email: &str) -> anyhow::Result<reqwest::Client> {
-    let client = reqwest::Client::builder().cookie_store(true).build()?;
-    let response = client
-        .post(format!("{base}/api/account/sign_in"))
-        .header("origin", base)
-        .form(&[("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await?;
-    anyhow::ensure!(response.status().is_success(), "signing in {email}: {}", response.status());
-    Ok(client)
-}
-
 /// `SAMPLES` page loads one after another, after two to warm the caches.
 async fn timings(client: &reqwest::Client, url: &str) -> anyhow::Result<Latency> {
     let mut timings: Vec<Duration> = Vec::new();
@@ -88,51 +64,4 @@ async fn timings(client: &reqwest::Client, url: &str) -> anyhow::Result<Latency>
         }
     }
     Ok(Latency::of(timings))
-}
-
-/// A fresh database for one run: a SQLite file in a temporary directory, or a PostgreSQL database
-/// on the local server (dropped when done).
-struct Scratch {
-    url: String,
-    postgres_name: Option<String>,
-    _dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new(engine: &str, size: i64) -> anyhow::Result<Scratch> {
-        let dir = tempfile::tempdir()?;
-        match engine {
-            "sqlite" => Ok(Scratch {
-                url: format!("sqlite://{}", dir.path().join("bench.db").display()),
-                postgres_name: None,
-                _dir: dir,
-            }),
-            "postgres" => {
-                let name = format!("casebook_bench_{size}");
-                psql(&format!("DROP DATABASE IF EXISTS {name}"))?;
-                psql(&format!("CREATE DATABASE {name}"))?;
-                let server = std::env::var("BENCH_POSTGRES")
-                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
-                Ok(Scratch { url: format!("{server}/{name}"), postgres_name: Some(name), _dir: dir })
-            }
-            other => anyhow::bail!("unknown engine {other:?}: sqlite or postgres"),
-        }
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if let Some(name) = &self.postgres_name {
-            let _ = psql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-        }
-    }
-}
-
-fn psql(sql: &str) -> anyhow::Result<()> {
-    let status = Command::new("psql")
-        .args(["-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql])
-        .status()
-        .context("running psql (PostgreSQL's client)")?;
-    anyhow::ensure!(status.success(), "psql failed: {sql}");
-    Ok(())
 }

@@ -4,8 +4,11 @@
 
 mod dashboard;
 mod measure;
+mod pages;
+mod population;
 mod server;
 mod sign_in;
+mod steady;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -13,8 +16,10 @@ async fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str).unwrap_or_default() {
         "sign-in" => sign_in::run().await,
         "dashboard" => dashboard::run(&args[1..]).await,
+        "pages" => pages::run().await,
+        "steady" => steady::run().await,
         _ => {
-            eprintln!("usage: casebook-bench sign-in | dashboard [sizes] [engines]");
+            eprintln!("usage: casebook-bench sign-in | dashboard [sizes] [engines] | pages | steady");
             std::process::exit(2);
         }
     }

@@ -85,6 +85,7 @@ impl Application {
 
     /// Serves until `stop` completes, then drains in-flight requests.
     pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        use axum::serve::ListenerExt as _;
         tracing::info!(address = %self.listener.local_addr()?, "serving Casebook");
         let sweeper = tokio::spawn(
             DbSessionStore::new(
@@ -94,7 +95,14 @@ impl Application {
             )
             .sweep_expired_forever(SESSION_SWEEP),
         );
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+        // TCP_NODELAY: a response written in pieces (headers, then a streamed page or a file) must
+        // not wait for the client's delayed ACK (about 40 ms) before its second piece goes out.
+        let listener = self.listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(stop)
             .await
             .context("serving HTTP")?;

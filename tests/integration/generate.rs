@@ -3,7 +3,7 @@
 
 use app::api::reports::view_report::ReportView;
 use app::domain::reports::disclosure::Shown;
-use app::ssr::generate::{Plan, generate, lead_email};
+use app::ssr::generate::{Plan, attempt_public_id, generate, lead_email, learner_email};
 use casebook_tests::{Engine, TestApp, on_both_engines};
 
 on_both_engines!(a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports);
@@ -47,6 +47,13 @@ async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(
     .fetch_one(&pool)
     .await?;
     assert_eq!(wrong_kind, 0);
+
+    // A generated learner can sign in and open their results, as a real one would.
+    let learner = first.signed_in(&learner_email(0)).await?;
+    let results =
+        learner.get(first.url(&format!("/attempts/{}/results", attempt_public_id(0)))).send().await?;
+    assert_eq!(results.status(), reqwest::StatusCode::OK);
+    assert!(results.text().await?.contains("Your results"));
 
     let lead = first.signed_in(&lead_email(1)).await?;
     let report: ReportView = first.post(&lead, "/api/reports/view_report", &[]).await?.json().await?;

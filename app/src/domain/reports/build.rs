@@ -243,19 +243,25 @@ pub fn practices(
     rows: &[LearnerTheme],
     facts: &BTreeMap<i64, PracticeFacts>,
 ) -> Vec<PracticeRow> {
+    // Grouped once by practice: a region's dashboard (or every region's) stays linear in its records.
+    let mut attempts_at: BTreeMap<i64, Vec<&AttemptFact>> = BTreeMap::new();
+    for attempt in attempts {
+        attempts_at.entry(attempt.practice.unwrap_or(0)).or_default().push(attempt);
+    }
+    let mut totals_at: BTreeMap<i64, BTreeMap<i64, (Sitting, Sitting)>> = BTreeMap::new();
+    for row in rows {
+        let entry = totals_at.entry(row.practice.unwrap_or(0)).or_default().entry(row.person).or_default();
+        add(&mut entry.0, &row.score.before);
+        add(&mut entry.1, &row.score.after);
+    }
     let mut found: Vec<(PracticeRow, i64, i64)> = facts
         .iter()
         .filter_map(|(&id, facts)| {
-            let mine: Vec<&AttemptFact> = attempts.iter().filter(|a| a.practice == Some(id)).collect();
+            let mine = attempts_at.remove(&id).unwrap_or_default();
             if mine.is_empty() && facts.rate.is_none() {
                 return None;
             }
-            let mut totals: BTreeMap<i64, (Sitting, Sitting)> = BTreeMap::new();
-            for row in rows.iter().filter(|r| r.practice == Some(id)) {
-                let entry = totals.entry(row.person).or_default();
-                add(&mut entry.0, &row.score.before);
-                add(&mut entry.1, &row.score.after);
-            }
+            let totals = totals_at.remove(&id).unwrap_or_default();
             let gained = mean(totals.values().filter_map(|(b, a)| gain(b, a)));
             let row = PracticeRow {
                 name: facts.name.clone(),

@@ -51,10 +51,11 @@ impl Db {
         let mut tx = self.begin_on(&mut conn).await?;
         insert_people_and_attempts(&mut tx, population).await?;
         tx.commit().await?;
-        let (first, last): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT MIN(id), MAX(id) FROM attempts WHERE public_id LIKE 'generated-%'")
-                .fetch_one(&mut *conn)
-                .await?;
+        let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT MIN(id), MAX(id) FROM attempts WHERE public_id LIKE '00000000-0000-4000-8000-%'",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         let mut responses = 0;
         let mut low = first.unwrap_or(0);
         while low <= last.unwrap_or(-1) {
@@ -221,7 +222,7 @@ async fn insert_people_and_attempts(
     sqlx::query(
         "INSERT INTO attempts (public_id, person_id, module_id, version_id, practice_id, region_id, status, \
          current_step, step_started_at, started_at, completed_at) \
-         SELECT 'generated-' || g.i, p.id, m.module_id, m.version_id, p.practice_id, p.region_id, \
+         SELECT '00000000-0000-4000-8000-' || (100000000000 + g.i), p.id, m.module_id, m.version_id, p.practice_id, p.region_id, \
          CASE WHEN (g.i * 7919 + $1) % 4 < 3 THEN 'completed' ELSE 'in_progress' END, \
          CASE WHEN (g.i * 7919 + $1) % 4 < 3 THEN 'done' ELSE 'intro' END, \
          $2 - ((g.i * 104729 + $1) % 31536000) * 1000 - m.steps * 60000, \
@@ -268,7 +269,7 @@ async fn insert_responses(
          FROM attempts a JOIN gen_modules m ON m.version_id = a.version_id \
          JOIN gen_steps s ON s.version_id = a.version_id \
          LEFT JOIN gen_options o ON o.version_id = s.version_id AND o.step = s.step AND o.n = {R} % s.options \
-         WHERE a.id >= $1 AND a.id <= $2 AND a.public_id LIKE 'generated-%' \
+         WHERE a.id >= $1 AND a.id <= $2 AND a.public_id LIKE '00000000-0000-4000-8000-%' \
          AND (a.status = 'completed' OR s.ordinal < 1 + a.id % (m.steps - 1))"
     );
     let done = sqlx::query(&sql).bind(low).bind(high).bind(seed).execute(&mut **tx).await?;
@@ -286,7 +287,7 @@ async fn insert_summaries(tx: &mut Transaction<'_, Any>, low: i64, high: i64) ->
              SUM(CASE WHEN r.kind = '{kind}' AND r.correct = 0 THEN r.certainty ELSE 0 END)"
         )
     };
-    let finished = "a.id >= $1 AND a.id <= $2 AND a.status = 'completed' AND a.public_id LIKE 'generated-%'";
+    let finished = "a.id >= $1 AND a.id <= $2 AND a.status = 'completed' AND a.public_id LIKE '00000000-0000-4000-8000-%'";
     let statements = [
         format!(
             "INSERT INTO attempt_theme_scores (attempt_id, theme_code, person_id, region_id, practice_id, completed_at, \

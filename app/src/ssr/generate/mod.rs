@@ -45,6 +45,11 @@ pub fn lead_email(region: usize) -> String {
 
 pub const ADMIN_EMAIL: &str = "admin@generated.example";
 
+/// Generated attempt `n`'s public id: a UUID of a fixed shape, so the pages' id checks accept it.
+pub fn attempt_public_id(n: i64) -> String {
+    format!("00000000-0000-4000-8000-{}", 100_000_000_000 + n)
+}
+
 /// Fills `db` by `plan`; every generated account has the password whose hash is `password_hash`.
 pub async fn generate(
     db: &Db,
