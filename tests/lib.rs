@@ -412,6 +412,11 @@ impl Page {
     pub fn attr(&self, selector: &str, name: &str) -> anyhow::Result<Option<String>> {
         Ok(self.select(selector)?.first().and_then(|e| e.value().attr(name)).map(str::to_owned))
     }
+
+    /// An attribute of every match that has it.
+    pub fn attrs(&self, selector: &str, name: &str) -> anyhow::Result<Vec<String>> {
+        Ok(self.select(selector)?.iter().filter_map(|e| e.value().attr(name)).map(str::to_owned).collect())
+    }
 }
 
 /// The password of every account the tests create.

@@ -67,3 +67,14 @@ test("the accessibility statement is one click from any page", async ({ page }, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement for Casebook");
   await expectNoAxeViolations(page, testInfo);
 });
+
+test("the Content Security Policy blocks nothing the pages need", async ({ page }, testInfo) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  await open(page, "/", testInfo);
+  if (hydrated(testInfo)) await expect(page.getByRole("tab", { name: "Trainers" })).toBeVisible();
+  await open(page, "/sign-in", testInfo);
+  expect(violations).toEqual([]);
+});

@@ -26,6 +26,7 @@ use app::ssr::state::{AppState, Site};
 use app::{App, shell};
 
 use crate::config::{Environment, Settings};
+use crate::middleware::security_headers::ServedOverHttps;
 use crate::middleware::{self, AllowedOrigin, TrustForwardedFor};
 use crate::routes;
 
@@ -196,6 +197,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             AllowedOrigin(state.site.public_url.to_string()),
             middleware::origin::refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            ServedOverHttps(state.site.public_url.starts_with("https://")),
+            middleware::security_headers::add_security_headers,
         ))
         .with_state(state);
     middleware::apply(routes)

@@ -339,6 +339,7 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
                 client.get(app.url(&call.path)).send().await?
             };
             let status = response.status();
+            assert_security_headers(&response, &call.path);
             let refused = match (call.post, who) {
                 (true, Anonymous) => status == StatusCode::UNAUTHORIZED,
                 (false, Anonymous) => {
@@ -363,6 +364,20 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
         }
     }
     Ok(())
+}
+
+/// Every answer, whoever asks and whatever it is, carries the security headers (see
+/// `server::middleware::security_headers`), and nothing but static assets may be cached.
+fn assert_security_headers(response: &reqwest::Response, path: &str) {
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+    assert_eq!(header("referrer-policy"), "same-origin", "{path}");
+    assert_eq!(header("cache-control"), "no-store", "{path}");
+    let policy = header("content-security-policy");
+    for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
+        assert!(policy.contains(directive), "{path}: {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
 }
 
 async fn a_lead_sees_nothing_of_another_region(engine: Engine) -> anyhow::Result<()> {

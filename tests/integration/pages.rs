@@ -3,7 +3,11 @@
 use casebook_tests::{Engine, Page, TestApp, on_both_engines};
 use reqwest::StatusCode;
 
-on_both_engines!(home_page_is_served_in_the_shell, accessibility_statement_is_linked_from_every_page);
+on_both_engines!(
+    home_page_is_served_in_the_shell,
+    accessibility_statement_is_linked_from_every_page,
+    a_page_runs_only_the_scripts_it_names_and_is_never_framed,
+);
 
 async fn home_page_is_served_in_the_shell(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
@@ -39,5 +43,31 @@ async fn accessibility_statement_is_linked_from_every_page(engine: Engine) -> an
     assert_eq!(statement.status(), StatusCode::OK);
     let page = Page::parse(&statement.text().await?);
     assert_eq!(page.text("h1")?, "Accessibility statement for Casebook");
+    Ok(())
+}
+
+async fn a_page_runs_only_the_scripts_it_names_and_is_never_framed(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let first = app.get("/").await?;
+    let policy = first.headers()["content-security-policy"].to_str()?.to_owned();
+    let page = Page::parse(&first.text().await?);
+    let nonces = page.attrs("script", "nonce")?;
+    assert!(!nonces.is_empty(), "the hydration scripts are marked");
+    for nonce in &nonces {
+        assert!(policy.contains(&format!("'nonce-{nonce}'")), "{nonce} is not in {policy}");
+    }
+    assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{policy}");
+    let second = app.get("/").await?.headers()["content-security-policy"].to_str()?.to_owned();
+    assert_ne!(policy, second, "a fresh nonce for every response");
+
+    // Static assets may be cached; nothing else may. HTTPS is insisted on only when served over it.
+    let stylesheet = app.get("/pkg/casebook.css").await?;
+    assert_eq!(stylesheet.headers()["x-content-type-options"], "nosniff");
+    assert!(stylesheet.headers().get("cache-control").is_none_or(|v| v != "no-store"));
+    assert!(stylesheet.headers().get("strict-transport-security").is_none());
+    let https =
+        TestApp::spawn_with(engine, |s| s.public_url = Some("https://casebook.example".into())).await?;
+    let hsts = https.get("/healthz").await?;
+    assert_eq!(hsts.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
     Ok(())
 }

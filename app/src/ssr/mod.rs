@@ -21,4 +21,5 @@ pub mod my_data;
 pub mod prescribing;
 pub mod reports;
 pub mod request;
+pub mod security;
 pub mod state;

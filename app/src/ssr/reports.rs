@@ -106,7 +106,8 @@ async fn build(
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
     let attempts = db.attempt_facts(scope).await?;
-    let learner_themes = db.learner_themes(scope).await?;
+    let theme_totals = db.theme_totals(scope).await?;
+    let practice_gains = db.practice_gains(scope).await?;
     let attitude_totals = db.attitude_totals(scope).await?;
     let decision_totals = db.decision_totals(scope).await?;
     let modules: Vec<i64> =
@@ -140,10 +141,10 @@ async fn build(
         overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
         by_month: grouped(&attempts, |a| month(a.started_at)),
         by_module: grouped(&attempts, |a| named.title(a.module)),
-        themes: themes(&learner_themes),
+        themes: themes(&theme_totals),
         attitudes: attitudes(&attitude_totals, |m, key| named.statement(m, key)),
         decisions: decisions(&decision_totals, |m, case, node| named.question(m, case, node)),
-        practices: practices(&attempts, &learner_themes, &facts),
+        practices: practices(&attempts, &practice_gains, &facts),
         engagement: engagement(&rates, &high, &learners),
         trend: trend(&every_month, &first_completions(&attempts, month)),
     })

@@ -6,6 +6,7 @@ pub mod form_errors;
 pub mod origin;
 mod panic;
 mod request_id;
+pub mod security_headers;
 
 use axum::Router;
 use tower::ServiceBuilder;

@@ -1,11 +1,11 @@
-//! Builds a report's rows from exact facts (attempts, and learners' theme totals), applying
+//! Builds a report's rows from exact facts (attempts, and the database's totals), applying
 //! disclosure control to every figure as it is made.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::disclosure::{breakdown, count, over_enough};
-use super::stats::{mean_with_interval, mean_with_interval_from_sums};
-use super::theme_scores::{Sitting, ThemeScore};
+use super::stats::mean_with_interval_from_sums;
+use super::theme_scores::Sitting;
 use super::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
 use crate::domain::curriculum::theme::{THEMES, theme};
 
@@ -22,12 +22,28 @@ pub struct AttemptFact {
     pub minutes: Option<i64>,
 }
 
-/// One learner's totals on one theme over the attempts they finished in scope.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LearnerTheme {
-    pub person: i64,
-    pub practice: Option<i64>,
-    pub score: ThemeScore,
+/// One theme's totals over the learners who answered its items both before and after the cases in
+/// scope (each learner's answers added up over their finished attempts first), as the database
+/// adds them up: sums of each learner's share right and paired gain, and the answers' totals.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ThemeTotals {
+    pub theme: String,
+    pub learners: i64,
+    pub share_right_before: f64,
+    pub share_right_after: f64,
+    /// The sums of each learner's gain (share right after minus before) and of its square.
+    pub gain: f64,
+    pub gain_squared: f64,
+    pub before: Sitting,
+    pub after: Sitting,
+}
+
+/// A practice's learners with answers before and after the cases, and the sum of their gains
+/// (over every theme's items together).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PracticeGains {
+    pub learners: i64,
+    pub gain: f64,
 }
 
 /// Agreement with one attitude statement, added up over attempts in scope (agreement 1 to 5).
@@ -162,44 +178,16 @@ fn share(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-/// The learner's paired gain on some totals: share right after minus share right before.
-fn gain(before: &Sitting, after: &Sitting) -> Option<f64> {
-    Some(share(after.right, after.answered)? - share(before.right, before.answered)?)
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
-}
-
-/// Learning by theme, in the themes' own order, over learners with answers both before and after.
-pub fn themes(rows: &[LearnerTheme]) -> Vec<ThemeRow> {
-    let mut by_theme: BTreeMap<&str, Vec<&LearnerTheme>> = BTreeMap::new();
-    for row in rows.iter().filter(|r| r.score.before.answered > 0 && r.score.after.answered > 0) {
-        by_theme.entry(row.score.theme.as_str()).or_default().push(row);
-    }
-    let mut themes: Vec<ThemeRow> =
-        by_theme.into_iter().map(|(code, learners)| theme_row(code, &learners)).collect();
+/// Learning by theme, in the themes' own order.
+pub fn themes(totals: &[ThemeTotals]) -> Vec<ThemeRow> {
+    let mut themes: Vec<ThemeRow> = totals.iter().filter(|t| t.learners > 0).map(theme_row).collect();
     themes.sort_by_key(|t| THEMES.iter().position(|known| known.code == t.code).unwrap_or(usize::MAX));
     themes
 }
 
-fn theme_row(code: &str, learners: &[&LearnerTheme]) -> ThemeRow {
-    let n = learners.len() as i64;
-    let total = |pick: fn(&ThemeScore) -> &Sitting| {
-        learners.iter().fold(Sitting::default(), |t, l| {
-            let s = pick(&l.score);
-            Sitting {
-                right: t.right + s.right,
-                answered: t.answered + s.answered,
-                sure_wrong: t.sure_wrong + s.sure_wrong,
-                certainty_right: t.certainty_right + s.certainty_right,
-                certainty_wrong: t.certainty_wrong + s.certainty_wrong,
-            }
-        })
-    };
-    let (before, after) = (total(|s| &s.before), total(|s| &s.after));
-    let gains: Vec<f64> = learners.iter().filter_map(|l| gain(&l.score.before, &l.score.after)).collect();
+fn theme_row(totals: &ThemeTotals) -> ThemeRow {
+    let n = totals.learners;
+    let enough = n >= super::disclosure::MIN_PEOPLE_FOR_RATES;
     let calibration = |s: &Sitting| {
         (
             over_enough(n, share(s.certainty_right, s.right)),
@@ -207,22 +195,16 @@ fn theme_row(code: &str, learners: &[&LearnerTheme]) -> ThemeRow {
         )
     };
     ThemeRow {
-        code: code.to_owned(),
-        title: theme(code).map_or_else(|| code.to_owned(), |t| t.title.to_owned()),
+        code: totals.theme.clone(),
+        title: theme(&totals.theme).map_or_else(|| totals.theme.clone(), |t| t.title.to_owned()),
         learners: count(n),
-        right_before: over_enough(
-            n,
-            mean(learners.iter().filter_map(|l| share(l.score.before.right, l.score.before.answered))),
-        ),
-        right_after: over_enough(
-            n,
-            mean(learners.iter().filter_map(|l| share(l.score.after.right, l.score.after.answered))),
-        ),
-        gain: if n >= super::disclosure::MIN_PEOPLE_FOR_RATES { mean_with_interval(&gains) } else { None },
-        sure_wrong_before: over_enough(n, share(before.sure_wrong, before.answered)),
-        sure_wrong_after: over_enough(n, share(after.sure_wrong, after.answered)),
-        calibration_before: calibration(&before),
-        calibration_after: calibration(&after),
+        right_before: over_enough(n, Some(totals.share_right_before / n as f64)),
+        right_after: over_enough(n, Some(totals.share_right_after / n as f64)),
+        gain: if enough { mean_with_interval_from_sums(n, totals.gain, totals.gain_squared) } else { None },
+        sure_wrong_before: over_enough(n, share(totals.before.sure_wrong, totals.before.answered)),
+        sure_wrong_after: over_enough(n, share(totals.after.sure_wrong, totals.after.answered)),
+        calibration_before: calibration(&totals.before),
+        calibration_after: calibration(&totals.after),
     }
 }
 
@@ -240,19 +222,13 @@ pub struct PracticeFacts {
 /// name. Practices' counts add up to the region's, so each column is protected as a breakdown.
 pub fn practices(
     attempts: &[AttemptFact],
-    rows: &[LearnerTheme],
+    gains: &BTreeMap<i64, PracticeGains>,
     facts: &BTreeMap<i64, PracticeFacts>,
 ) -> Vec<PracticeRow> {
     // Grouped once by practice: a region's dashboard (or every region's) stays linear in its records.
     let mut attempts_at: BTreeMap<i64, Vec<&AttemptFact>> = BTreeMap::new();
     for attempt in attempts {
         attempts_at.entry(attempt.practice.unwrap_or(0)).or_default().push(attempt);
-    }
-    let mut totals_at: BTreeMap<i64, BTreeMap<i64, (Sitting, Sitting)>> = BTreeMap::new();
-    for row in rows {
-        let entry = totals_at.entry(row.practice.unwrap_or(0)).or_default().entry(row.person).or_default();
-        add(&mut entry.0, &row.score.before);
-        add(&mut entry.1, &row.score.after);
     }
     let mut found: Vec<(PracticeRow, i64, i64)> = facts
         .iter()
@@ -261,14 +237,13 @@ pub fn practices(
             if mine.is_empty() && facts.rate.is_none() {
                 return None;
             }
-            let totals = totals_at.remove(&id).unwrap_or_default();
-            let gained = mean(totals.values().filter_map(|(b, a)| gain(b, a)));
+            let gained = gains.get(&id).copied().unwrap_or_default();
             let row = PracticeRow {
                 name: facts.name.clone(),
                 ods_code: facts.ods_code.clone(),
                 learners: count(0),
                 completed: count(0),
-                gain: over_enough(totals.len() as i64, gained),
+                gain: over_enough(gained.learners, Some(gained.gain / gained.learners.max(1) as f64)),
                 rate: facts.rate,
                 high_prescriber: facts.high_prescriber,
             };
@@ -283,11 +258,6 @@ pub fn practices(
         .enumerate()
         .map(|(i, (row, _, _))| PracticeRow { learners: learners[i], completed: completed[i], ..row })
         .collect()
-}
-
-fn add(total: &mut Sitting, more: &Sitting) {
-    total.right += more.right;
-    total.answered += more.answered;
 }
 
 #[cfg(test)]
@@ -306,13 +276,31 @@ mod tests {
         }
     }
 
-    fn learner(person: i64, before: (i64, i64), after: (i64, i64)) -> LearnerTheme {
-        let sitting = |(right, answered)| Sitting { right, answered, ..Sitting::default() };
-        LearnerTheme {
-            person,
-            practice: Some(1),
-            score: ThemeScore { theme: "gp-role".into(), before: sitting(before), after: sitting(after) },
-        }
+    /// A theme's totals over learners who each got (right, answered) before and after, added up
+    /// as the database does.
+    fn totals(learners: &[((i64, i64), (i64, i64))]) -> ThemeTotals {
+        let share = |(right, answered): (i64, i64)| right as f64 / answered as f64;
+        let add = |total: Sitting, (right, answered): (i64, i64)| Sitting {
+            right: total.right + right,
+            answered: total.answered + answered,
+            ..total
+        };
+        learners.iter().fold(
+            ThemeTotals { theme: "gp-role".into(), ..ThemeTotals::default() },
+            |t, &(b, a)| {
+                let gain = share(a) - share(b);
+                ThemeTotals {
+                    learners: t.learners + 1,
+                    share_right_before: t.share_right_before + share(b),
+                    share_right_after: t.share_right_after + share(a),
+                    gain: t.gain + gain,
+                    gain_squared: t.gain_squared + gain * gain,
+                    before: add(t.before, b),
+                    after: add(t.after, a),
+                    ..t
+                }
+            },
+        )
     }
 
     #[test]
@@ -350,10 +338,8 @@ mod tests {
     #[test]
     fn paired_gain_by_theme_matches_a_hand_computation() {
         // Eight learners: four go from 1 of 4 to 3 of 4 (gain 0.5), four from 2 of 4 to 2 of 4 (0).
-        let rows: Vec<LearnerTheme> = (0..8)
-            .map(|p| if p < 4 { learner(p, (1, 4), (3, 4)) } else { learner(p, (2, 4), (2, 4)) })
-            .collect();
-        let themes = themes(&rows);
+        let rows: Vec<_> = (0..8).map(|p| if p < 4 { ((1, 4), (3, 4)) } else { ((2, 4), (2, 4)) }).collect();
+        let themes = themes(&[totals(&rows)]);
         assert_eq!(themes.len(), 1);
         let row = &themes[0];
         assert_eq!(row.learners, Shown::Count(10));
@@ -371,8 +357,8 @@ mod tests {
         assert_eq!((seven.learners, seven.gain, seven.right_before), (Shown::Suppressed, None, None));
     }
 
-    fn themes_of(rows: &[LearnerTheme]) -> ThemeRow {
-        themes(rows).remove(0)
+    fn themes_of(rows: &[((i64, i64), (i64, i64))]) -> ThemeRow {
+        themes(&[totals(rows)]).remove(0)
     }
 
     #[test]
@@ -425,8 +411,8 @@ mod tests {
             (3, facts("Busy", "Z00003", Some(31.5))),
         ]);
         let attempts: Vec<AttemptFact> = (0..9).map(|p| attempt(p, 1, true, 20)).collect();
-        let rows: Vec<LearnerTheme> = (0..9).map(|p| learner(p, (1, 2), (2, 2))).collect();
-        let practices = practices(&attempts, &rows, &names);
+        let gains = BTreeMap::from([(1, PracticeGains { learners: 9, gain: 4.5 })]);
+        let practices = practices(&attempts, &gains, &names);
         let listed: Vec<&str> = practices.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             listed,

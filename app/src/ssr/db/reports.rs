@@ -7,8 +7,12 @@ use sqlx::{Any, Transaction};
 use super::Db;
 use crate::domain::ids::RegionId;
 use crate::domain::reports::ReportRecord;
-use crate::domain::reports::build::{AttemptFact, AttitudeTotals, DecisionTotals, LearnerTheme};
-use crate::domain::reports::theme_scores::ThemeScore;
+use std::collections::BTreeMap;
+
+use crate::domain::reports::build::{
+    AttemptFact, AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals,
+};
+use crate::domain::reports::theme_scores::{Sitting, ThemeScore};
 
 /// Which records a report covers: one region or all, and attempts started (or finished) in
 /// `[from_ms, to_ms)`.
@@ -196,16 +200,61 @@ impl Db {
             .collect())
     }
 
-    /// Each learner's totals per theme over the attempts they finished in scope.
-    pub async fn learner_themes(&self, scope: Scope) -> Result<Vec<LearnerTheme>, sqlx::Error> {
-        let rows: Vec<ThemeRow> = self.scoped(&format!(
-            "SELECT t.theme_code, t.person_id, MAX(t.practice_id), CAST(SUM(t.pre_right) AS BIGINT), CAST(SUM(t.pre_answered) AS BIGINT), \
-             CAST(SUM(t.pre_sure_wrong) AS BIGINT), CAST(SUM(t.pre_certainty_right) AS BIGINT), CAST(SUM(t.pre_certainty_wrong) AS BIGINT), CAST(SUM(t.post_right) AS BIGINT), \
-             CAST(SUM(t.post_answered) AS BIGINT), CAST(SUM(t.post_sure_wrong) AS BIGINT), CAST(SUM(t.post_certainty_right) AS BIGINT), CAST(SUM(t.post_certainty_wrong) AS BIGINT) \
-             FROM attempt_theme_scores t WHERE {} GROUP BY t.theme_code, t.person_id ORDER BY t.theme_code, t.person_id",
+    /// Each theme's totals over the learners with answers both before and after the cases, each
+    /// learner's attempts added up first (the inner query), so only a row per theme leaves the
+    /// database.
+    pub async fn theme_totals(&self, scope: Scope) -> Result<Vec<ThemeTotals>, sqlx::Error> {
+        let sum = |column: &str| format!("CAST(SUM({column}) AS BIGINT)");
+        let share =
+            |right: &str, answered: &str| format!("CAST(SUM({right}) AS DOUBLE PRECISION) / SUM({answered})");
+        let sitting = |p: &str| {
+            ["right", "answered", "sure_wrong", "certainty_right", "certainty_wrong"]
+                .map(|c| format!("{} AS {p}_{c}", sum(&format!("t.{p}_{c}"))))
+                .join(", ")
+        };
+        let outer = |p: &str| {
+            ["right", "answered", "sure_wrong", "certainty_right", "certainty_wrong"]
+                .map(|c| sum(&format!("l.{p}_{c}")))
+                .join(", ")
+        };
+        let sql = format!(
+            "SELECT l.theme_code, COUNT(*), SUM(l.before_share), SUM(l.after_share), \
+             SUM(l.after_share - l.before_share), SUM((l.after_share - l.before_share) * (l.after_share - l.before_share)), \
+             {}, {} FROM (SELECT t.theme_code, {} AS before_share, {} AS after_share, {}, {} \
+             FROM attempt_theme_scores t WHERE {} GROUP BY t.theme_code, t.person_id \
+             HAVING SUM(t.pre_answered) > 0 AND SUM(t.post_answered) > 0) l GROUP BY l.theme_code ORDER BY l.theme_code",
+            outer("pre"),
+            outer("post"),
+            share("t.pre_right", "t.pre_answered"),
+            share("t.post_right", "t.post_answered"),
+            sitting("pre"),
+            sitting("post"),
             in_scope("completed_at")
-        ), scope).await?;
-        Ok(rows.into_iter().map(learner_theme).collect())
+        );
+        let rows: Vec<ThemeTotalsRow> = self.scoped(&sql, scope).await?;
+        Ok(rows.into_iter().map(theme_totals).collect())
+    }
+
+    /// Each practice's learners with answers before and after the cases, and the sum of their
+    /// gains over every theme's items together.
+    pub async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<i64, PracticeGains>, sqlx::Error> {
+        let rows: Vec<(Option<i64>, i64, f64)> = self
+            .scoped(
+                &format!(
+                    "SELECT l.practice_id, COUNT(*), SUM(l.gain) FROM (SELECT MAX(t.practice_id) AS practice_id, \
+                     CAST(SUM(t.post_right) AS DOUBLE PRECISION) / SUM(t.post_answered) \
+                     - CAST(SUM(t.pre_right) AS DOUBLE PRECISION) / SUM(t.pre_answered) AS gain \
+                     FROM attempt_theme_scores t WHERE {} GROUP BY t.person_id \
+                     HAVING SUM(t.pre_answered) > 0 AND SUM(t.post_answered) > 0) l GROUP BY l.practice_id",
+                    in_scope("completed_at")
+                ),
+                scope,
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(practice, learners, gain)| Some((practice?, PracticeGains { learners, gain })))
+            .collect())
     }
 }
 
@@ -215,12 +264,29 @@ type AttitudeRow = (i64, String, i64, i64, i64, i64, i64, i64);
 /// Person, module, practice, started at, completed at, minutes spent.
 type AttemptRow = (i64, i64, Option<i64>, i64, Option<i64>, Option<i64>);
 
-/// Theme, person, practice, then the ten sums of [`insert_theme_scores`].
-type ThemeRow = (String, i64, Option<i64>, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+/// Theme, learners, the sums of shares before and after, of gains and their squares, then the ten
+/// sums of [`insert_theme_scores`].
+type ThemeTotalsRow = (String, i64, f64, f64, f64, f64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
 
-fn learner_theme(row: ThemeRow) -> LearnerTheme {
-    use crate::domain::reports::theme_scores::Sitting;
-    let (theme, person, practice, b1, b2, b3, b4, b5, a1, a2, a3, a4, a5) = row;
+fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
+    let (
+        theme,
+        learners,
+        share_right_before,
+        share_right_after,
+        gain,
+        gain_squared,
+        b1,
+        b2,
+        b3,
+        b4,
+        b5,
+        a1,
+        a2,
+        a3,
+        a4,
+        a5,
+    ) = row;
     let sitting = |right, answered, sure_wrong, certainty_right, certainty_wrong| Sitting {
         right,
         answered,
@@ -228,9 +294,14 @@ fn learner_theme(row: ThemeRow) -> LearnerTheme {
         certainty_right,
         certainty_wrong,
     };
-    LearnerTheme {
-        person,
-        practice,
-        score: ThemeScore { theme, before: sitting(b1, b2, b3, b4, b5), after: sitting(a1, a2, a3, a4, a5) },
+    ThemeTotals {
+        theme,
+        learners,
+        share_right_before,
+        share_right_after,
+        gain,
+        gain_squared,
+        before: sitting(b1, b2, b3, b4, b5),
+        after: sitting(a1, a2, a3, a4, a5),
     }
 }
