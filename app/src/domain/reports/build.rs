@@ -278,7 +278,10 @@ mod tests {
 
     /// A theme's totals over learners who each got (right, answered) before and after, added up
     /// as the database does.
-    fn totals(learners: &[((i64, i64), (i64, i64))]) -> ThemeTotals {
+    /// (right, answered) before and after the cases.
+    type Sittings = ((i64, i64), (i64, i64));
+
+    fn totals(learners: &[Sittings]) -> ThemeTotals {
         let share = |(right, answered): (i64, i64)| right as f64 / answered as f64;
         let add = |total: Sitting, (right, answered): (i64, i64)| Sitting {
             right: total.right + right,
@@ -357,7 +360,7 @@ mod tests {
         assert_eq!((seven.learners, seven.gain, seven.right_before), (Shown::Suppressed, None, None));
     }
 
-    fn themes_of(rows: &[((i64, i64), (i64, i64))]) -> ThemeRow {
+    fn themes_of(rows: &[Sittings]) -> ThemeRow {
         themes(&[totals(rows)]).remove(0)
     }
 
