@@ -419,6 +419,11 @@ impl Page {
     }
 }
 
+/// The audit record of something a test set up directly in the database.
+fn fixture(action: AuditAction) -> AuditRecord<'static> {
+    AuditRecord { action, actor: None, subject: None, detail: "test fixture", client_address: None }
+}
+
 /// The password of every account the tests create.
 pub const PASSWORD: &str = "tidy lantern orbits quietly";
 
@@ -451,13 +456,7 @@ impl TestApp {
     pub async fn world(&self) -> anyhow::Result<World> {
         let db = &self.state.db;
         let now = self.state.clock.now_ms();
-        let audit = AuditRecord {
-            action: AuditAction::OrganisationChanged,
-            actor: None,
-            subject: None,
-            detail: "test fixture",
-            client_address: None,
-        };
+        let audit = fixture(AuditAction::OrganisationChanged);
         let region_a = db.create_region("Region A", &audit, now).await?;
         let region_b = db.create_region("Region B", &audit, now).await?;
         let practice_a = db
@@ -526,25 +525,13 @@ impl TestApp {
             grants: &grants,
             granted_by: None,
         };
-        let audit = AuditRecord {
-            action: AuditAction::Registered,
-            actor: None,
-            subject: None,
-            detail: "test fixture",
-            client_address: None,
-        };
+        let audit = fixture(AuditAction::Registered);
         Ok(self.state.db.create_person(&person, &audit, self.state.clock.now_ms()).await?)
     }
 
     /// A further practice in `region`, created directly in the database.
     pub async fn practice(&self, region: RegionId, ods: &str, name: &str) -> anyhow::Result<PracticeId> {
-        let audit = AuditRecord {
-            action: AuditAction::OrganisationChanged,
-            actor: None,
-            subject: None,
-            detail: "test fixture",
-            client_address: None,
-        };
+        let audit = fixture(AuditAction::OrganisationChanged);
         let ods = OdsCode::parse(ods).map_err(anyhow::Error::msg)?;
         Ok(self.state.db.create_practice(region, &ods, name, &audit, 0).await?)
     }
