@@ -25,6 +25,8 @@ fn normalise_type(declared: &str) -> String {
     match declared.to_lowercase().as_str() {
         "integer" | "bigint" => "integer".into(),
         "text" => "text".into(),
+        // An 8-byte float: SQLite's REAL is PostgreSQL's DOUBLE PRECISION.
+        "real" | "double precision" => "double".into(),
         other => other.into(),
     }
 }
