@@ -78,6 +78,17 @@ impl Server {
         }
     }
 
+    /// Every log line so far, after waiting `settle` for the last ones to arrive.
+    pub fn all_logs(&mut self, settle: Duration) -> &[serde_json::Value] {
+        std::thread::sleep(settle);
+        while let Ok(line) = self.logs.try_recv() {
+            if let Ok(log) = serde_json::from_str(&line) {
+                self.seen.push(log);
+            }
+        }
+        &self.seen
+    }
+
     pub fn signal(&self, name: &str) -> anyhow::Result<()> {
         let status =
             Command::new("kill").arg(format!("-{name}")).arg(self.child.id().to_string()).status()?;

@@ -11,6 +11,7 @@ mod evidence;
 mod generate;
 mod health;
 mod learning;
+mod logs;
 mod pages;
 mod prescribing;
 mod privacy;
