@@ -8,7 +8,7 @@ use app::api::reports::prescribing_imports::PracticeImports;
 use app::api::reports::view_report::ReportView;
 use app::domain::audit::AuditAction;
 use app::domain::reports::disclosure::Shown;
-use app::domain::reports::prescribing::month_index;
+use app::domain::reports::prescribing::{month_index, month_text};
 use casebook_tests::{Engine, LEAD_A, LEAD_B, LEARNER_A, TestApp, on_both_engines};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -25,8 +25,7 @@ const HEADER: &str = "practice_code,month,benzodiazepine_items,z_drug_items,list
 /// The month `offset` months from the app's clock, as `YYYY-MM`.
 fn month(app: &TestApp, offset: i32) -> String {
     let today = app::domain::time::format_iso_date(app.state.clock.now_ms());
-    let index = month_index(&today[..7]).unwrap_or_default() + offset;
-    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+    month_text(month_index(&today[..7]).unwrap_or_default() + offset)
 }
 
 async fn upload(app: &TestApp, client: &reqwest::Client, text: &str) -> anyhow::Result<reqwest::Response> {

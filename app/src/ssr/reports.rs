@@ -120,7 +120,8 @@ async fn build(
         every_month.iter().filter(|m| m.month >= first && m.month <= last).cloned().collect();
     let rates = practice_rates(&in_period);
     let high = high_prescribers(&rates);
-    let learners = practice_learners(&attempts, &db.registered_by_practice(scope.region).await?);
+    let registered = db.registered_by_practice(scope.region).await?;
+    let learners = practice_learners(&attempts, &registered);
     let facts: BTreeMap<i64, PracticeFacts> = organisations
         .practices
         .iter()
@@ -137,7 +138,7 @@ async fn build(
         .collect();
     Ok(Report {
         scope: name,
-        registered: count(db.registered_learners(scope.region).await?),
+        registered: count(registered.iter().map(|(_, n)| n).sum()),
         overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
         by_month: grouped(&attempts, |a| month(a.started_at)),
         by_module: grouped(&attempts, |a| named.title(a.module)),

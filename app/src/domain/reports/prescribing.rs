@@ -210,10 +210,14 @@ pub fn month_index(month: &str) -> Option<i32> {
     (1..=12).contains(&number).then_some(year * 12 + number - 1)
 }
 
+/// A count of months (see [`month_index`]) as `YYYY-MM`.
+pub fn month_text(index: i32) -> String {
+    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+}
+
 /// The month before the one `iso_date` (`YYYY-MM-DD`) falls in, as `YYYY-MM`.
 pub fn month_before(iso_date: &str) -> String {
-    let index = month_index(iso_date.get(..7).unwrap_or_default()).unwrap_or(0) - 1;
-    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+    month_text(month_index(iso_date.get(..7).unwrap_or_default()).unwrap_or(0) - 1)
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {

@@ -116,15 +116,18 @@ impl Db {
             .await
     }
 
-    /// Learners registered at a practice of the region (or anywhere), and not deactivated.
-    pub async fn registered_learners(&self, region: Option<RegionId>) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
+    /// Learners registered at each practice of a region (or every region), not deactivated.
+    pub async fn registered_by_practice(
+        &self,
+        region: Option<RegionId>,
+    ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT pr.id, COUNT(*) FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
              JOIN practices pr ON pr.id = p.practice_id \
-             WHERE p.deactivated_at IS NULL AND ($1 = 0 OR pr.region_id = $1)",
+             WHERE p.deactivated_at IS NULL AND ($1 = 0 OR pr.region_id = $1) GROUP BY pr.id",
         )
         .bind(region.map_or(0, |r| r.0))
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await
     }
 
