@@ -1,10 +1,16 @@
 //! The real binary, as an operator runs it: configured by environment variables, logging JSON with
 //! request ids, and stopping cleanly on SIGTERM or SIGINT.
 
-use casebook_tests::server_process::Server;
-use casebook_tests::{Engine, TestDatabase, on_both_engines};
+use std::time::Duration;
 
-on_both_engines!(stops_cleanly_on_sigterm_with_json_logs, stops_cleanly_on_sigint);
+use casebook_tests::server_process::Server;
+use casebook_tests::{Engine, LEARNER_A, PASSWORD, TestApp, TestDatabase, new_client, on_both_engines};
+
+on_both_engines!(
+    stops_cleanly_on_sigterm_with_json_logs,
+    stops_cleanly_on_sigint,
+    sigterm_drains_requests_in_flight
+);
 
 async fn stops_cleanly_on_sigterm_with_json_logs(engine: Engine) -> anyhow::Result<()> {
     let database = TestDatabase::create(engine).await?;
@@ -35,5 +41,36 @@ async fn stops_cleanly_on_sigint(engine: Engine) -> anyhow::Result<()> {
     server.signal("INT")?;
     server.wait_for(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGINT received")))?;
     assert_eq!(server.exit_code().await?, Some(0), "a clean exit after SIGINT");
+    Ok(())
+}
+
+/// Sign-ins are slow on purpose (Argon2, a few at a time), so forty at once are still being worked
+/// through when SIGTERM arrives: each must still get its answer, while new connections are refused.
+async fn sigterm_drains_requests_in_flight(engine: Engine) -> anyhow::Result<()> {
+    const SIGN_INS: usize = 40;
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let mut server = Server::start(app.database())?;
+    let target = std::sync::Arc::new(app.behind(server.address.clone()));
+    let sign_ins: Vec<_> = (0..SIGN_INS)
+        .map(|_| {
+            let target = target.clone();
+            tokio::spawn(async move {
+                let client = new_client()?;
+                let form = [("email", LEARNER_A), ("password", PASSWORD)];
+                anyhow::Ok(target.post(&client, "/api/account/sign_in", &form).await?.status())
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    server.signal("TERM")?;
+    server.wait_for(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGTERM received")))?;
+    let late = reqwest::Client::new().get(format!("{}/healthz", server.address)).send().await;
+    assert!(late.is_err(), "no new connection is taken once shutting down");
+    for sign_in in sign_ins {
+        assert_eq!(sign_in.await??, reqwest::StatusCode::OK, "every request in flight is answered");
+    }
+    server.wait_for(|log| log["message"] == "stopped")?;
+    assert_eq!(server.exit_code().await?, Some(0));
     Ok(())
 }
