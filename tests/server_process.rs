@@ -18,6 +18,11 @@ pub fn server_binary() -> anyhow::Result<PathBuf> {
     binary.filter(|b| b.exists()).context("build the server first: cargo build --workspace (make test does)")
 }
 
+/// Runs one of the binary's commands (`backup`, `restore`, …) against a database, to its end.
+pub fn run_command(database_url: &str, args: &[&str]) -> anyhow::Result<std::process::Output> {
+    Ok(Command::new(server_binary()?).args(args).env("DATABASE_URL", database_url).output()?)
+}
+
 /// A running server process, its JSON log lines arriving on a channel.
 pub struct Server {
     child: Child,

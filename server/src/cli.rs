@@ -1,6 +1,6 @@
 //! The command line: `server` serves the site; `server import <file> [--publish]` and
 //! `server export <slug> [--version <n>]` move module files in and out of the database named by
-//! `DATABASE_URL`.
+//! `DATABASE_URL`; `server backup <file>` and `server restore <file>` copy it out and back.
 
 use std::path::PathBuf;
 
@@ -21,6 +21,8 @@ pub enum Command {
     Import { file: PathBuf, publish: bool },
     Export { slug: String, version: Option<i64> },
     Generate(Plan),
+    Backup { file: PathBuf },
+    Restore { file: PathBuf },
 }
 
 pub const USAGE: &str = "usage:
@@ -28,7 +30,9 @@ pub const USAGE: &str = "usage:
   server import <file.toml> [--publish]    import a module file as a new draft (or published) version
   server export <slug> [--version <n>]     print a module version (the latest by default) as a module file
   server generate <responses> [--seed <n>] [--regions <n>] [--practices <n per region>]
-                                           fill an empty database with a synthetic population for benchmarks";
+                                           fill an empty database with a synthetic population for benchmarks
+  server backup <file>                     copy the whole database to a new file, while it serves
+  server restore <file>                    put a backup into the empty database DATABASE_URL names";
 
 /// Reads the arguments after the program name.
 pub fn parse(args: &[String]) -> anyhow::Result<Command> {
@@ -46,6 +50,8 @@ pub fn parse(args: &[String]) -> anyhow::Result<Command> {
             Ok(Command::Export { slug: (*slug).to_owned(), version: Some(version) })
         }
         ["generate", responses, options @ ..] => generate_plan(responses, options),
+        ["backup", file] => Ok(Command::Backup { file: PathBuf::from(file) }),
+        ["restore", file] => Ok(Command::Restore { file: PathBuf::from(file) }),
         _ => bail!("{USAGE}"),
     }
 }
@@ -167,6 +173,8 @@ mod tests {
             parse(&args(&["export", "jim", "--version", "2"]))?,
             Command::Export { slug: "jim".into(), version: Some(2) }
         );
+        assert_eq!(parse(&args(&["backup", "b.db"]))?, Command::Backup { file: "b.db".into() });
+        assert_eq!(parse(&args(&["restore", "b.db"]))?, Command::Restore { file: "b.db".into() });
         Ok(())
     }
 
@@ -190,6 +198,8 @@ mod tests {
             &["generate", "-5"],
             &["generate", "10", "--seed"],
             &["generate", "10", "--colour", "red"],
+            &["backup"],
+            &["restore", "a", "b"],
         ] {
             assert!(parse(&args(bad)).is_err(), "{bad:?}");
         }

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use server::cli::{self, Command};
-use server::{config::Settings, startup::Application, telemetry};
+use server::{backup, config::Settings, startup::Application, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -29,5 +29,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Import { file, publish } => cli::import(&settings, &file, publish).await,
         Command::Export { slug, version } => cli::export(&settings, &slug, version).await,
         Command::Generate(plan) => cli::generate(&settings, plan).await,
+        Command::Backup { file } => backup::backup(&settings, &file).await,
+        Command::Restore { file } => backup::restore(&settings, &file).await,
     }
 }

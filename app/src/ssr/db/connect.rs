@@ -92,6 +92,12 @@ fn prepare_sqlite_file(url: &str) -> Result<String, ConnectError> {
     })
 }
 
+/// The file a `sqlite:` URL names (`None` for other engines), for commands that handle the file
+/// itself, such as restoring a backup.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    (Engine::from_url(url).ok()? == Engine::Sqlite).then(|| sqlite_path_and_query(url).0.into())
+}
+
 /// Splits `sqlite://path/to/file.db?options` into its path and its query.
 fn sqlite_path_and_query(url: &str) -> (&str, &str) {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
@@ -116,6 +122,8 @@ mod tests {
         assert_eq!(sqlite_path_and_query("sqlite://data/c.db"), ("data/c.db", ""));
         assert_eq!(sqlite_path_and_query("sqlite:data/c.db?mode=ro"), ("data/c.db", "mode=ro"));
         assert_eq!(sqlite_path_and_query("sqlite:///tmp/c.db"), ("/tmp/c.db", ""));
+        assert_eq!(sqlite_file("sqlite://data/c.db?mode=rwc"), Some("data/c.db".into()));
+        assert_eq!(sqlite_file("postgres://u@h/db"), None);
     }
 
     #[test]

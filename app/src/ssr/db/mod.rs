@@ -8,6 +8,7 @@
 pub mod attempts;
 pub mod audit;
 pub mod authoring;
+mod backup;
 mod connect;
 pub mod curriculum;
 mod demo;
@@ -23,7 +24,7 @@ pub mod reports;
 mod sessions;
 mod throttles;
 
-pub use connect::{ConnectError, Engine};
+pub use connect::{ConnectError, Engine, sqlite_file};
 pub use migrate::Readiness;
 pub use people::{NewPerson, PeopleFilter, ProfileChange, SignInRecord};
 
