@@ -2,7 +2,6 @@
 //! the integration tests start it the same way (tests on port 0, one per test).
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -86,7 +85,6 @@ impl Application {
 
     /// Serves until `stop` completes, then drains in-flight requests.
     pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        use axum::serve::ListenerExt as _;
         tracing::info!(address = %self.listener.local_addr()?, "serving Casebook");
         let sweeper = tokio::spawn(
             DbSessionStore::new(
@@ -96,17 +94,7 @@ impl Application {
             )
             .sweep_expired_forever(SESSION_SWEEP),
         );
-        // TCP_NODELAY: a response written in pieces (headers, then a streamed page or a file) must
-        // not wait for the client's delayed ACK (about 40 ms) before its second piece goes out.
-        let listener = self.listener.tap_io(|stream| {
-            if let Err(error) = stream.set_nodelay(true) {
-                tracing::warn!(%error, "could not set TCP_NODELAY");
-            }
-        });
-        axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(stop)
-            .await
-            .context("serving HTTP")?;
+        crate::serve::serve(self.listener, self.router, stop).await;
         sweeper.abort();
         self.state.db.close().await;
         tracing::info!("stopped");
@@ -194,6 +182,8 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             TrustForwardedFor(settings.trust_forwarded_for),
             middleware::client_address::note_client_address,
         ))
+        .layer(axum::middleware::from_fn(middleware::nul_characters::refuse_nul_characters))
+        .layer(axum::middleware::from_fn(middleware::limits::limit_request_body))
         .layer(axum::middleware::from_fn_with_state(
             AllowedOrigin(state.site.public_url.to_string()),
             middleware::origin::refuse_cross_site,

@@ -14,7 +14,7 @@ use reqwest::StatusCode;
 on_both_engines!(every_endpoint_allows_exactly_the_right_people, a_lead_sees_nothing_of_another_region);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Who {
+pub enum Who {
     Anonymous,
     Learner,
     Trainer,
@@ -38,15 +38,15 @@ const TRAINERS: &[Who] = &[Trainer, Admin];
 /// Only the learner whose attempt it is: even an admin is refused (as not found).
 const OWNER: &[Who] = &[Learner];
 
-struct Call {
-    post: bool,
+pub struct Call {
+    pub post: bool,
     /// The router's pattern for a page whose path is not its pattern with numbers for `{id}`.
-    route: Option<&'static str>,
+    pub route: Option<&'static str>,
     /// Sent as a file upload (multipart) rather than an ordinary form.
-    multipart: bool,
-    path: String,
-    form: Vec<(&'static str, String)>,
-    allowed: &'static [Who],
+    pub multipart: bool,
+    pub path: String,
+    pub form: Vec<(&'static str, String)>,
+    pub allowed: &'static [Who],
 }
 
 fn post(path: &str, form: &[(&'static str, &str)], allowed: &'static [Who]) -> Call {
@@ -283,7 +283,15 @@ fn assert_complete(calls: &[Call]) {
     }
 }
 
-async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyhow::Result<()> {
+/// A site with an object of every kind the endpoints name, every endpoint with arguments naming
+/// them, and a signed-in client for each kind of user.
+pub struct Everything {
+    pub app: TestApp,
+    pub calls: Vec<Call>,
+    pub clients: Vec<(Who, reqwest::Client)>,
+}
+
+pub async fn everything(engine: Engine) -> anyhow::Result<Everything> {
     let app = TestApp::spawn(engine).await?;
     let world = app.world().await?;
     let target = app
@@ -316,7 +324,6 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
     .map_err(|e| anyhow::anyhow!("{e:?}"))?
     .version;
     let calls = matrix(&world, target.0, &attempt, &code, draft.0);
-    assert_complete(&calls);
     let clients = [
         (Anonymous, new_client()?),
         (Learner, learner),
@@ -325,6 +332,12 @@ async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyho
         (LeadB, app.signed_in(LEAD_B).await?),
         (Admin, app.signed_in(ADMIN).await?),
     ];
+    Ok(Everything { app, calls, clients: clients.into() })
+}
+
+async fn every_endpoint_allows_exactly_the_right_people(engine: Engine) -> anyhow::Result<()> {
+    let Everything { app, calls, clients } = everything(engine).await?;
+    assert_complete(&calls);
     for call in &calls {
         for (who, client) in &clients {
             let response = if call.multipart {

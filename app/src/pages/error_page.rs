@@ -10,6 +10,9 @@ pub enum Failure {
     Internal,
     /// A dependency, usually the database, is out of reach (HTTP 503).
     Unavailable,
+    /// An address no page could have (one holding a NUL character, say), refused before routing
+    /// (HTTP 404).
+    NotFound,
 }
 
 impl Failure {
@@ -17,6 +20,7 @@ impl Failure {
         match self {
             Failure::Internal => "Sorry, there is a problem with the service",
             Failure::Unavailable => "Sorry, the service is unavailable",
+            Failure::NotFound => "Page not found",
         }
     }
 }
@@ -29,11 +33,14 @@ pub fn FailureMessage(failure: Failure) -> impl IntoView {
         Failure::Unavailable => {
             "You will be able to use the service later. Anything you had already saved is safe."
         }
+        Failure::NotFound => "If you typed the web address, check it is correct.",
     };
+    let persists = (failure != Failure::NotFound)
+        .then_some("If the problem continues, contact the organisation that gave you access to Casebook.");
     view! {
         <h1>{failure.title()}</h1>
         <p>{advice}</p>
-        <p>"If the problem continues, contact the organisation that gave you access to Casebook."</p>
+        {persists.map(|text| view! { <p>{text}</p> })}
     }
 }
 

@@ -11,8 +11,9 @@ use leptos::server_fn::error::FromServerFnError;
 
 use app::error::AppError;
 
-/// Error bodies are small; anything larger is not one of ours.
-const MAX_ERROR_BODY: usize = 64 * 1024;
+/// An error repeats the values submitted (so a form can show them again), and JSON may spell a
+/// character in up to six bytes: a refused form of the largest size allowed fits in this.
+const MAX_ERROR_BODY: usize = 6 * super::limits::FORM_BODY_LIMIT + 64 * 1024;
 
 pub async fn set_error_status(request: Request, next: Next) -> Response {
     let response = next.run(request).await;

@@ -3,6 +3,8 @@
 pub mod api_errors;
 pub mod client_address;
 pub mod form_errors;
+pub mod limits;
+pub mod nul_characters;
 pub mod origin;
 mod panic;
 mod request_id;
@@ -19,7 +21,9 @@ pub use client_address::TrustForwardedFor;
 pub use origin::AllowedOrigin;
 pub use request_id::REQUEST_ID_HEADER;
 
-/// Wraps the router in request ids, request tracing and panic recovery.
+/// Wraps the router in request ids, request tracing, panic recovery and the time limit on each
+/// request. (The limits on what a request may carry sit inside the cross-site check, in
+/// `startup::router`, so a forged request is refused as forged whatever its body.)
 pub fn apply(router: Router) -> Router {
     let header = axum::http::HeaderName::from_static(REQUEST_ID_HEADER);
     router.layer(
@@ -32,6 +36,7 @@ pub fn apply(router: Router) -> Router {
                     .on_response(DefaultOnResponse::new().level(Level::INFO)),
             )
             .layer(PropagateRequestIdLayer::new(header))
-            .layer(CatchPanicLayer::custom(panic::internal_error_page)),
+            .layer(CatchPanicLayer::custom(panic::internal_error_page))
+            .layer(axum::middleware::from_fn_with_state(limits::REQUEST_TIMEOUT, limits::time_limit)),
     )
 }

@@ -7,6 +7,8 @@ use std::any::Any;
 use axum::body::Body;
 use axum::http::{Response, StatusCode, header};
 
+use app::pages::error_page::{self, Failure};
+
 pub fn internal_error_page(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
     let message = panic
         .downcast_ref::<String>()
@@ -14,9 +16,13 @@ pub fn internal_error_page(panic: Box<dyn Any + Send + 'static>) -> Response<Bod
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!(panic = message, "request handler panicked");
-    let html = app::pages::error_page::render(app::pages::error_page::Failure::Internal);
-    let mut response = Response::new(Body::from(html));
-    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    failure_page(StatusCode::INTERNAL_SERVER_ERROR, Failure::Internal)
+}
+
+/// The friendly page for a failure, answered with `status` and never stored by caches.
+pub fn failure_page(status: StatusCode, failure: Failure) -> Response<Body> {
+    let mut response = Response::new(Body::from(error_page::render(failure)));
+    *response.status_mut() = status;
     response
         .headers_mut()
         .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
