@@ -3,6 +3,7 @@
 
 pub mod nginx;
 pub mod server_process;
+pub mod tcp_proxy;
 
 use std::path::PathBuf;
 
@@ -303,14 +304,17 @@ impl Drop for TestDatabase {
         let TestDatabase::Postgres { admin_url, name } = self else { return };
         let statement = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         let admin_url = admin_url.clone();
-        // Dropping needs the runtime the test runs on; tests use the multi-threaded runtime.
-        tokio::task::block_in_place(|| {
-            tokio::runtime::Handle::current().block_on(async move {
-                if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
-                    let _ = admin.execute(statement.as_str()).await;
-                }
+        // On a thread of its own with its own runtime: the test's runtime may be shutting down
+        // (after a panic, say), when blocking on it would wait for ever.
+        let dropping = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(async move {
+                let mut admin = sqlx::AnyConnection::connect(&admin_url).await?;
+                admin.execute(statement.as_str()).await?;
+                anyhow::Ok(())
             })
         });
+        let _ = dropping.join();
     }
 }
 

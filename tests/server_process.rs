@@ -39,9 +39,14 @@ impl Server {
 
     /// The same, with more environment variables.
     pub fn start_with(database: &TestDatabase, env: &[(&str, &str)]) -> anyhow::Result<Server> {
+        Server::start_on(&database.url(), env)
+    }
+
+    /// The same, on the database at `url` (reached through a proxy, say).
+    pub fn start_on(url: &str, env: &[(&str, &str)]) -> anyhow::Result<Server> {
         let mut child = Command::new(server_binary()?)
             .envs(env.iter().copied())
-            .env("DATABASE_URL", database.url())
+            .env("DATABASE_URL", url)
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
             .env("LOG_FORMAT", "json")
             .env("RUST_LOG", "info")

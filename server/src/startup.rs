@@ -179,6 +179,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         ))
         .layer(auth_layer(&state, settings))
         .layer(axum::middleware::from_fn_with_state(
+            state.db.clone(),
+            middleware::session_failures::explain_session_failures,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             TrustForwardedFor(settings.trust_forwarded_for),
             middleware::client_address::note_client_address,
         ))

@@ -16,6 +16,7 @@ mod hostile_input;
 mod learning;
 mod limits;
 mod logs;
+mod outage;
 mod pages;
 mod prescribing;
 mod privacy;
