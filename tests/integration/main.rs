@@ -28,3 +28,4 @@ mod schema;
 mod sessions;
 mod stored_xss;
 mod throttling;
+mod user_text_xss;
