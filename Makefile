@@ -25,7 +25,7 @@ export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 export CASEBOOK_SITE_ROOT := $(SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady bench-scale-out fuzz
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
@@ -35,6 +35,8 @@ help:
 	@echo "make bench-dashboard  the region dashboard over 1 and 10 million generated responses, both engines"
 	@echo "make bench-pages   each page's throughput (wrk) beside a bare axum hello-world and a static file"
 	@echo "make bench-steady  50, 200 and 1000 learners each submitting an answer every 20 s"
+	@echo "make bench-scale-out  one app server against two behind nginx on one PostgreSQL"
+	@echo "make fuzz     fuzz the module file, Markdown and prescribing CSV readers (FUZZ_SECONDS each)"
 
 run: build
 	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
@@ -122,6 +124,12 @@ bench-steady: release
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  cargo run --release -p casebook-bench -- steady
 
+# One app server against two behind Debian's nginx, on one PostgreSQL.
+bench-scale-out: release postgres nginx
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y wrk)
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- scale-out
+
 # SIZES and ENGINES narrow it, such as `make bench-dashboard SIZES=1000000 ENGINES=sqlite`.
 bench-dashboard: release postgres
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
@@ -134,3 +142,27 @@ assemble-site:
 	npx sass --no-source-map --style=$(CSS_STYLE) --load-path=node_modules style/main.scss $(OUT)/pkg/casebook.css
 	@cp -R public/. $(OUT)/
 	@mkdir -p $(OUT)/assets && cp -R $(NHSUK_ASSETS)/images $(OUT)/assets/
+
+# --- fuzzing: a soak, not part of `make test` ----------------------------------------------------
+# Each target runs for FUZZ_SECONDS from its seeds (fuzz/seeds) and what earlier runs found
+# (fuzz/corpus). An input that crashes a target is copied to fuzz/regressions/<target>, which the
+# ordinary unit tests replay (app/src/ssr/fuzz_regressions.rs), and the run fails. The fuzz
+# build's flags replace .cargo/config.toml's, so it repeats `--cfg erase_components` (without it
+# Leptos's view types overflow the compiler's query depth).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := module_file markdown prescribing_csv
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target fuzz/regressions/$$target; \
+	  cp -n fuzz/seeds/$$target/* fuzz/corpus/$$target/ 2>/dev/null || true; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  if ! RUSTFLAGS="--cfg erase_components" cargo +nightly fuzz run $$target fuzz/corpus/$$target -- \
+	      -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1; then \
+	    cp fuzz/artifacts/$$target/* fuzz/regressions/$$target/; \
+	    echo "fuzz: $$target crashed; the input is kept in fuzz/regressions/$$target for make test"; \
+	    exit 1; \
+	  fi; \
+	done

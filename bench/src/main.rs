@@ -4,8 +4,10 @@
 
 mod dashboard;
 mod measure;
+mod memory;
 mod pages;
 mod population;
+mod scale_out;
 mod server;
 mod sign_in;
 mod steady;
@@ -18,8 +20,11 @@ async fn main() -> anyhow::Result<()> {
         "dashboard" => dashboard::run(&args[1..]).await,
         "pages" => pages::run().await,
         "steady" => steady::run().await,
+        "scale-out" => scale_out::run().await,
         _ => {
-            eprintln!("usage: casebook-bench sign-in | dashboard [sizes] [engines] | pages | steady");
+            eprintln!(
+                "usage: casebook-bench sign-in | dashboard [sizes] [engines] | pages | steady | scale-out"
+            );
             std::process::exit(2);
         }
     }

@@ -15,10 +15,10 @@ const SECONDS: &str = "5s";
 const CONNECTIONS: &str = "32";
 
 /// One wrk run's figures.
-struct Figures {
-    per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub struct Figures {
+    pub per_second: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
 }
 
 pub async fn run() -> anyhow::Result<()> {
@@ -70,7 +70,7 @@ async fn hello_world() -> anyhow::Result<String> {
     Ok(address)
 }
 
-fn wrk(url: &str, cookie: Option<&str>) -> anyhow::Result<Figures> {
+pub fn wrk(url: &str, cookie: Option<&str>) -> anyhow::Result<Figures> {
     let mut command = Command::new("wrk");
     command.args(["-t2", "-c", CONNECTIONS, "-d", SECONDS, "--latency"]);
     if let Some(cookie) = cookie {

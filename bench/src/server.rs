@@ -53,6 +53,13 @@ impl Server {
     }
 }
 
+impl Server {
+    /// The server process's id, for reading its memory.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 /// The server binary under test: `CASEBOOK_SERVER_BIN`, or the release build.
 pub fn binary() -> String {
     std::env::var("CASEBOOK_SERVER_BIN").unwrap_or_else(|_| "target/release/server".into())

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::measure::Latency;
+use crate::memory;
 use crate::server::Server;
 
 const DEMO_PASSWORD: &str = "casebook-demo-2026";
@@ -22,7 +23,9 @@ pub async fn run() -> anyhow::Result<()> {
 
     let sign_ins = sign_in_throughput(&client, &server.base, Duration::from_secs(5)).await?;
     let idle = page_latency(&client, &server.base).await?;
+    let idle_memory = memory::resident_mib(server.pid()).unwrap_or_default();
     let stop = Arc::new(AtomicBool::new(false));
+    let peak_memory = memory::peak_until(server.pid(), stop.clone());
     let attempts = Arc::new(AtomicUsize::new(0));
     let flooders: Vec<_> = (0..FLOOD_CLIENTS)
         .map(|n| tokio::spawn(flood(client.clone(), server.base.clone(), n, stop.clone(), attempts.clone())))
@@ -35,6 +38,9 @@ pub async fn run() -> anyhow::Result<()> {
     for flooder in flooders {
         flooder.await?;
     }
+    let peak_memory = peak_memory.await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let after_memory = memory::resident_mib(server.pid()).unwrap_or_default();
     let flood_rate = attempts.load(Ordering::Relaxed) as f64 / (flood_seconds + 1.0);
 
     println!("| measure | figure |");
@@ -52,6 +58,9 @@ pub async fn run() -> anyhow::Result<()> {
         during.p50_ms, during.p99_ms
     );
     println!("| p99 during flood / p99 idle | {:.2} |", during.p99_ms / idle.p99_ms.max(0.001));
+    println!(
+        "| server resident memory: idle / peak during the flood / 2 s after | {idle_memory:.0} / {peak_memory:.0} / {after_memory:.0} MiB |"
+    );
     Ok(())
 }
 

@@ -11,6 +11,8 @@ pub mod demo;
 pub mod download;
 pub mod evidence;
 pub mod flash;
+#[cfg(test)]
+mod fuzz_regressions;
 pub mod generate;
 pub mod learning;
 pub mod mail;
