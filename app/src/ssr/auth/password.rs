@@ -1,31 +1,61 @@
 //! Argon2id password hashing with the OWASP settings (19 MiB, two passes, one lane).
 //!
-//! Hashing is deliberately slow, so it runs on the blocking thread pool and at most one hash per CPU
-//! core runs at a time: a flood of sign-in attempts queues here instead of starving page serving.
+//! Hashing is deliberately slow, so it runs on threads of its own, one per CPU core, at the lowest
+//! CPU priority (nice 19): a flood of sign-in attempts queues here and uses the CPU that page
+//! serving leaves idle, instead of taking it from pages.
 //! Checking an unknown account verifies against a dummy hash, so it costs the same time as a known
 //! one and timing does not reveal which email addresses have accounts.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, mpsc};
 
 use argon2::password_hash::{
     PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng,
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
-use tokio::sync::Semaphore;
+use tokio::sync::oneshot;
 
 use crate::error::AppError;
 
+/// A hash or check waiting for a hashing thread.
+type Job = Box<dyn FnOnce() + Send>;
+
 #[derive(Clone)]
 pub struct PasswordHasher {
-    permits: Arc<Semaphore>,
+    /// The queue the hashing threads take jobs from; they end when the last hasher is dropped.
+    jobs: mpsc::Sender<Job>,
     dummy_hash: Arc<str>,
 }
 
 impl std::fmt::Debug for PasswordHasher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PasswordHasher").field("permits", &self.permits.available_permits()).finish()
+        f.debug_struct("PasswordHasher").finish_non_exhaustive()
     }
+}
+
+/// Lowest CPU priority on Linux, where a nice value belongs to the calling thread alone.
+const HASHING_NICE: i32 = 19;
+
+/// Starts `count` hashing threads at the lowest priority, taking jobs from one queue.
+fn start_threads(count: usize) -> Result<mpsc::Sender<Job>, AppError> {
+    let (sender, receiver) = mpsc::channel::<Job>();
+    let receiver = Arc::new(Mutex::new(receiver));
+    for n in 0..count {
+        let receiver = Arc::clone(&receiver);
+        std::thread::Builder::new()
+            .name(format!("password-hashing-{n}"))
+            .spawn(move || {
+                if let Err(error) = rustix::process::setpriority_process(None, HASHING_NICE) {
+                    tracing::warn!(%error, "password hashing runs at normal priority");
+                }
+                // The lock is held only while waiting for the next job, never while hashing.
+                while let Ok(job) = receiver.lock().map_err(drop).and_then(|r| r.recv().map_err(drop)) {
+                    job();
+                }
+            })
+            .map_err(|e| internal("thread", e))?;
+    }
+    Ok(sender)
 }
 
 fn argon2() -> Result<Argon2<'static>, argon2::Error> {
@@ -52,13 +82,10 @@ fn internal(what: &str, error: impl std::fmt::Display) -> AppError {
 }
 
 impl PasswordHasher {
-    /// A hasher that runs at most `parallelism` hashes at once.
+    /// A hasher that runs at most `parallelism` hashes at once, on threads of its own.
     pub fn new(parallelism: usize) -> Result<Self, AppError> {
         let dummy_hash = hash_now("casebook dummy password, never any account's")?;
-        Ok(PasswordHasher {
-            permits: Arc::new(Semaphore::new(parallelism.max(1))),
-            dummy_hash: dummy_hash.into(),
-        })
+        Ok(PasswordHasher { jobs: start_threads(parallelism.max(1))?, dummy_hash: dummy_hash.into() })
     }
 
     /// Hashes a new password.
@@ -75,9 +102,13 @@ impl PasswordHasher {
         Ok(known && matches)
     }
 
+    /// Queues the work for a hashing thread and waits for its answer. If the request is abandoned
+    /// meanwhile, the work still runs but its answer is dropped.
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-        let _permit = self.permits.acquire().await.map_err(|e| internal("queue", e))?;
-        tokio::task::spawn_blocking(work).await.map_err(|e| internal("task", e))
+        let (answer, answered) = oneshot::channel();
+        let job: Job = Box::new(move || drop(answer.send(work())));
+        self.jobs.send(job).map_err(|e| internal("queue", e))?;
+        answered.await.map_err(|e| internal("thread", e))
     }
 }
 
@@ -103,6 +134,16 @@ mod tests {
     async fn unknown_accounts_never_verify_even_with_the_dummy_password() -> Result<(), AppError> {
         let hasher = PasswordHasher::new(1)?;
         assert!(!hasher.verify(secret("casebook dummy password, never any account's"), None).await?);
+        Ok(())
+    }
+
+    #[tokio::test]
+    async fn hashing_runs_at_the_lowest_cpu_priority_and_pages_keep_theirs() -> Result<(), AppError> {
+        let before = rustix::process::getpriority_process(None).ok();
+        let hasher = PasswordHasher::new(2)?;
+        let on_hashing_thread = hasher.run(|| rustix::process::getpriority_process(None)).await?;
+        assert_eq!(on_hashing_thread.ok(), Some(HASHING_NICE));
+        assert_eq!(rustix::process::getpriority_process(None).ok(), before);
         Ok(())
     }
 
