@@ -38,7 +38,7 @@ use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_fo
 /// Renders the whole HTML document on the server; in the browser only the islands inside it hydrate.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    crate::ssr::security::set_page_policy();
+    crate::ssr::security::record_page_nonce();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">

@@ -34,9 +34,9 @@ export const heading = (page: Page) => page.locator("#step-heading");
 
 /**
  * Answers the step on screen the way a GP would with a mouse: the first answer at certainty 3, "Agree",
- * the first option at a decision, a written reflection. Returns the heading it answered.
+ * the first option at a decision, the given reflection. Returns the heading it answered.
  */
-export async function answerStep(page: Page): Promise<string> {
+export async function answerStep(page: Page, reflection = "Ask the patient what they want before I assume."): Promise<string> {
   const answered = (await heading(page).textContent()) ?? "";
   const step = await page.locator("input[name=step]").getAttribute("value");
   const form = page.locator("main form");
@@ -48,7 +48,7 @@ export async function answerStep(page: Page): Promise<string> {
   } else if (await form.getByRole("radio").count()) {
     await form.getByRole("radio").first().check();
   } else if (await form.getByLabel("Your reflection").count()) {
-    await form.getByLabel("Your reflection").fill("Ask the patient what they want before I assume.");
+    await form.getByLabel("Your reflection").fill(reflection);
   }
   await form.getByRole("button").click();
   // The next step has its own step id (or the results page has none).
@@ -57,9 +57,9 @@ export async function answerStep(page: Page): Promise<string> {
 }
 
 /** Answers every remaining step of the module on screen, ending on its results page. */
-export async function finishModule(page: Page): Promise<void> {
+export async function finishModule(page: Page, reflection?: string): Promise<void> {
   for (let steps = 0; steps < 80 && (await page.locator("input[name=step]").count()); steps++) {
-    await answerStep(page);
+    await answerStep(page, reflection);
   }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your results");
 }

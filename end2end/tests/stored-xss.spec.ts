@@ -1,19 +1,13 @@
 // Stored XSS in a real browser: a module whose every author field holds the XSS corpus
 // (tests/data/xss-payloads.txt, after OWASP's filter-evasion cheat sheet) is opened page by page in
-// Chromium with JavaScript on and a trap set: any alert, confirm or prompt, any dialog, fails the
-// test. (The Rust suite checks the same pages' markup payload by payload on both databases.)
+// Chromium with JavaScript on and a trap set: any alert, confirm or prompt, any dialog, any
+// Content-Security-Policy violation fails the test. (user-text-xss.spec.ts does the same for what
+// learners and admins write. The Rust suite checks the same pages' markup payload by payload on both databases.)
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectNothingRuns, postForm as post, trapScripts } from "./support";
 
 const PAYLOADS = readFileSync("tests/data/xss-payloads.txt", "utf8").split("\n").filter((l) => l.length > 0);
-
-/** Posts a server function's form as the signed-in page's script would; returns where it leads. */
-async function post(request: APIRequestContext, baseURL: string, path: string, form: Record<string, string>) {
-  const response = await request.post(path, { form, headers: { origin: baseURL }, maxRedirects: 0 });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return response.headers()["location"] ?? "";
-}
 
 /** The version's id and revision, from its page. */
 async function revisionOf(page: Page, path: string): Promise<{ version: string; revision: string }> {
@@ -30,18 +24,8 @@ test("no payload in any author field runs in the browser", async ({ browser, bas
   const base = baseURL ?? "";
   const context = await browser.newContext({ javaScriptEnabled: true, baseURL: base });
   const fired: string[] = [];
-  await context.exposeFunction("casebookTrap", (what: string) => fired.push(what));
-  await context.addInitScript(() => {
-    const trap = (window as unknown as { casebookTrap: (w: string) => void }).casebookTrap;
-    for (const name of ["alert", "confirm", "prompt"] as const) {
-      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => trap(`${name}(${args.join(",")})`);
-    }
-  });
+  await trapScripts(context, fired);
   const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    fired.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill("trainer@casebook.example");
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
@@ -96,13 +80,7 @@ test("no payload in any author field runs in the browser", async ({ browser, bas
     "/preview?step=case:c:e", "/preview?step=reflection",
   ].map((p) => (p.startsWith("/author") ? p : `/author/versions/${version}${p}`));
   for (const path of pages) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(200);
-    await page.waitForLoadState("load");
-    // Give anything deferred (onload, timers, autofocus handlers) its chance to fire.
-    await page.mouse.move(10, 10);
-    await page.waitForTimeout(150);
-    expect(fired, `${path} ran an author's script`).toEqual([]);
+    await expectNothingRuns(page, path, fired, "an author's script");
   }
   await context.close();
 });

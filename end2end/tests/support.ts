@@ -1,7 +1,7 @@
 // What every browser test needs: an accessibility scan that must find nothing, the hydration wait for
 // the JavaScript project, and a screenshot kept as a test artefact.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -106,4 +106,54 @@ export async function linkFromEmail(to: string, path: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no email to ${to} with a link to ${path}`);
+}
+
+/**
+ * Sets a script trap on every page of the context: any alert, confirm or prompt, any dialog, and any
+ * Content-Security-Policy violation is recorded in `fired`. The CSP trap matters as much as the
+ * others: injected markup that the policy blocks never reaches alert(), yet it shows the escaping
+ * failed and only the second line of defence held.
+ */
+export async function trapScripts(context: BrowserContext, fired: string[]): Promise<void> {
+  await context.exposeFunction("casebookTrap", (what: string) => fired.push(what));
+  await context.addInitScript(() => {
+    const trap = (window as unknown as { casebookTrap: (w: string) => void }).casebookTrap;
+    for (const name of ["alert", "confirm", "prompt"] as const) {
+      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => trap(`${name}(${args.join(",")})`);
+    }
+    document.addEventListener("securitypolicyviolation", (e) =>
+      trap(`CSP ${e.violatedDirective} blocked ${e.blockedURI || "inline"}: ${e.sample}`),
+    );
+  });
+  context.on("page", (page) =>
+    page.on("dialog", (dialog) => {
+      fired.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    }),
+  );
+}
+
+/**
+ * Opens a page in a trapped context and gives anything deferred (onload, onerror, autofocus, timers)
+ * its chance to run; fails the test if anything fired.
+ */
+export async function expectNothingRuns(page: Page, path: string, fired: string[], what: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(500);
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await page.mouse.move(10, 10);
+  await page.waitForTimeout(50);
+  expect(fired, `${path} ran ${what}`).toEqual([]);
+}
+
+/** Posts a server function's form as the signed-in page's script would; returns where it leads. */
+export async function postForm(
+  request: APIRequestContext,
+  baseURL: string,
+  path: string,
+  form: Record<string, string>,
+): Promise<string> {
+  const response = await request.post(path, { form, headers: { origin: baseURL }, maxRedirects: 0 });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return response.headers()["location"] ?? "";
 }

@@ -81,6 +81,9 @@ async fn a_request_past_the_time_limit_gets_the_unavailable_page() -> anyhow::Re
         .layer(axum::middleware::from_fn_with_state(Duration::from_millis(50), time_limit));
     let response = router.oneshot(Request::get("/stuck").body(Body::empty())?).await?;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // The page's stylesheet may load, and no script may run.
+    let policy = response.headers()["content-security-policy"].to_str()?.to_owned();
+    assert!(policy.contains("style-src 'self'") && !policy.contains("script-src"), "{policy}");
     let body = axum::body::to_bytes(response.into_body(), 1 << 20).await?;
     let page = Page::parse(&String::from_utf8(body.to_vec())?);
     assert_eq!(page.text("h1")?, "Sorry, the service is unavailable");

@@ -27,5 +27,10 @@ pub fn failure_page(status: StatusCode, failure: Failure) -> Response<Body> {
         .headers_mut()
         .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
     response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    // Its stylesheet must load; it has no scripts.
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(app::ssr::security::SCRIPTLESS_PAGE_POLICY),
+    );
     response
 }
