@@ -25,7 +25,7 @@ export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 export CASEBOOK_SITE_ROOT := $(SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady bench-scale-out fuzz
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady bench-scale-out profile-page fuzz
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
@@ -36,6 +36,7 @@ help:
 	@echo "make bench-pages   each page's throughput (wrk) beside a bare axum hello-world and a static file"
 	@echo "make bench-steady  50, 200 and 1000 learners each submitting an answer every 20 s"
 	@echo "make bench-scale-out  one app server against two behind nginx on one PostgreSQL"
+	@echo "make profile-page  callgrind profile of the release server answering PAGE (default /modules)"
 	@echo "make fuzz     fuzz the module file, Markdown and prescribing CSV readers (FUZZ_SECONDS each)"
 
 run: build
@@ -129,6 +130,14 @@ bench-scale-out: release postgres nginx
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y wrk)
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  cargo run --release -p casebook-bench -- scale-out
+
+# valgrind (Debian's package) counts the instructions each function spends answering the page.
+PAGE ?= /modules
+REQUESTS ?= 200
+profile-page: release
+	@command -v valgrind >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y valgrind)
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  scripts/profile-page $(PAGE) $(REQUESTS)
 
 # SIZES and ENGINES narrow it, such as `make bench-dashboard SIZES=1000000 ENGINES=sqlite`.
 bench-dashboard: release postgres

@@ -13,7 +13,7 @@ use crate::server::Server;
 
 const DEMO_PASSWORD: &str = "casebook-demo-2026";
 const FLOOD_CLIENTS: usize = 200;
-const PAGE_SAMPLES: usize = 400;
+const PAGE_SAMPLES: usize = 4000;
 
 pub async fn run() -> anyhow::Result<()> {
     // The flood comes from many addresses, as a real one would, so it is not simply cut off by the
