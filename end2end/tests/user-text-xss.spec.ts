@@ -30,10 +30,12 @@ async function store(request: APIRequestContext, baseURL: string, path: string, 
   return response.status() === 200;
 }
 
+/** The id at the end of an address such as /admin/organisations/regions/7. */
+const idAtEnd = (path: string | null) => path?.split("/").pop() ?? "";
+
 /** The id at the end of a link's address. */
 async function idOf(page: Page, link: string): Promise<string> {
-  const href = await page.getByRole("link", { name: link, exact: true }).first().getAttribute("href");
-  return href?.split("/").pop() ?? "";
+  return idAtEnd(await page.getByRole("link", { name: link, exact: true }).first().getAttribute("href"));
 }
 
 test("no payload a learner or admin writes runs in the browser", async ({ browser, baseURL }, testInfo) => {
@@ -61,30 +63,26 @@ test("no payload a learner or admin writes runs in the browser", async ({ browse
   await admin[0].goto("/admin/organisations");
   const northshire = await idOf(admin[0], "Northshire Training Hub");
   const request = admin[0].request;
-  const region = (await postForm(request, base, "/api/admin/create_region", { name: "XSS region" }))
-    .split("/")
-    .pop();
+  const region = idAtEnd(await postForm(request, base, "/api/admin/create_region", { name: "XSS region" }));
   // In the lead's own region, so the dashboard lists it.
-  const practice = (
+  const practice = idAtEnd(
     await postForm(request, base, "/api/admin/create_practice", {
       region: northshire, ods_code: "Y90001", practice_name: "XSS practice",
-    })
-  )
-    .split("/")
-    .pop();
+    }),
+  );
   await admin[0].goto(`/admin/people?text=${encodeURIComponent(email)}`);
   const person = await idOf(admin[0], "Dr xss");
 
   const stored = { name: 0, region: 0, practice: 0 };
   for (const [round, payload] of PAYLOADS.entries()) {
     stored.name += Number(await store(learner[0].request, base, "/api/account/update_profile", {
-      full_name: payload, gmc_number: "", practice: practice ?? "", career_stage: "gp",
+      full_name: payload, gmc_number: "", practice, career_stage: "gp",
     }));
     stored.region += Number(await store(request, base, "/api/admin/rename_organisation", {
-      kind: "region", id: region ?? "", name: payload,
+      kind: "region", id: region, name: payload,
     }));
     stored.practice += Number(await store(request, base, "/api/admin/rename_organisation", {
-      kind: "practice", id: practice ?? "", name: payload,
+      kind: "practice", id: practice, name: payload,
     }));
     const q = encodeURIComponent(payload);
     // Each person opens one of their pages per round, in turn, so each page sees a share of the
@@ -111,7 +109,7 @@ test("no payload a learner or admin writes runs in the browser", async ({ browse
   }
   // Leave the shared demo database as the other specs expect it: the new organisations retired.
   for (const [kind, id] of [["practice", practice], ["region", region]]) {
-    const form = { kind: kind ?? "", id: id ?? "" };
+    const form = { kind, id };
     await postForm(request, base, "/api/admin/rename_organisation", { ...form, name: `Retired XSS ${kind}` });
     await postForm(request, base, "/api/admin/set_organisation_retired", { ...form, retired: "true" });
   }

@@ -1,8 +1,8 @@
 //! Security headers on every response: no MIME sniffing, no referrer sent to other sites, never
 //! framed, HTTPS remembered (when served over HTTPS), and a Content Security Policy (a page's
-//! allows the scripts carrying its nonce, which the page leaves in the request's `PageNonce`;
-//! the failure pages set their own, for styles only; anything else gets one that allows nothing). Only
-//! the static assets may be cached: pages and data carry people's records, so the rest is
+//! allows the scripts carrying its nonce, which the page leaves in the request's `PageNonce`; the
+//! failure pages set their own, for styles only; anything else gets one that allows nothing).
+//! Only the static assets may be cached: pages and data carry people's records, so the rest is
 //! `no-store`.
 
 use axum::extract::{Request, State};
