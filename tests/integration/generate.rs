@@ -6,6 +6,8 @@ use app::domain::reports::disclosure::Shown;
 use app::ssr::generate::{Plan, attempt_public_id, generate, lead_email, learner_email};
 use casebook_tests::{Engine, TestApp, on_both_engines};
 
+use crate::region_totals::{assert_same, both_ways};
+
 on_both_engines!(a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports);
 
 const PLAN: Plan = Plan { responses: 10_000, seed: 42, regions: 2, practices_per_region: 5 };
@@ -67,5 +69,8 @@ async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(
     let (before, after) = (theme.right_before.unwrap_or(1.0), theme.right_after.unwrap_or(0.0));
     assert!(before < after, "the generated learners know more after the cases: {before} → {after}");
     assert_eq!(report.report.practices.len(), 5);
+    // The region's kept totals, made afresh after the bulk load, are the summaries' sums.
+    let (kept, summed) = both_ways(&first, &lead_email(1)).await?;
+    assert_same(&kept, &summed, "generated region");
     Ok(())
 }

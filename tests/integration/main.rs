@@ -21,6 +21,7 @@ mod pages;
 mod prescribing;
 mod privacy;
 mod process;
+mod region_totals;
 mod reports;
 mod request_id;
 mod scale_out;

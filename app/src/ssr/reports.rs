@@ -77,7 +77,8 @@ pub async fn report_for(
         check.fail("to", "The end date must be on or after the start date");
     }
     check.finish(&keep)?;
-    let scope = Scope { region, from_ms, to_ms };
+    let whole_history = from.trim().is_empty() && to.trim().is_empty();
+    let scope = Scope { region, from_ms, to_ms, whole_history };
     let name = match region {
         Some(id) => {
             organisations.regions.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default()
@@ -106,12 +107,13 @@ async fn build(
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
     let attempts = db.attempt_facts(scope).await?;
-    let theme_totals = db.theme_totals(scope).await?;
-    let practice_gains = db.practice_gains(scope).await?;
-    let attitude_totals = db.attitude_totals(scope).await?;
-    let decision_totals = db.decision_totals(scope).await?;
-    let modules: Vec<i64> =
-        attitude_totals.iter().map(|t| t.module).chain(decision_totals.iter().map(|t| t.module)).collect();
+    let learning = db.learning_totals(scope).await?;
+    let modules: Vec<i64> = learning
+        .attitudes
+        .iter()
+        .map(|t| t.module)
+        .chain(learning.decisions.iter().map(|t| t.module))
+        .collect();
     let named = Modules::load(db, &modules).await?;
     let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
     let every_month = db.prescribing_rates(scope.region, "0000-00", "9999-99").await?;
@@ -142,10 +144,10 @@ async fn build(
         overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
         by_month: grouped(&attempts, |a| month(a.started_at)),
         by_module: grouped(&attempts, |a| named.title(a.module)),
-        themes: themes(&theme_totals),
-        attitudes: attitudes(&attitude_totals, |m, key| named.statement(m, key)),
-        decisions: decisions(&decision_totals, |m, case, node| named.question(m, case, node)),
-        practices: practices(&attempts, &practice_gains, &facts),
+        themes: themes(&learning.themes),
+        attitudes: attitudes(&learning.attitudes, |m, key| named.statement(m, key)),
+        decisions: decisions(&learning.decisions, |m, case, node| named.question(m, case, node)),
+        practices: practices(&attempts, &learning.practices, &facts),
         engagement: engagement(&rates, &high, &learners),
         trend: trend(&every_month, &first_completions(&attempts, month)),
     })

@@ -6,6 +6,7 @@ pub mod build;
 pub mod choices;
 pub mod disclosure;
 pub mod prescribing;
+pub mod region_totals;
 pub mod stats;
 pub mod theme_scores;
 

@@ -6,6 +6,7 @@
 use sqlx::{Any, AnyConnection, Transaction};
 
 use super::Db;
+use super::region_totals::rebuild_region_totals;
 use crate::domain::ids::{PracticeId, RegionId};
 use crate::ssr::generate::template::{TemplateAnswer, TemplateStep};
 
@@ -67,6 +68,9 @@ impl Db {
             progress(responses);
             low = high + 1;
         }
+        let mut tx = self.begin_on(&mut conn).await?;
+        rebuild_region_totals(&mut tx).await?;
+        tx.commit().await?;
         for table in SCRATCH {
             sqlx::query(&format!("DROP TABLE IF EXISTS {table}")).execute(&mut *conn).await?;
         }

@@ -20,6 +20,7 @@ pub mod organisations;
 mod password_resets;
 mod people;
 pub mod prescribing;
+mod region_totals;
 pub mod reports;
 mod sessions;
 mod throttles;

@@ -1,10 +1,12 @@
 //! The reports' data: the per-attempt theme summaries written when an attempt finishes, and the
 //! aggregates the dashboards read, always for one region (or every region, for admins) and a date
 //! range. Counts here are exact; disclosure control is applied after, in `domain::reports`.
+//! A region's whole history is read from its kept totals (`region_totals`), the same sums.
 
 use sqlx::{Any, Transaction};
 
 use super::Db;
+use super::region_totals::add_to_region_totals;
 use crate::domain::ids::RegionId;
 use crate::domain::reports::ReportRecord;
 use std::collections::BTreeMap;
@@ -21,6 +23,17 @@ pub struct Scope {
     pub region: Option<RegionId>,
     pub from_ms: i64,
     pub to_ms: i64,
+    /// No dates were asked for: every record up to now is in scope.
+    pub whole_history: bool,
+}
+
+/// The learning figures in a scope: by theme, practice, attitude statement and decision.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LearningTotals {
+    pub themes: Vec<ThemeTotals>,
+    pub practices: BTreeMap<i64, PracticeGains>,
+    pub attitudes: Vec<AttitudeTotals>,
+    pub decisions: Vec<DecisionTotals>,
 }
 
 /// Writes what a finished attempt adds to the reports (in the transaction that finishes it).
@@ -30,6 +43,7 @@ pub(super) async fn insert_report_record(
     record: &ReportRecord,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    add_to_region_totals(tx, attempt, record).await?;
     insert_theme_scores(tx, attempt, &record.themes, now_ms).await?;
     for pair in &record.attitudes {
         sqlx::query(
@@ -131,6 +145,63 @@ impl Db {
         .await
     }
 
+    /// The learning figures in scope: a region's kept totals for its whole history, otherwise added
+    /// up from the per-attempt summaries (every region at once is added up too: a learner who moved
+    /// region is one learner there, but has a part in each region's totals).
+    pub async fn learning_totals(&self, scope: Scope) -> Result<LearningTotals, sqlx::Error> {
+        if let (Some(region), true) = (scope.region, scope.whole_history) {
+            return self.region_totals(region).await;
+        }
+        Ok(LearningTotals {
+            themes: self.theme_totals(scope).await?,
+            practices: self.practice_gains(scope).await?,
+            attitudes: self.attitude_totals(scope).await?,
+            decisions: self.decision_totals(scope).await?,
+        })
+    }
+
+    /// A region's kept totals over its whole history.
+    async fn region_totals(&self, region: RegionId) -> Result<LearningTotals, sqlx::Error> {
+        let themes: Vec<ThemeTotalsRow> = sqlx::query_as(
+            "SELECT theme_code, learners, share_right_before, share_right_after, gain, gain_squared, pre_right, \
+             pre_answered, pre_sure_wrong, pre_certainty_right, pre_certainty_wrong, post_right, post_answered, \
+             post_sure_wrong, post_certainty_right, post_certainty_wrong FROM region_theme_totals \
+             WHERE region_id = $1 AND learners > 0 ORDER BY theme_code",
+        )
+        .bind(region.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let practices: Vec<(i64, i64, f64)> = sqlx::query_as(
+            "SELECT practice_id, learners, gain FROM region_practice_gains WHERE region_id = $1 AND learners > 0",
+        )
+        .bind(region.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let attitudes: Vec<AttitudeRow> = sqlx::query_as(
+            "SELECT module_id, statement_key, learners, pairs, agreement_before, agreement_after, shift, shift_squared \
+             FROM region_attitude_totals WHERE region_id = $1 ORDER BY module_id, statement_key",
+        )
+        .bind(region.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let decisions: Vec<DecisionRow> = sqlx::query_as(
+            "SELECT module_id, case_key, node_key, learners, taken, poor_or_unsafe FROM region_decision_totals \
+             WHERE region_id = $1 ORDER BY module_id, case_key, node_key",
+        )
+        .bind(region.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(LearningTotals {
+            themes: themes.into_iter().map(theme_totals).collect(),
+            practices: practices
+                .into_iter()
+                .map(|(practice, learners, gain)| (practice, PracticeGains { learners, gain }))
+                .collect(),
+            attitudes: attitudes.into_iter().map(attitude_totals).collect(),
+            decisions: decisions.into_iter().map(decision_totals).collect(),
+        })
+    }
+
     /// Every attempt started in scope.
     pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
         let rows: Vec<AttemptRow> = self.scoped(&format!(
@@ -152,7 +223,7 @@ impl Db {
     }
 
     /// Agreement with each attitude statement before and after, over attempts finished in scope.
-    pub async fn attitude_totals(&self, scope: Scope) -> Result<Vec<AttitudeTotals>, sqlx::Error> {
+    async fn attitude_totals(&self, scope: Scope) -> Result<Vec<AttitudeTotals>, sqlx::Error> {
         let rows: Vec<AttitudeRow> = self.scoped(&format!(
             "SELECT t.module_id, t.statement_key, COUNT(DISTINCT t.person_id), COUNT(*), \
              CAST(SUM(t.agreement_before) AS BIGINT), CAST(SUM(t.agreement_after) AS BIGINT), \
@@ -161,24 +232,12 @@ impl Db {
              FROM attempt_attitudes t WHERE {} GROUP BY t.module_id, t.statement_key ORDER BY t.module_id, t.statement_key",
             in_scope("completed_at")
         ), scope).await?;
-        Ok(rows
-            .into_iter()
-            .map(|(module, statement, learners, pairs, before, after, shift, shift_squared)| AttitudeTotals {
-                module,
-                statement,
-                learners,
-                pairs,
-                before,
-                after,
-                shift,
-                shift_squared,
-            })
-            .collect())
+        Ok(rows.into_iter().map(attitude_totals).collect())
     }
 
     /// How often each decision was taken in scope, and how often with a poor or unsafe option.
-    pub async fn decision_totals(&self, scope: Scope) -> Result<Vec<DecisionTotals>, sqlx::Error> {
-        let rows: Vec<(i64, String, String, i64, i64, i64)> = self
+    async fn decision_totals(&self, scope: Scope) -> Result<Vec<DecisionTotals>, sqlx::Error> {
+        let rows: Vec<DecisionRow> = self
             .scoped(
                 &format!(
                     "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id), COUNT(*), \
@@ -190,23 +249,13 @@ impl Db {
                 scope,
             )
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(module, case, node, learners, taken, poor_or_unsafe)| DecisionTotals {
-                module,
-                case,
-                node,
-                learners,
-                taken,
-                poor_or_unsafe,
-            })
-            .collect())
+        Ok(rows.into_iter().map(decision_totals).collect())
     }
 
     /// Each theme's totals over the learners with answers both before and after the cases, each
     /// learner's attempts added up first (the inner query), so only a row per theme leaves the
     /// database.
-    pub async fn theme_totals(&self, scope: Scope) -> Result<Vec<ThemeTotals>, sqlx::Error> {
+    async fn theme_totals(&self, scope: Scope) -> Result<Vec<ThemeTotals>, sqlx::Error> {
         let sum = |column: &str| format!("CAST(SUM({column}) AS BIGINT)");
         let share =
             |right: &str, answered: &str| format!("CAST(SUM({right}) AS DOUBLE PRECISION) / SUM({answered})");
@@ -240,7 +289,7 @@ impl Db {
 
     /// Each practice's learners with answers before and after the cases, and the sum of their
     /// gains over every theme's items together.
-    pub async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<i64, PracticeGains>, sqlx::Error> {
+    async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<i64, PracticeGains>, sqlx::Error> {
         let rows: Vec<(Option<i64>, i64, f64)> = self
             .scoped(
                 &format!(
@@ -263,6 +312,19 @@ impl Db {
 
 /// Module, statement, learners, pairs, the sums of before, after, shift and shift squared.
 type AttitudeRow = (i64, String, i64, i64, i64, i64, i64, i64);
+
+fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
+    let (module, statement, learners, pairs, before, after, shift, shift_squared) = row;
+    AttitudeTotals { module, statement, learners, pairs, before, after, shift, shift_squared }
+}
+
+/// Module, case, node, learners, times taken, times with a poor or unsafe option.
+type DecisionRow = (i64, String, String, i64, i64, i64);
+
+fn decision_totals(row: DecisionRow) -> DecisionTotals {
+    let (module, case, node, learners, taken, poor_or_unsafe) = row;
+    DecisionTotals { module, case, node, learners, taken, poor_or_unsafe }
+}
 
 /// Person, module, practice, started at, completed at, minutes spent.
 type AttemptRow = (i64, i64, Option<i64>, i64, Option<i64>, Option<i64>);

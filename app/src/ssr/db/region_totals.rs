@@ -1,0 +1,312 @@
+//! Each region's all-time report totals (the `region_*` tables): changed in the transaction that
+//! finishes an attempt, read by a region's dashboard when it asks for no dates, and made afresh
+//! from the per-attempt summaries after a population is generated.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sqlx::{Any, Transaction};
+
+use crate::domain::reports::ReportRecord;
+use crate::domain::reports::build::{AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals};
+use crate::domain::reports::region_totals::{
+    AtPractice, Pooled, attitude_changes, decision_changes, practice_changes, theme_change,
+};
+use crate::domain::reports::theme_scores::Sitting;
+
+type Tx = Transaction<'static, Any>;
+
+/// The finishing attempt's learner, module and where they were when they started it.
+struct Finishing {
+    person: i64,
+    module: i64,
+    region: i64,
+    practice: Option<i64>,
+}
+
+/// Adds a finishing attempt to its region's totals. Runs before the attempt's own summaries are
+/// written, so the learner's summaries it reads are those of their earlier attempts.
+pub(super) async fn add_to_region_totals(
+    tx: &mut Tx,
+    attempt: i64,
+    record: &ReportRecord,
+) -> Result<(), sqlx::Error> {
+    let (person, module, region, practice): (i64, i64, Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT person_id, module_id, region_id, practice_id FROM attempts WHERE id = $1")
+            .bind(attempt)
+            .fetch_one(&mut **tx)
+            .await?;
+    let Some(region) = region else { return Ok(()) };
+    // Two of one learner's attempts finishing at once would each miss the other's summaries: the
+    // learner's row stays locked until this transaction ends (SQLite has one writer anyway).
+    sqlx::query("UPDATE people SET deactivated_at = deactivated_at WHERE id = $1")
+        .bind(person)
+        .execute(&mut **tx)
+        .await?;
+    let finishing = Finishing { person, module, region, practice };
+    add_theme_and_practice_changes(tx, &finishing, record).await?;
+    add_attitude_changes(tx, &finishing, record).await?;
+    add_decision_changes(tx, &finishing, record).await
+}
+
+/// Theme code, practice, then the five sums before and the five after (as in the summaries).
+type EarlierThemeRow = (String, Option<i64>, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+
+async fn add_theme_and_practice_changes(
+    tx: &mut Tx,
+    finishing: &Finishing,
+    record: &ReportRecord,
+) -> Result<(), sqlx::Error> {
+    if record.themes.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<EarlierThemeRow> = sqlx::query_as(
+        "SELECT t.theme_code, t.practice_id, t.pre_right, t.pre_answered, t.pre_sure_wrong, t.pre_certainty_right, \
+         t.pre_certainty_wrong, t.post_right, t.post_answered, t.post_sure_wrong, t.post_certainty_right, \
+         t.post_certainty_wrong FROM attempts a JOIN attempt_theme_scores t ON t.attempt_id = a.id \
+         WHERE a.person_id = $1 AND t.region_id = $2",
+    )
+    .bind(finishing.person)
+    .bind(finishing.region)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut by_theme: BTreeMap<String, Pooled> = BTreeMap::new();
+    let mut earlier = AtPractice::default();
+    for (theme, practice, b1, b2, b3, b4, b5, a1, a2, a3, a4, a5) in rows {
+        let (before, after) = (sitting(b1, b2, b3, b4, b5), sitting(a1, a2, a3, a4, a5));
+        let pooled = by_theme.entry(theme).or_default();
+        *pooled = pooled.with(&before, &after);
+        earlier = AtPractice {
+            practice: earlier.practice.max(practice),
+            answers: earlier.answers.with(&before, &after),
+        };
+    }
+    let mut now = AtPractice { practice: earlier.practice.max(finishing.practice), answers: earlier.answers };
+    for score in &record.themes {
+        let was = by_theme.get(&score.theme).copied().unwrap_or_default();
+        let change = theme_change(&score.theme, &was, &was.with(&score.before, &score.after));
+        add_theme_change(tx, finishing.region, &change).await?;
+        now.answers = now.answers.with(&score.before, &score.after);
+    }
+    for (practice, change) in practice_changes(&earlier, &now) {
+        add_practice_change(tx, finishing.region, practice, change).await?;
+    }
+    Ok(())
+}
+
+fn sitting(
+    right: i64,
+    answered: i64,
+    sure_wrong: i64,
+    certainty_right: i64,
+    certainty_wrong: i64,
+) -> Sitting {
+    Sitting { right, answered, sure_wrong, certainty_right, certainty_wrong }
+}
+
+/// `SET` clauses that add each of `columns` from the inserted row to the kept one.
+fn adding(table: &str, columns: &[&str]) -> String {
+    columns.iter().map(|c| format!("{c} = {table}.{c} + excluded.{c}")).collect::<Vec<_>>().join(", ")
+}
+
+const THEME_SUMS: [&str; 15] = [
+    "learners",
+    "share_right_before",
+    "share_right_after",
+    "gain",
+    "gain_squared",
+    "pre_right",
+    "pre_answered",
+    "pre_sure_wrong",
+    "pre_certainty_right",
+    "pre_certainty_wrong",
+    "post_right",
+    "post_answered",
+    "post_sure_wrong",
+    "post_certainty_right",
+    "post_certainty_wrong",
+];
+
+async fn add_theme_change(tx: &mut Tx, region: i64, change: &ThemeTotals) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO region_theme_totals (region_id, theme_code, {}) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         ON CONFLICT (region_id, theme_code) DO UPDATE SET {}",
+        THEME_SUMS.join(", "),
+        adding("region_theme_totals", &THEME_SUMS)
+    );
+    let (b, a) = (&change.before, &change.after);
+    sqlx::query(&sql)
+        .bind(region)
+        .bind(&change.theme)
+        .bind(change.learners)
+        .bind(change.share_right_before)
+        .bind(change.share_right_after)
+        .bind(change.gain)
+        .bind(change.gain_squared)
+        .bind(b.right)
+        .bind(b.answered)
+        .bind(b.sure_wrong)
+        .bind(b.certainty_right)
+        .bind(b.certainty_wrong)
+        .bind(a.right)
+        .bind(a.answered)
+        .bind(a.sure_wrong)
+        .bind(a.certainty_right)
+        .bind(a.certainty_wrong)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn add_practice_change(
+    tx: &mut Tx,
+    region: i64,
+    practice: i64,
+    change: PracticeGains,
+) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO region_practice_gains (region_id, practice_id, learners, gain) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (region_id, practice_id) DO UPDATE SET {}",
+        adding("region_practice_gains", &["learners", "gain"])
+    );
+    sqlx::query(&sql)
+        .bind(region)
+        .bind(practice)
+        .bind(change.learners)
+        .bind(change.gain)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn add_attitude_changes(
+    tx: &mut Tx,
+    finishing: &Finishing,
+    record: &ReportRecord,
+) -> Result<(), sqlx::Error> {
+    if record.attitudes.is_empty() {
+        return Ok(());
+    }
+    let rated: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT t.statement_key FROM attempts a JOIN attempt_attitudes t ON t.attempt_id = a.id \
+         WHERE a.person_id = $1 AND t.region_id = $2 AND t.module_id = $3",
+    )
+    .bind(finishing.person)
+    .bind(finishing.region)
+    .bind(finishing.module)
+    .fetch_all(&mut **tx)
+    .await?;
+    let rated: BTreeSet<String> = rated.into_iter().map(|(key,)| key).collect();
+    let columns = ["learners", "pairs", "agreement_before", "agreement_after", "shift", "shift_squared"];
+    let sql = format!(
+        "INSERT INTO region_attitude_totals (region_id, module_id, statement_key, {}) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (region_id, module_id, statement_key) DO UPDATE SET {}",
+        columns.join(", "),
+        adding("region_attitude_totals", &columns)
+    );
+    for change in attitude_changes(finishing.module, &record.attitudes, &rated) {
+        let AttitudeTotals { module, statement, learners, pairs, before, after, shift, shift_squared } =
+            change;
+        sqlx::query(&sql)
+            .bind(finishing.region)
+            .bind(module)
+            .bind(statement)
+            .bind(learners)
+            .bind(pairs)
+            .bind(before)
+            .bind(after)
+            .bind(shift)
+            .bind(shift_squared)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn add_decision_changes(
+    tx: &mut Tx,
+    finishing: &Finishing,
+    record: &ReportRecord,
+) -> Result<(), sqlx::Error> {
+    if record.decisions.is_empty() {
+        return Ok(());
+    }
+    let reached: Vec<(String, String)> = sqlx::query_as(
+        "SELECT DISTINCT t.case_key, t.node_key FROM attempts a JOIN attempt_decisions t ON t.attempt_id = a.id \
+         WHERE a.person_id = $1 AND t.region_id = $2 AND t.module_id = $3",
+    )
+    .bind(finishing.person)
+    .bind(finishing.region)
+    .bind(finishing.module)
+    .fetch_all(&mut **tx)
+    .await?;
+    let reached: BTreeSet<(String, String)> = reached.into_iter().collect();
+    let columns = ["learners", "taken", "poor_or_unsafe"];
+    let sql = format!(
+        "INSERT INTO region_decision_totals (region_id, module_id, case_key, node_key, {}) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (region_id, module_id, case_key, node_key) DO UPDATE SET {}",
+        columns.join(", "),
+        adding("region_decision_totals", &columns)
+    );
+    for change in decision_changes(finishing.module, &record.decisions, &reached) {
+        let DecisionTotals { module, case, node, learners, taken, poor_or_unsafe } = change;
+        sqlx::query(&sql)
+            .bind(finishing.region)
+            .bind(module)
+            .bind(case)
+            .bind(node)
+            .bind(learners)
+            .bind(taken)
+            .bind(poor_or_unsafe)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Makes every region's totals afresh from the per-attempt summaries (after a generated
+/// population, whose summaries are written in bulk). The same sums as migration 0010's.
+pub(super) async fn rebuild_region_totals(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    for table in
+        ["region_theme_totals", "region_practice_gains", "region_attitude_totals", "region_decision_totals"]
+    {
+        sqlx::query(&format!("DELETE FROM {table}")).execute(&mut **tx).await?;
+    }
+    for statement in REBUILD {
+        sqlx::query(statement).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+const REBUILD: [&str; 4] = [
+    "INSERT INTO region_theme_totals \
+     SELECT l.region_id, l.theme_code, COUNT(*), SUM(l.before_share), SUM(l.after_share), \
+     SUM(l.after_share - l.before_share), SUM((l.after_share - l.before_share) * (l.after_share - l.before_share)), \
+     SUM(l.pre_right), SUM(l.pre_answered), SUM(l.pre_sure_wrong), SUM(l.pre_certainty_right), SUM(l.pre_certainty_wrong), \
+     SUM(l.post_right), SUM(l.post_answered), SUM(l.post_sure_wrong), SUM(l.post_certainty_right), SUM(l.post_certainty_wrong) \
+     FROM (SELECT t.region_id, t.theme_code, \
+     CAST(SUM(t.pre_right) AS DOUBLE PRECISION) / SUM(t.pre_answered) AS before_share, \
+     CAST(SUM(t.post_right) AS DOUBLE PRECISION) / SUM(t.post_answered) AS after_share, \
+     SUM(t.pre_right) AS pre_right, SUM(t.pre_answered) AS pre_answered, SUM(t.pre_sure_wrong) AS pre_sure_wrong, \
+     SUM(t.pre_certainty_right) AS pre_certainty_right, SUM(t.pre_certainty_wrong) AS pre_certainty_wrong, \
+     SUM(t.post_right) AS post_right, SUM(t.post_answered) AS post_answered, SUM(t.post_sure_wrong) AS post_sure_wrong, \
+     SUM(t.post_certainty_right) AS post_certainty_right, SUM(t.post_certainty_wrong) AS post_certainty_wrong \
+     FROM attempt_theme_scores t WHERE t.region_id IS NOT NULL GROUP BY t.region_id, t.theme_code, t.person_id \
+     HAVING SUM(t.pre_answered) > 0 AND SUM(t.post_answered) > 0) l GROUP BY l.region_id, l.theme_code",
+    "INSERT INTO region_practice_gains SELECT l.region_id, l.practice_id, COUNT(*), SUM(l.gain) \
+     FROM (SELECT t.region_id, MAX(t.practice_id) AS practice_id, \
+     CAST(SUM(t.post_right) AS DOUBLE PRECISION) / SUM(t.post_answered) \
+     - CAST(SUM(t.pre_right) AS DOUBLE PRECISION) / SUM(t.pre_answered) AS gain \
+     FROM attempt_theme_scores t WHERE t.region_id IS NOT NULL GROUP BY t.region_id, t.person_id \
+     HAVING SUM(t.pre_answered) > 0 AND SUM(t.post_answered) > 0) l \
+     WHERE l.practice_id IS NOT NULL GROUP BY l.region_id, l.practice_id",
+    "INSERT INTO region_attitude_totals SELECT t.region_id, t.module_id, t.statement_key, COUNT(DISTINCT t.person_id), \
+     COUNT(*), SUM(t.agreement_before), SUM(t.agreement_after), SUM(t.agreement_after - t.agreement_before), \
+     SUM((t.agreement_after - t.agreement_before) * (t.agreement_after - t.agreement_before)) \
+     FROM attempt_attitudes t WHERE t.region_id IS NOT NULL GROUP BY t.region_id, t.module_id, t.statement_key",
+    "INSERT INTO region_decision_totals SELECT t.region_id, t.module_id, t.case_key, t.node_key, \
+     COUNT(DISTINCT t.person_id), COUNT(*), SUM(CASE WHEN t.rating IN ('poor', 'unsafe') THEN 1 ELSE 0 END) \
+     FROM attempt_decisions t WHERE t.region_id IS NOT NULL GROUP BY t.region_id, t.module_id, t.case_key, t.node_key",
+];
