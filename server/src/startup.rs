@@ -21,7 +21,7 @@ use app::ssr::auth::session_store::DbSessionStore;
 use app::ssr::clock::Clock;
 use app::ssr::db::{Db, Engine};
 use app::ssr::mail::Mailer;
-use app::ssr::state::{AppState, Site};
+use app::ssr::state::{AppState, Services, Site};
 use app::{App, shell};
 
 use crate::config::{Environment, Settings};
@@ -124,7 +124,7 @@ fn app_state(settings: &Settings, public_url: &str, db: Db) -> anyhow::Result<Ap
         Some(url) => Mailer::smtp(url, &settings.mail_from)?,
         None => Mailer::outbox(settings.outbox_dir.clone(), &settings.mail_from)?,
     };
-    Ok(AppState {
+    Ok(AppState::new(Services {
         leptos_options: settings.leptos_options(),
         db,
         clock: Clock::default(),
@@ -135,7 +135,7 @@ fn app_state(settings: &Settings, public_url: &str, db: Db) -> anyhow::Result<Ap
             idle_timeout: settings.session_idle,
             absolute_timeout: settings.session_absolute,
         },
-    })
+    }))
 }
 
 /// The pages' routes, found once per process by rendering the app. Generating them sets a

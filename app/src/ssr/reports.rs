@@ -106,8 +106,13 @@ async fn build(
     name: String,
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
-    let attempts = db.attempt_facts(scope).await?;
-    let learning = db.learning_totals(scope).await?;
+    // Independent reads, each on its own pooled connection, so they overlap.
+    let (attempts, learning, every_month, registered) = tokio::try_join!(
+        db.attempt_facts(scope),
+        db.learning_totals(scope),
+        db.prescribing_rates(scope.region, "0000-00", "9999-99"),
+        db.registered_by_practice(scope.region),
+    )?;
     let modules: Vec<i64> = learning
         .attitudes
         .iter()
@@ -116,13 +121,11 @@ async fn build(
         .collect();
     let named = Modules::load(db, &modules).await?;
     let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
-    let every_month = db.prescribing_rates(scope.region, "0000-00", "9999-99").await?;
     let (first, last) = (month(scope.from_ms), month(scope.to_ms - 1));
     let in_period: Vec<_> =
         every_month.iter().filter(|m| m.month >= first && m.month <= last).cloned().collect();
     let rates = practice_rates(&in_period);
     let high = high_prescribers(&rates);
-    let registered = db.registered_by_practice(scope.region).await?;
     let learners = practice_learners(&attempts, &registered);
     let facts: BTreeMap<i64, PracticeFacts> = organisations
         .practices
