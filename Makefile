@@ -140,9 +140,11 @@ profile-page: release
 	  scripts/profile-page $(PAGE) $(REQUESTS)
 
 # SIZES and ENGINES narrow it, such as `make bench-dashboard SIZES=1000000 ENGINES=sqlite`.
+SIZES ?= 1000000,10000000
+ENGINES ?= sqlite,postgres
 bench-dashboard: release postgres
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
-	  cargo run --release -p casebook-bench -- dashboard $(or $(SIZES),1000000,10000000) $(or $(ENGINES),sqlite,postgres)
+	  cargo run --release -p casebook-bench -- dashboard $(SIZES) $(ENGINES)
 
 .PHONY: assemble-site release-site
 assemble-site:

@@ -15,6 +15,9 @@ use crate::domain::reports::theme_scores::Sitting;
 
 type Tx = Transaction<'static, Any>;
 
+/// A query on either engine, before it runs.
+pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
 /// The finishing attempt's learner, module and where they were when they started it.
 struct Finishing {
     person: i64,
@@ -103,58 +106,58 @@ fn sitting(
     Sitting { right, answered, sure_wrong, certainty_right, certainty_wrong }
 }
 
-/// `SET` clauses that add each of `columns` from the inserted row to the kept one.
-fn adding(table: &str, columns: &[&str]) -> String {
-    columns.iter().map(|c| format!("{c} = {table}.{c} + excluded.{c}")).collect::<Vec<_>>().join(", ")
+/// An insert of a change to a kept total that adds it to the row with the same `keys`, if any.
+fn adding_to(table: &str, keys: &[&str], sums: &[&str]) -> String {
+    let columns = keys.iter().chain(sums).copied().collect::<Vec<_>>();
+    let values = (1..=columns.len()).map(|n| format!("${n}")).collect::<Vec<_>>();
+    let set = sums.iter().map(|c| format!("{c} = {table}.{c} + excluded.{c}")).collect::<Vec<_>>();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+        columns.join(", "),
+        values.join(", "),
+        keys.join(", "),
+        set.join(", ")
+    )
 }
 
-const THEME_SUMS: [&str; 15] = [
-    "learners",
-    "share_right_before",
-    "share_right_after",
-    "gain",
-    "gain_squared",
-    "pre_right",
-    "pre_answered",
-    "pre_sure_wrong",
-    "pre_certainty_right",
-    "pre_certainty_wrong",
-    "post_right",
-    "post_answered",
-    "post_sure_wrong",
-    "post_certainty_right",
-    "post_certainty_wrong",
-];
+/// Binds a sitting's five sums, in the order the summaries list them.
+pub(super) fn bind_sitting<'q>(query: AnyQuery<'q>, sitting: &Sitting) -> AnyQuery<'q> {
+    query
+        .bind(sitting.right)
+        .bind(sitting.answered)
+        .bind(sitting.sure_wrong)
+        .bind(sitting.certainty_right)
+        .bind(sitting.certainty_wrong)
+}
 
 async fn add_theme_change(tx: &mut Tx, region: i64, change: &ThemeTotals) -> Result<(), sqlx::Error> {
-    let sql = format!(
-        "INSERT INTO region_theme_totals (region_id, theme_code, {}) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-         ON CONFLICT (region_id, theme_code) DO UPDATE SET {}",
-        THEME_SUMS.join(", "),
-        adding("region_theme_totals", &THEME_SUMS)
-    );
-    let (b, a) = (&change.before, &change.after);
-    sqlx::query(&sql)
+    let sums = [
+        "learners",
+        "share_right_before",
+        "share_right_after",
+        "gain",
+        "gain_squared",
+        "pre_right",
+        "pre_answered",
+        "pre_sure_wrong",
+        "pre_certainty_right",
+        "pre_certainty_wrong",
+        "post_right",
+        "post_answered",
+        "post_sure_wrong",
+        "post_certainty_right",
+        "post_certainty_wrong",
+    ];
+    let sql = adding_to("region_theme_totals", &["region_id", "theme_code"], &sums);
+    let query = sqlx::query(&sql)
         .bind(region)
         .bind(&change.theme)
         .bind(change.learners)
         .bind(change.share_right_before)
         .bind(change.share_right_after)
         .bind(change.gain)
-        .bind(change.gain_squared)
-        .bind(b.right)
-        .bind(b.answered)
-        .bind(b.sure_wrong)
-        .bind(b.certainty_right)
-        .bind(b.certainty_wrong)
-        .bind(a.right)
-        .bind(a.answered)
-        .bind(a.sure_wrong)
-        .bind(a.certainty_right)
-        .bind(a.certainty_wrong)
-        .execute(&mut **tx)
-        .await?;
+        .bind(change.gain_squared);
+    bind_sitting(bind_sitting(query, &change.before), &change.after).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -164,11 +167,7 @@ async fn add_practice_change(
     practice: i64,
     change: PracticeGains,
 ) -> Result<(), sqlx::Error> {
-    let sql = format!(
-        "INSERT INTO region_practice_gains (region_id, practice_id, learners, gain) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (region_id, practice_id) DO UPDATE SET {}",
-        adding("region_practice_gains", &["learners", "gain"])
-    );
+    let sql = adding_to("region_practice_gains", &["region_id", "practice_id"], &["learners", "gain"]);
     sqlx::query(&sql)
         .bind(region)
         .bind(practice)
@@ -179,6 +178,29 @@ async fn add_practice_change(
     Ok(())
 }
 
+/// The distinct `columns` of `table` in the learner's earlier attempts at this module in the region.
+async fn earlier<T>(
+    tx: &mut Tx,
+    finishing: &Finishing,
+    table: &str,
+    columns: &str,
+) -> Result<BTreeSet<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin + Ord,
+{
+    let sql = format!(
+        "SELECT DISTINCT {columns} FROM attempts a JOIN {table} t ON t.attempt_id = a.id \
+         WHERE a.person_id = $1 AND t.region_id = $2 AND t.module_id = $3"
+    );
+    let rows: Vec<T> = sqlx::query_as(&sql)
+        .bind(finishing.person)
+        .bind(finishing.region)
+        .bind(finishing.module)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
 async fn add_attitude_changes(
     tx: &mut Tx,
     finishing: &Finishing,
@@ -187,39 +209,19 @@ async fn add_attitude_changes(
     if record.attitudes.is_empty() {
         return Ok(());
     }
-    let rated: Vec<(String,)> = sqlx::query_as(
-        "SELECT DISTINCT t.statement_key FROM attempts a JOIN attempt_attitudes t ON t.attempt_id = a.id \
-         WHERE a.person_id = $1 AND t.region_id = $2 AND t.module_id = $3",
-    )
-    .bind(finishing.person)
-    .bind(finishing.region)
-    .bind(finishing.module)
-    .fetch_all(&mut **tx)
-    .await?;
-    let rated: BTreeSet<String> = rated.into_iter().map(|(key,)| key).collect();
-    let columns = ["learners", "pairs", "agreement_before", "agreement_after", "shift", "shift_squared"];
-    let sql = format!(
-        "INSERT INTO region_attitude_totals (region_id, module_id, statement_key, {}) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (region_id, module_id, statement_key) DO UPDATE SET {}",
-        columns.join(", "),
-        adding("region_attitude_totals", &columns)
+    let rated: BTreeSet<(String,)> = earlier(tx, finishing, "attempt_attitudes", "t.statement_key").await?;
+    let rated = rated.into_iter().map(|(key,)| key).collect();
+    let sql = adding_to(
+        "region_attitude_totals",
+        &["region_id", "module_id", "statement_key"],
+        &["learners", "pairs", "agreement_before", "agreement_after", "shift", "shift_squared"],
     );
     for change in attitude_changes(finishing.module, &record.attitudes, &rated) {
         let AttitudeTotals { module, statement, learners, pairs, before, after, shift, shift_squared } =
             change;
-        sqlx::query(&sql)
-            .bind(finishing.region)
-            .bind(module)
-            .bind(statement)
-            .bind(learners)
-            .bind(pairs)
-            .bind(before)
-            .bind(after)
-            .bind(shift)
-            .bind(shift_squared)
-            .execute(&mut **tx)
-            .await?;
+        let query = sqlx::query(&sql).bind(finishing.region).bind(module).bind(statement);
+        let query = query.bind(learners).bind(pairs).bind(before).bind(after).bind(shift).bind(shift_squared);
+        query.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -232,36 +234,16 @@ async fn add_decision_changes(
     if record.decisions.is_empty() {
         return Ok(());
     }
-    let reached: Vec<(String, String)> = sqlx::query_as(
-        "SELECT DISTINCT t.case_key, t.node_key FROM attempts a JOIN attempt_decisions t ON t.attempt_id = a.id \
-         WHERE a.person_id = $1 AND t.region_id = $2 AND t.module_id = $3",
-    )
-    .bind(finishing.person)
-    .bind(finishing.region)
-    .bind(finishing.module)
-    .fetch_all(&mut **tx)
-    .await?;
-    let reached: BTreeSet<(String, String)> = reached.into_iter().collect();
-    let columns = ["learners", "taken", "poor_or_unsafe"];
-    let sql = format!(
-        "INSERT INTO region_decision_totals (region_id, module_id, case_key, node_key, {}) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (region_id, module_id, case_key, node_key) DO UPDATE SET {}",
-        columns.join(", "),
-        adding("region_decision_totals", &columns)
+    let reached = earlier(tx, finishing, "attempt_decisions", "t.case_key, t.node_key").await?;
+    let sql = adding_to(
+        "region_decision_totals",
+        &["region_id", "module_id", "case_key", "node_key"],
+        &["learners", "taken", "poor_or_unsafe"],
     );
     for change in decision_changes(finishing.module, &record.decisions, &reached) {
         let DecisionTotals { module, case, node, learners, taken, poor_or_unsafe } = change;
-        sqlx::query(&sql)
-            .bind(finishing.region)
-            .bind(module)
-            .bind(case)
-            .bind(node)
-            .bind(learners)
-            .bind(taken)
-            .bind(poor_or_unsafe)
-            .execute(&mut **tx)
-            .await?;
+        let query = sqlx::query(&sql).bind(finishing.region).bind(module).bind(case).bind(node);
+        query.bind(learners).bind(taken).bind(poor_or_unsafe).execute(&mut **tx).await?;
     }
     Ok(())
 }

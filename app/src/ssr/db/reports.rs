@@ -6,7 +6,7 @@
 use sqlx::{Any, Transaction};
 
 use super::Db;
-use super::region_totals::add_to_region_totals;
+use super::region_totals::{add_to_region_totals, bind_sitting};
 use crate::domain::ids::RegionId;
 use crate::domain::reports::ReportRecord;
 use std::collections::BTreeMap;
@@ -84,8 +84,7 @@ async fn insert_theme_scores(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     for score in scores {
-        let (b, a) = (&score.before, &score.after);
-        sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO attempt_theme_scores (attempt_id, theme_code, person_id, region_id, practice_id, \
              completed_at, pre_right, pre_answered, pre_sure_wrong, pre_certainty_right, pre_certainty_wrong, \
              post_right, post_answered, post_sure_wrong, post_certainty_right, post_certainty_wrong) \
@@ -94,19 +93,8 @@ async fn insert_theme_scores(
         )
         .bind(attempt)
         .bind(&score.theme)
-        .bind(now_ms)
-        .bind(b.right)
-        .bind(b.answered)
-        .bind(b.sure_wrong)
-        .bind(b.certainty_right)
-        .bind(b.certainty_wrong)
-        .bind(a.right)
-        .bind(a.answered)
-        .bind(a.sure_wrong)
-        .bind(a.certainty_right)
-        .bind(a.certainty_wrong)
-        .execute(&mut **tx)
-        .await?;
+        .bind(now_ms);
+        bind_sitting(bind_sitting(query, &score.before), &score.after).execute(&mut **tx).await?;
     }
     Ok(())
 }
