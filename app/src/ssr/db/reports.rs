@@ -140,45 +140,41 @@ impl Db {
         if let (Some(region), true) = (scope.region, scope.whole_history) {
             return self.region_totals(region).await;
         }
-        Ok(LearningTotals {
-            themes: self.theme_totals(scope).await?,
-            practices: self.practice_gains(scope).await?,
-            attitudes: self.attitude_totals(scope).await?,
-            decisions: self.decision_totals(scope).await?,
-        })
+        // Each a grouping over the region's summaries, on its own pooled connection, so they overlap.
+        let (themes, practices, attitudes, decisions) = tokio::try_join!(
+            self.theme_totals(scope),
+            self.practice_gains(scope),
+            self.attitude_totals(scope),
+            self.decision_totals(scope),
+        )?;
+        Ok(LearningTotals { themes, practices, attitudes, decisions })
     }
 
     /// A region's kept totals over its whole history.
     async fn region_totals(&self, region: RegionId) -> Result<LearningTotals, sqlx::Error> {
-        let themes: Vec<ThemeTotalsRow> = sqlx::query_as(
-            "SELECT theme_code, learners, share_right_before, share_right_after, gain, gain_squared, pre_right, \
-             pre_answered, pre_sure_wrong, pre_certainty_right, pre_certainty_wrong, post_right, post_answered, \
-             post_sure_wrong, post_certainty_right, post_certainty_wrong FROM region_theme_totals \
-             WHERE region_id = $1 AND learners > 0 ORDER BY theme_code",
-        )
-        .bind(region.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let practices: Vec<(i64, i64, f64)> = sqlx::query_as(
-            "SELECT practice_id, learners, gain FROM region_practice_gains WHERE region_id = $1 AND learners > 0",
-        )
-        .bind(region.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let attitudes: Vec<AttitudeRow> = sqlx::query_as(
-            "SELECT module_id, statement_key, learners, pairs, agreement_before, agreement_after, shift, shift_squared \
-             FROM region_attitude_totals WHERE region_id = $1 ORDER BY module_id, statement_key",
-        )
-        .bind(region.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let decisions: Vec<DecisionRow> = sqlx::query_as(
-            "SELECT module_id, case_key, node_key, learners, taken, poor_or_unsafe FROM region_decision_totals \
-             WHERE region_id = $1 ORDER BY module_id, case_key, node_key",
-        )
-        .bind(region.0)
-        .fetch_all(&self.pool)
-        .await?;
+        let (themes, practices, attitudes, decisions) = tokio::try_join!(
+            self.in_region::<ThemeTotalsRow>(
+                "SELECT theme_code, learners, share_right_before, share_right_after, gain, gain_squared, pre_right, \
+                 pre_answered, pre_sure_wrong, pre_certainty_right, pre_certainty_wrong, post_right, post_answered, \
+                 post_sure_wrong, post_certainty_right, post_certainty_wrong FROM region_theme_totals \
+                 WHERE region_id = $1 AND learners > 0 ORDER BY theme_code",
+                region,
+            ),
+            self.in_region::<(i64, i64, f64)>(
+                "SELECT practice_id, learners, gain FROM region_practice_gains WHERE region_id = $1 AND learners > 0",
+                region,
+            ),
+            self.in_region::<AttitudeRow>(
+                "SELECT module_id, statement_key, learners, pairs, agreement_before, agreement_after, shift, \
+                 shift_squared FROM region_attitude_totals WHERE region_id = $1 ORDER BY module_id, statement_key",
+                region,
+            ),
+            self.in_region::<DecisionRow>(
+                "SELECT module_id, case_key, node_key, learners, taken, poor_or_unsafe FROM region_decision_totals \
+                 WHERE region_id = $1 ORDER BY module_id, case_key, node_key",
+                region,
+            ),
+        )?;
         Ok(LearningTotals {
             themes: themes.into_iter().map(theme_totals).collect(),
             practices: practices
@@ -188,6 +184,14 @@ impl Db {
             attitudes: attitudes.into_iter().map(attitude_totals).collect(),
             decisions: decisions.into_iter().map(decision_totals).collect(),
         })
+    }
+
+    /// Runs a query of a region's kept totals, whose `$1` is the region.
+    async fn in_region<T>(&self, sql: &str, region: RegionId) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        sqlx::query_as(sql).bind(region.0).fetch_all(&self.pool).await
     }
 
     /// Every attempt started in scope.
