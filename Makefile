@@ -23,9 +23,11 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
-export CASEBOOK_SITE_ROOT := $(SITE)
+# The tests (integration and browser) run on the optimised client bundle: it is built for the size
+# check anyway, and Chromium loads and hydrates it far faster than the 4 MB debug one.
+export CASEBOOK_SITE_ROOT := $(RELEASE_SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-steady bench-scale-out profile-page fuzz
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-weight bench-steady bench-scale-out profile-page fuzz
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
@@ -34,6 +36,7 @@ help:
 	@echo "make bench-sign-in  sign-in throughput, and another page's p99 during a wrong-password flood"
 	@echo "make bench-dashboard  the region dashboard over 1 and 10 million generated responses, both engines"
 	@echo "make bench-pages   each page's throughput (wrk) beside a bare axum hello-world and a static file"
+	@echo "make bench-weight  each kind of page's bytes over the wire in Chromium, cold and warm, and the player's LCP"
 	@echo "make bench-steady  50, 200 and 1000 learners each submitting an answer every 20 s"
 	@echo "make bench-scale-out  one app server against two behind nginx on one PostgreSQL"
 	@echo "make profile-page  callgrind profile of the release server answering PAGE (default /modules)"
@@ -42,7 +45,7 @@ help:
 run: build
 	LEPTOS_SITE_ROOT=$(SITE) $(CASEBOOK_SERVER_BIN)
 
-test: tools browser nginx postgres lint build unit-and-integration bundle-size e2e
+test: tools browser nginx postgres lint server release-site unit-and-integration bundle-size e2e
 
 # --- tools ---------------------------------------------------------------------------------------
 
@@ -76,10 +79,10 @@ lint: tools
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
 
-unit-and-integration: build
+unit-and-integration: server release-site
 	cargo test --workspace
 
-e2e: build browser
+e2e: server release-site browser
 	npx playwright test --config end2end/playwright.config.ts
 
 # --- build ---------------------------------------------------------------------------------------
@@ -94,6 +97,7 @@ server:
 site: tools
 	cargo rustc -p app --lib --crate-type cdylib --target $(WASM_TARGET) --no-default-features --features hydrate
 	@$(MAKE) assemble-site PROFILE_DIR=debug OUT=$(SITE) CSS_STYLE=expanded
+	node scripts/fingerprint-site.mjs $(SITE)
 
 release: tools release-site
 	cargo build --release -p server
@@ -104,6 +108,7 @@ release-site: tools
 	cargo rustc -p app --lib --crate-type cdylib --profile wasm-release --target $(WASM_TARGET) --no-default-features --features hydrate
 	@$(MAKE) assemble-site PROFILE_DIR=wasm-release OUT=$(RELEASE_SITE) CSS_STYLE=compressed
 	npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o $(RELEASE_SITE)/pkg/casebook_bg.wasm $(RELEASE_SITE)/pkg/casebook_bg.wasm
+	node scripts/fingerprint-site.mjs $(RELEASE_SITE)
 
 # The hydrate bundle's size against bundle-budget.json: deterministic, so checked on every run.
 bundle-size: release-site
@@ -120,6 +125,11 @@ bench-pages: release
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y wrk)
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  cargo run --release -p casebook-bench -- pages
+
+# Debian's Chromium measures the bytes; Playwright drives it.
+bench-weight: release browser
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  npx playwright test --config bench/weight/playwright.config.ts
 
 bench-steady: release
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
@@ -151,6 +161,7 @@ assemble-site:
 	@mkdir -p $(OUT)/pkg
 	wasm-bindgen --target web --no-typescript --out-dir $(OUT)/pkg --out-name casebook $(CARGO_TARGET)/$(WASM_TARGET)/$(PROFILE_DIR)/app.wasm
 	npx sass --no-source-map --style=$(CSS_STYLE) --load-path=node_modules style/main.scss $(OUT)/pkg/casebook.css
+	@cp app/src/components/tabs.js $(OUT)/pkg/tabs.js
 	@cp -R public/. $(OUT)/
 	@mkdir -p $(OUT)/assets && cp -R $(NHSUK_ASSETS)/images $(OUT)/assets/
 

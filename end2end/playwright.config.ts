@@ -1,25 +1,11 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser), each spec twice: hydrated,
 // and with JavaScript switched off, because every page must work without it.
 import { defineConfig } from "@playwright/test";
+import { chromium } from "./chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Emails the server sends land here as files; the specs read links from them.
 export const OUTBOX = "target/e2e/outbox";
-const chromium = {
-  browserName: "chromium" as const,
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  },
-};
 
 export default defineConfig({
   testDir: "./tests",
@@ -45,7 +31,7 @@ export default defineConfig({
       DATABASE_URL: "sqlite://target/e2e/casebook.db",
       OUTBOX_DIR: OUTBOX,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: process.env.CASEBOOK_SITE_ROOT ?? "target/site",
+      LEPTOS_SITE_ROOT: process.env.CASEBOOK_SITE_ROOT ?? "target/site-release",
       RUST_LOG: "warn",
     },
     url: `http://127.0.0.1:${port}/readyz`,

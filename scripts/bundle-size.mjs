@@ -9,11 +9,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const site = process.argv[2] ?? "target/site-release";
 const budget = JSON.parse(readFileSync(new URL("../bundle-budget.json", import.meta.url), "utf8"));
-const files = ["pkg/casebook_bg.wasm", "pkg/casebook.js"];
+// The file names carry their content's hash; the manifest names this build's.
+const { client } = JSON.parse(readFileSync(join(site, "asset-manifest.json"), "utf8"));
+const files = [`pkg/${client}_bg.wasm`, `pkg/${client}.js`];
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };
-console.log("file                       raw kB  gzip kB brotli kB");
+console.log("file                                       raw kB  gzip kB brotli kB");
 for (const file of files) {
   const bytes = readFileSync(join(site, file));
   const sizes = {
@@ -22,9 +24,9 @@ for (const file of files) {
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
   for (const key of Object.keys(total)) total[key] += sizes[key];
-  console.log(`${file.padEnd(24)} ${kb(sizes.raw)} ${kb(sizes.gzip)} ${kb(sizes.brotli)}`);
+  console.log(`${file.padEnd(40)} ${kb(sizes.raw)} ${kb(sizes.gzip)} ${kb(sizes.brotli)}`);
 }
-console.log(`${"total".padEnd(24)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+console.log(`${"total".padEnd(40)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
 const limit = budget.brotli_kb * 1024;
 if (total.brotli > limit) {
   console.error(`The hydrate bundle is ${kb(total.brotli).trim()} kB brotli, over its budget of ${budget.brotli_kb} kB (bundle-budget.json).`);

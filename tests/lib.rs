@@ -252,9 +252,12 @@ impl Email {
     }
 }
 
-/// The site the browser bundle is built into, so pages can link their stylesheet and scripts.
-fn site_root() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site").display().to_string()
+/// The built site the pages link their stylesheet and scripts from: `CASEBOOK_SITE_ROOT` (the
+/// Makefile names the optimised build), or that build's folder.
+pub fn site_root() -> String {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let site = std::env::var("CASEBOOK_SITE_ROOT").unwrap_or_else(|_| "target/site-release".to_owned());
+    workspace.join(site).display().to_string()
 }
 
 /// The PostgreSQL server tests create their databases on.

@@ -7,6 +7,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
+use crate::components::client_assets::ClientAssets;
 use crate::components::layout::{Page, StaticHead};
 use crate::pages::account::{
     accept_invitation::AcceptInvitationPage, forgot_password::ForgotPasswordPage, overview::AccountPage,
@@ -36,15 +37,23 @@ use crate::pages::reports::prescribing::PrescribingPage;
 use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_found::NotFound};
 
 /// Renders the whole HTML document on the server; in the browser only the islands inside it hydrate.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The WebAssembly client is loaded by the islands that need it ([`IslandScripts`]), not here.
+///
+/// [`IslandScripts`]: crate::components::client_assets::IslandScripts
+pub fn shell(assets: ClientAssets) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::ssr::security::record_page_nonce();
+    provide_context(assets);
+    // What is rendered outside islands is never hydrated, so it carries no hydration data; each
+    // island switches it on for itself. (Leptos's hydration scripts did this from the head.)
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">
             <head>
                 <StaticHead />
-                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>

@@ -1,7 +1,8 @@
 //! Page throughput against the machine's own limit: wrk (Debian's package) drives each page of a
 //! generated population's release server for a few seconds, beside a bare axum hello-world and a
 //! static file on the same machine in the same run, and the table gives requests per second,
-//! p50/p99 latency and each page's throughput as a share of hello-world's.
+//! p50/p99 latency and each page's throughput as a share of hello-world's. The static file and the
+//! health probe run with and without a session cookie: neither should read or write the session.
 
 use std::process::Command;
 use std::time::Duration;
@@ -33,6 +34,9 @@ pub async fn run() -> anyhow::Result<()> {
     let pages: Vec<(&str, String, Option<&str>)> = vec![
         ("bare axum hello-world", hello.clone(), None),
         ("static file (favicon.svg)", format!("{base}/favicon.svg"), None),
+        ("static file, signed in", format!("{base}/favicon.svg"), Some(&learner)),
+        ("/healthz", format!("{base}/healthz"), None),
+        ("/healthz, signed in", format!("{base}/healthz"), Some(&learner)),
         ("home page", format!("{base}/"), Some(&learner)),
         ("catalogue", format!("{base}/modules"), Some(&learner)),
         ("a module step", format!("{base}/attempts/{}", attempt.id), Some(&learner)),

@@ -8,6 +8,7 @@ mod backup;
 mod crash_safety;
 mod csrf;
 mod curriculum;
+mod delivery;
 mod error_pages;
 mod evidence;
 mod generate;

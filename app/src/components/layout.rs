@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::account::get_current_user::get_current_user;
+use crate::components::client_assets::stylesheet;
 use crate::domain::person::CurrentUser;
 use crate::domain::role::Role;
 
@@ -16,7 +17,7 @@ pub fn StaticHead() -> impl IntoView {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <link rel="stylesheet" href="/pkg/casebook.css" />
+        <link rel="stylesheet" href=stylesheet() />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     }
 }

@@ -1,6 +1,7 @@
 //! Reusable pieces of NHS.UK design-system markup, rendered by Leptos.
 
 pub mod bar_chart;
+pub mod client_assets;
 pub mod form_page;
 pub mod forms;
 #[cfg(feature = "hydrate")]

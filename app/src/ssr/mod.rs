@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod authoring;
+pub mod client_assets;
 pub mod clock;
 pub mod curriculum;
 pub mod db;

@@ -7,6 +7,7 @@ use std::time::Duration;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use crate::components::client_assets::ClientAssets;
 use crate::ssr::auth::password::PasswordHasher;
 use crate::ssr::clock::Clock;
 use crate::ssr::db::Db;
@@ -47,6 +48,8 @@ impl FromRef<AppState> for Db {
 #[derive(Debug)]
 pub struct Services {
     pub leptos_options: LeptosOptions,
+    /// This release's built stylesheet, scripts and WebAssembly client.
+    pub client_assets: ClientAssets,
     pub db: Db,
     pub clock: Clock,
     pub hasher: PasswordHasher,

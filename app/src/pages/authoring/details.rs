@@ -9,6 +9,7 @@ use super::editor::{EditorFrame, load_draft};
 use super::markdown_preview::{MarkdownPreview, rendered};
 use crate::api::authoring::save_details::SaveDetails;
 use crate::api::authoring::view_version::VersionView;
+use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{TextArea, TextField, message, value_or};
 use crate::domain::curriculum::theme::THEMES;
 use crate::error::AppError;
@@ -77,6 +78,7 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
             <TextArea name="summary" label="Summary" hint="Markdown. What the module covers, shown on its page." rows=6
                 value=field("summary", &d.summary) error=message(&error, "summary") />
             <MarkdownPreview field="summary".to_owned() rendered=rendered(&field("summary", &d.summary)) />
+            <IslandScripts />
             <TextField name="audience" label="Audience" value=field("audience", &d.audience) error=message(&error, "audience") />
             <TextField name="estimated_minutes" label="Estimated time in minutes" width="nhsuk-input--width-4" inputmode="numeric"
                 value=field("estimated_minutes", &d.estimated_minutes.to_string()) error=message(&error, "estimated_minutes") />

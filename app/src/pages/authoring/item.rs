@@ -10,6 +10,7 @@ use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::{ItemOptionRows, theme_codes_hint};
 use crate::api::authoring::save_item::SaveItem;
 use crate::api::authoring::view_version::VersionView;
+use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{TextArea, TextField, message, value_or};
 use crate::domain::authoring::edit_case::{OptionRow, option_rows};
 use crate::error::AppError;
@@ -74,6 +75,7 @@ fn ItemForm(v: VersionView, key: String, error: Option<AppError>) -> impl IntoVi
             })}
             <TextArea name="stem" label="Question" hint="Markdown." rows=4 value=value_or(&error, "stem", &stem) error=message(&error, "stem") />
             <MarkdownPreview field="stem".to_owned() rendered=rendered(&value_or(&error, "stem", &stem)) />
+            <IslandScripts />
             <TextField name="themes" label="Themes" hint=theme_codes_hint() value=value_or(&error, "themes", &themes) error=message(&error, "themes") />
             <TextField name="references" label="References" hint="Keys of the module's references, separated by commas, such as NICE1, BNF."
                 value=value_or(&error, "references", &references) error=message(&error, "references") />

@@ -11,6 +11,7 @@ use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::DecisionOptionRows;
 use crate::api::authoring::save_node::SaveNode;
 use crate::api::authoring::view_version::VersionView;
+use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{ChoiceField, TextArea, TextField, message, value_or};
 use crate::domain::authoring::edit_case::{OptionRow, option_rows};
 use crate::domain::curriculum::case::{Node, NodeKind};
@@ -136,6 +137,7 @@ fn NodeForm(
             <TextArea name="body" label="Text (Markdown)" hint="For a decision, optional context shown before the question." rows=8
                 value=value_or(&error, "body", &now.body) error=message(&error, "body") />
             <MarkdownPreview field="body".to_owned() rendered=rendered(&value_or(&error, "body", &now.body)) />
+            <IslandScripts />
             <TextField name="references" label="References (narrative and ending)" hint="Keys of the module's references, separated by commas."
                 value=value_or(&error, "references", &now.references) error=message(&error, "references") />
             <TextField name="next" label="Leads to (narrative)" width="nhsuk-input--width-10" hint="The key of the next node."

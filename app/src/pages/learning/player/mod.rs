@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::learning::answer_step::AnswerStep;
 use crate::api::learning::view_step::view_step;
+use crate::components::client_assets::IslandScripts;
 use crate::components::outcome::page_or_problem;
 use island::Player;
 pub use steps::{StepBody, page_title};
@@ -33,6 +34,7 @@ pub fn PlayerPage() -> impl IntoView {
                     view! {
                         <Title text=title />
                         <Player initial=view error />
+                        <IslandScripts />
                     }
                     .into_any()
                 })

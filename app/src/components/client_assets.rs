@@ -1,0 +1,46 @@
+//! Where the built client's files are, and the scripts a page asks for.
+//!
+//! The built files' names carry a hash of their content (`scripts/fingerprint-site.mjs`), so a
+//! browser keeps them for a year and a page only ever names the bundle it was rendered with. A
+//! page loads the WebAssembly client only when it holds an island, and the tabs' small script only
+//! when it holds tabs.
+
+use leptos::prelude::*;
+
+/// The stylesheet's stable alias, for the failure pages the server writes without the router (they
+/// cannot know this release's hashed name, and are rare enough to fetch it afresh).
+pub const STYLESHEET_ALIAS: &str = "/pkg/casebook.css";
+
+/// The addresses of this release's built files, from the manifest the build writes beside them.
+#[derive(Clone, Debug)]
+pub struct ClientAssets {
+    /// The stylesheet's address.
+    pub stylesheet: String,
+    /// The address of the tabs' enhancement script.
+    pub tabs_script: String,
+    /// Leptos's options, whose `output_name` is the WebAssembly client's hashed name.
+    pub hydration: LeptosOptions,
+}
+
+/// The stylesheet's address in the document being rendered.
+pub fn stylesheet() -> String {
+    use_context::<ClientAssets>().map_or_else(|| STYLESHEET_ALIAS.to_owned(), |assets| assets.stylesheet)
+}
+
+/// Loads the WebAssembly client that hydrates the page's islands. A page with islands puts it in
+/// once, beside them: the loader it writes hydrates every island on the page, so a second would
+/// hydrate them twice.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    use_context::<ClientAssets>()
+        .map(|assets| view! { <HydrationScripts options=assets.hydration islands=true /> })
+}
+
+/// Loads the script that turns the tabs' list of links into tabs (see `tabs.js`). A module script
+/// runs once however often a page names it, so each set of tabs may ask for it.
+#[component]
+pub fn TabsScript() -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    use_context::<ClientAssets>()
+        .map(|assets| view! { <script type="module" src=assets.tabs_script nonce=nonce></script> })
+}
