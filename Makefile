@@ -27,7 +27,7 @@ export CASEBOOK_SERVER_BIN := $(CARGO_TARGET)/debug/server
 # check anyway, and Chromium loads and hydrates it far faster than the 4 MB debug one.
 export CASEBOOK_SITE_ROOT := $(RELEASE_SITE)
 
-.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-weight bench-steady bench-scale-out profile-page fuzz
+.PHONY: help run test release tools lint build site server unit-and-integration e2e browser nginx postgres bundle-size bench-sign-in bench-dashboard bench-pages bench-phases bench-weight bench-steady bench-scale-out profile-page fuzz
 
 help:
 	@echo "make run      build and serve Casebook at http://127.0.0.1:3000 (SQLite in data/)"
@@ -36,6 +36,7 @@ help:
 	@echo "make bench-sign-in  sign-in throughput, and another page's p99 during a wrong-password flood"
 	@echo "make bench-dashboard  the region dashboard over 1 and 10 million generated responses, both engines"
 	@echo "make bench-pages   each page's throughput (wrk) beside a bare axum hello-world and a static file"
+	@echo "make bench-phases  where a signed-in page's time goes by the wall clock: session, data, rendering"
 	@echo "make bench-weight  each kind of page's bytes over the wire in Chromium, cold and warm, and the player's LCP"
 	@echo "make bench-steady  50, 200 and 1000 learners each submitting an answer every 20 s"
 	@echo "make bench-scale-out  one app server against two behind nginx on one PostgreSQL"
@@ -127,6 +128,11 @@ bench-pages: release
 	  cargo run --release -p casebook-bench -- pages
 
 # Debian's Chromium measures the bytes; Playwright drives it.
+# Where a signed-in page's time goes, by the wall clock (Server-Timing).
+bench-phases: release
+	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
+	  cargo run --release -p casebook-bench -- phases
+
 bench-weight: release browser
 	CASEBOOK_SERVER_BIN=$(CARGO_TARGET)/release/server CASEBOOK_SITE_ROOT=$(RELEASE_SITE) \
 	  npx playwright test --config bench/weight/playwright.config.ts

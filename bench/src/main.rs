@@ -6,6 +6,7 @@ mod dashboard;
 mod measure;
 mod memory;
 mod pages;
+mod phases;
 mod population;
 mod scale_out;
 mod server;
@@ -19,11 +20,12 @@ async fn main() -> anyhow::Result<()> {
         "sign-in" => sign_in::run().await,
         "dashboard" => dashboard::run(&args[1..]).await,
         "pages" => pages::run().await,
+        "phases" => phases::run().await,
         "steady" => steady::run().await,
         "scale-out" => scale_out::run().await,
         _ => {
             eprintln!(
-                "usage: casebook-bench sign-in | dashboard [sizes] [engines] | pages | steady | scale-out"
+                "usage: casebook-bench sign-in | dashboard [sizes] [engines] | pages | phases | steady | scale-out"
             );
             std::process::exit(2);
         }

@@ -28,6 +28,9 @@ pub struct Settings {
     pub session_absolute: Duration,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Tell browsers how long the server spent on each response (`Server-Timing`): the session, then
+    /// the page or handler. Off by default, since timings can hint at what the server did.
+    pub server_timing: bool,
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub outbox_dir: PathBuf,
@@ -88,6 +91,7 @@ impl Settings {
             session_idle: minutes("SESSION_IDLE_MINUTES", "30")?,
             session_absolute: minutes("SESSION_ABSOLUTE_MINUTES", "720")?,
             trust_forwarded_for: parse("TRUST_FORWARDED_FOR", &get("TRUST_FORWARDED_FOR", "false"))?,
+            server_timing: parse("SERVER_TIMING", &get("SERVER_TIMING", "false"))?,
             smtp_url: lookup("SMTP_URL").filter(|url| !url.is_empty()),
             mail_from: get("MAIL_FROM", "Casebook <no-reply@casebook.localhost>"),
             outbox_dir: PathBuf::from(get("OUTBOX_DIR", "data/outbox")),

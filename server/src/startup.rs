@@ -179,7 +179,7 @@ fn pages(state: &AppState, settings: &Settings) -> Router<AppState> {
     let context_state = state.clone();
     let assets = state.client_assets.clone();
     let fallback_assets = assets.clone();
-    Router::new()
+    let pages = Router::new()
         .route("/account/my-data", get(app::ssr::my_data::download_my_data))
         .route("/author/modules/{slug}/export", get(app::ssr::module_export::download_module))
         .route("/attempts/{id}/certificate.pdf", get(downloads::download_certificate))
@@ -205,6 +205,7 @@ fn pages(state: &AppState, settings: &Settings) -> Router<AppState> {
             state.clone(),
             app::ssr::auth::timeouts::extend_idle_expiry,
         ))
+        .layer(axum::middleware::from_fn(middleware::server_timing::mark_session_loaded))
         .layer(auth_layer(state, settings))
         .layer(axum::middleware::from_fn_with_state(
             state.db.clone(),
@@ -220,7 +221,12 @@ fn pages(state: &AppState, settings: &Settings) -> Router<AppState> {
             AllowedOrigin(state.site.public_url.to_string()),
             middleware::origin::refuse_cross_site,
         ))
-        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))
+        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION));
+    if settings.server_timing {
+        pages.layer(axum::middleware::from_fn(middleware::server_timing::time_response))
+    } else {
+        pages
+    }
 }
 
 /// Sessions in the database (HttpOnly, SameSite=Lax, Secure and `__Host-` over HTTPS, ending after

@@ -1,6 +1,6 @@
 //! What reaches a practice's browser: compressed responses that decode to the same bytes, built
 //! files named by their content and cached for a year, the WebAssembly client only on pages with an
-//! island, and sessions that are not written on every request.
+//! island, sessions that are not written on every request, and where a response's time went.
 
 use std::io::Read;
 use std::time::Duration;
@@ -15,6 +15,7 @@ on_both_engines!(
     built_files_carry_their_hash_and_are_cached_for_a_year,
     only_pages_with_an_island_load_the_webassembly_client,
     a_page_view_writes_the_session_only_once_a_minute,
+    server_timing_splits_the_session_from_the_page_when_asked,
 );
 
 /// The body of `path` asked for with `encoding` (none: identity), decoded, and the encoding used.
@@ -208,5 +209,28 @@ async fn a_page_view_writes_the_session_only_once_a_minute(engine: Engine) -> an
     app.state.clock.advance(Duration::from_secs(30 * 60));
     let account = client.get(app.url("/account")).send().await?;
     assert_eq!(account.status(), StatusCode::SEE_OTHER, "idle for 30 minutes: signed out");
+    Ok(())
+}
+
+/// The milliseconds a `Server-Timing` header gives `phase`.
+fn phase(header: &str, name: &str) -> Option<f64> {
+    header.split(", ").find_map(|part| part.strip_prefix(name)?.strip_prefix(";dur=")?.parse().ok())
+}
+
+async fn server_timing_splits_the_session_from_the_page_when_asked(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let plain = app.signed_in(LEARNER_A).await?.get(app.url("/modules")).send().await?;
+    assert!(plain.headers().get("server-timing").is_none(), "off unless asked for");
+
+    let timed = TestApp::spawn_with(engine, |s| s.server_timing = true).await?;
+    timed.world().await?;
+    let learner = timed.signed_in(LEARNER_A).await?;
+    let response = learner.get(timed.url("/modules")).send().await?;
+    let header = response.headers()["server-timing"].to_str()?.to_owned();
+    let (session, page) = (phase(&header, "session"), phase(&header, "app"));
+    assert!(session.is_some_and(|ms| ms > 0.0) && page.is_some_and(|ms| ms > 0.0), "{header}");
+    // The probes and static files are outside the page router, and are not timed.
+    assert!(timed.get("/healthz").await?.headers().get("server-timing").is_none());
     Ok(())
 }

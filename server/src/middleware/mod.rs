@@ -9,6 +9,7 @@ pub mod origin;
 mod panic;
 mod request_id;
 pub mod security_headers;
+pub mod server_timing;
 pub mod session_failures;
 
 use axum::Router;
