@@ -41,12 +41,15 @@ function compress(path) {
 
 const client = `casebook-${hash("casebook.js", "casebook_bg.wasm")}`;
 const stylesheet = `casebook-${hash("casebook.css")}.css`;
-const tabs = `tabs-${hash("tabs.js")}.js`;
-const files = [
-  publish("casebook.js", `${client}.js`),
-  publish("casebook_bg.wasm", `${client}_bg.wasm`),
-  publish("tabs.js", tabs),
-];
+// The small scripts that enhance server-rendered markup (components/client_assets.rs: Enhancement).
+const ENHANCEMENTS = ["tabs", "player"];
+const files = [publish("casebook.js", `${client}.js`), publish("casebook_bg.wasm", `${client}_bg.wasm`)];
+const scripts = {};
+for (const name of ENHANCEMENTS) {
+  const hashed = publish(`${name}.js`, `${name}-${hash(`${name}.js`)}.js`);
+  files.push(hashed);
+  scripts[name] = `/pkg/${hashed}`;
+}
 // The stylesheet keeps its plain name too, for the failure pages (components/client_assets.rs).
 writeFileSync(join(pkg, stylesheet), readFileSync(join(pkg, "casebook.css")));
 files.push(stylesheet);
@@ -61,7 +64,7 @@ for (const folder of [site, join(site, "assets", "images")]) {
   }
 }
 
-const manifest = { stylesheet: `/pkg/${stylesheet}`, tabs_script: `/pkg/${tabs}`, client, files };
+const manifest = { stylesheet: `/pkg/${stylesheet}`, scripts, client, files };
 const previous = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : { files: [] };
 const keep = new Set([...files, ...(previous.files ?? [])]);
 for (const name of readdirSync(pkg)) {

@@ -4,7 +4,7 @@
 // line. Prints a table for BENCHMARKS.md.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { finishModule } from "../../end2end/tests/journey";
-import { DEMO_PASSWORD, untilIslandsHydrate } from "../../end2end/tests/support";
+import { DEMO_PASSWORD, untilEnhanced } from "../../end2end/tests/support";
 
 /** About 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip: a busy practice line. */
 const SLOW_LINE = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
@@ -27,7 +27,7 @@ async function visit(page: Page, path: string): Promise<Visit> {
     if (event.encodedDataLength > 0) requests += 1;
   });
   await page.goto(path, { waitUntil: "load" });
-  await untilIslandsHydrate(page);
+  await untilEnhanced(page);
   await page.waitForLoadState("networkidle");
   await cdp.detach();
   return { bytes, requests, wasm };

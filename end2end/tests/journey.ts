@@ -1,7 +1,7 @@
 // Steps of the learner's journey that several specs share: registering a GP, starting the Margaret
 // module and answering whatever step is on screen.
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { expectNoAxeViolations, open, uniqueEmail } from "./support";
+import { expectNoAxeViolations, hydrated, open, uniqueEmail, untilEnhanced } from "./support";
 
 export const PASSWORD = "quiet harbour lamps at noon";
 export const MARGARET = "Margaret: long-term temazepam after a fall";
@@ -28,6 +28,8 @@ export async function startMargaret(page: Page, testInfo: TestInfo): Promise<voi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(MARGARET);
   await expectNoAxeViolations(page, testInfo);
   await page.getByRole("button", { name: "Start the module" }).click();
+  await expect(heading(page)).toBeVisible();
+  if (hydrated(testInfo)) await untilEnhanced(page);
 }
 
 export const heading = (page: Page) => page.locator("#step-heading");

@@ -4,7 +4,7 @@
 // keyboard.
 import { expect, test, type Page } from "@playwright/test";
 import { answerStep, heading, MARGARET, PASSWORD, registerLearner, startMargaret } from "./journey";
-import { expectNoAxeViolations, hydrated, open, screenshot, signIn, signOut } from "./support";
+import { expectNoAxeViolations, hydrated, open, screenshot, signIn, signOut, untilEnhanced } from "./support";
 
 test("a GP works through a module, leaves half way, resumes and sees the results", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
@@ -51,6 +51,8 @@ test("a GP works through a module, leaves half way, resumes and sees the results
   }
   expect(sawFeedback).toBe(true);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your results");
+  await expect(page).toHaveTitle(/^Your results/);
+  await expect(page).toHaveURL(/\/attempts\/[^/]+\/results$/);
   await expect(page.getByRole("heading", { name: "By theme" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your path through the case" })).toBeVisible();
   await expect(page.locator(".casebook-reflection")).toContainText("Ask the patient what they want");
@@ -92,6 +94,7 @@ test("a module can be taken with the keyboard alone", async ({ page }, testInfo)
   await tabTo(page, { text: "Start the module" });
   await page.keyboard.press("Enter");
   await expect(heading(page)).toHaveText(MARGARET);
+  if (hydrated(testInfo)) await untilEnhanced(page);
   await tabTo(page, { text: "Start" });
   await page.keyboard.press("Enter");
   await expect(heading(page)).toHaveText(/^Question 1 of/);

@@ -43,19 +43,24 @@ export function hydrated(testInfo: TestInfo): boolean {
 }
 
 /**
- * Opens a page; with JavaScript, waits until the WebAssembly client has hydrated its islands. A page
- * without an island loads no WebAssembly, so there is nothing to wait for.
+ * Opens a page; with JavaScript, waits until its scripts have taken over (see `untilEnhanced`).
  */
 export async function open(page: Page, path: string, testInfo: TestInfo) {
   const response = await page.goto(path);
-  if (hydrated(testInfo)) await untilIslandsHydrate(page);
+  if (hydrated(testInfo)) await untilEnhanced(page);
   return response;
 }
 
-/** Waits until the page's islands, if it has any, have hydrated. */
-export async function untilIslandsHydrate(page: Page): Promise<void> {
+/**
+ * Waits until the WebAssembly client has hydrated the page's islands and the player's script has
+ * taken over its form, where the page has either. A page with neither loads no script to wait for.
+ */
+export async function untilEnhanced(page: Page): Promise<void> {
   if ((await page.locator("leptos-island").count()) > 0) {
     await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  }
+  if ((await page.locator("form[data-casebook-player]").count()) > 0) {
+    await expect(page.locator("html")).toHaveAttribute("data-player-enhanced", "true");
   }
 }
 
@@ -148,7 +153,7 @@ export async function trapScripts(context: BrowserContext, fired: string[]): Pro
 export async function expectNothingRuns(page: Page, path: string, fired: string[], what: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
-  await untilIslandsHydrate(page);
+  await untilEnhanced(page);
   await page.waitForLoadState("load");
   await page.mouse.move(10, 10);
   await page.waitForTimeout(50);

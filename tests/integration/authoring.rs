@@ -29,7 +29,7 @@ on_both_engines!(
 const SECOND_TRAINER: &str = "second.trainer@test.example";
 
 /// The test world with a second trainer, and Margaret imported as a draft; returns the draft.
-async fn draft(app: &TestApp) -> anyhow::Result<VersionId> {
+pub(crate) async fn draft(app: &TestApp) -> anyhow::Result<VersionId> {
     app.world().await?;
     app.person((SECOND_TRAINER, vec![RoleGrant { role: Role::Trainer, region: None }], None)).await?;
     let imported = app::ssr::curriculum::import_module_file(

@@ -5,7 +5,9 @@
 use std::io::Read;
 use std::time::Duration;
 
-use casebook_tests::{Engine, LEARNER_A, Page, TestApp, new_client, on_both_engines, session_cookie};
+use casebook_tests::{
+    Engine, LEARNER_A, Page, TRAINER, TestApp, new_client, on_both_engines, session_cookie,
+};
 use reqwest::StatusCode;
 
 use crate::learning::{MARGARET, MARGARET_SLUG, publish};
@@ -130,7 +132,7 @@ fn client_scripts(page: &Page) -> anyhow::Result<Vec<String>> {
 
 async fn only_pages_with_an_island_load_the_webassembly_client(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
-    app.world().await?;
+    let draft = crate::authoring::draft(&app).await?;
     publish(&app, MARGARET).await?;
     let learner = app.signed_in(LEARNER_A).await?;
     for path in ["/", "/sign-in", "/modules", &format!("/modules/{MARGARET_SLUG}"), "/me", "/accessibility"] {
@@ -140,6 +142,8 @@ async fn only_pages_with_an_island_load_the_webassembly_client(engine: Engine) -
         assert_eq!(client_scripts(&page)?, Vec::<String>::new(), "{path} loads no WebAssembly");
         assert!(!html.contains(".wasm"), "{path} names no WebAssembly");
     }
+
+    // The player is a plain form with a small script: a learner never downloads the WebAssembly.
     let started = app
         .post_as_browser(
             &learner,
@@ -149,13 +153,28 @@ async fn only_pages_with_an_island_load_the_webassembly_client(engine: Engine) -
         )
         .await?;
     let player = started.headers()["location"].to_str()?.to_owned();
-    let page = Page::parse(&learner.get(app.url(&player)).send().await?.text().await?);
-    assert_eq!(page.count("leptos-island")?, 1, "the player is an island");
-    let scripts = client_scripts(&page)?;
-    assert_eq!(scripts.len(), 2, "the client's script and WebAssembly, once: {scripts:?}");
-    assert!(scripts[0].starts_with("/pkg/casebook-") && scripts[0].ends_with(".js"), "{scripts:?}");
-    assert_eq!(scripts[1], scripts[0].replace(".js", "_bg.wasm"));
-    for script in &scripts {
+    let html = learner.get(app.url(&player)).send().await?.text().await?;
+    let page = Page::parse(&html);
+    assert_eq!((page.count("leptos-island")?, client_scripts(&page)?.len()), (0, 0), "the player");
+    assert!(!html.contains(".wasm"), "the player names no WebAssembly");
+    assert_eq!(
+        page.attr("form[data-casebook-player]", "action")?.as_deref(),
+        Some("/api/learning/answer_step")
+    );
+    let scripts = page.attrs("script[src]", "src")?;
+    assert_eq!(scripts.len(), 1, "{scripts:?}");
+    assert!(scripts[0].starts_with("/pkg/player-") && scripts[0].ends_with(".js"), "{scripts:?}");
+
+    // An author's form with a Markdown preview is an island, and loads the client once.
+    let trainer = app.signed_in(TRAINER).await?;
+    let details = format!("/author/versions/{}/details", draft.0);
+    let page = Page::parse(&trainer.get(app.url(&details)).send().await?.text().await?);
+    assert!(page.count("leptos-island")? >= 1, "the Markdown preview is an island");
+    let client = client_scripts(&page)?;
+    assert_eq!(client.len(), 2, "the client's script and WebAssembly, once: {client:?}");
+    assert!(client[0].starts_with("/pkg/casebook-") && client[0].ends_with(".js"), "{client:?}");
+    assert_eq!(client[1], client[0].replace(".js", "_bg.wasm"));
+    for script in client.iter().chain(&scripts) {
         let response = app.get(script).await?;
         assert_eq!(response.status(), StatusCode::OK, "{script}");
         assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");

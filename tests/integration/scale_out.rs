@@ -100,7 +100,7 @@ async fn during_a_rolling_deploy_every_page_gets_its_own_releases_files() -> any
         let stylesheet = page.attr("link[rel=stylesheet]", "href")?.unwrap_or_default();
         let tabs = page.attr("script[src]", "src")?.unwrap_or_default();
         let release = if upstream == upstreams[0].trim_start_matches("http://") { &a } else { &b };
-        assert_eq!((&stylesheet, &tabs), (&release.stylesheet, &release.tabs_script), "{upstream}");
+        assert_eq!((&stylesheet, &tabs), (&release.stylesheet, &release.scripts["tabs"]), "{upstream}");
         releases_seen.insert(release.client.clone());
         for _ in 0..4 {
             for path in [&stylesheet, &tabs] {
@@ -127,7 +127,8 @@ async fn during_a_rolling_deploy_every_page_gets_its_own_releases_files() -> any
 #[derive(serde::Deserialize)]
 struct Manifest {
     stylesheet: String,
-    tabs_script: String,
+    /// The enhancement scripts' addresses by name (`tabs`, `player`).
+    scripts: std::collections::BTreeMap<String, String>,
     client: String,
     files: Vec<String>,
 }
@@ -148,7 +149,9 @@ fn build_changed_release(site: &Path, a: &Manifest) -> anyhow::Result<Manifest> 
         Ok(std::fs::write(pkg.join(to), bytes)?)
     };
     changed(&a.stylesheet, "casebook.css", "\n/* release B */\n")?;
-    changed(&a.tabs_script, "tabs.js", "\n// release B\n")?;
+    for (name, address) in &a.scripts {
+        changed(address, &format!("{name}.js"), "\n// release B\n")?;
+    }
     changed(&format!("{}.js", a.client), "casebook.js", "\n// release B\n")?;
     changed(&format!("{}_bg.wasm", a.client), "casebook_bg.wasm", "")?;
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -2,8 +2,8 @@
 //!
 //! The built files' names carry a hash of their content (`scripts/fingerprint-site.mjs`), so a
 //! browser keeps them for a year and a page only ever names the bundle it was rendered with. A
-//! page loads the WebAssembly client only when it holds an island, and the tabs' small script only
-//! when it holds tabs.
+//! page loads the WebAssembly client only when it holds an island, and each small enhancement script
+//! (the tabs', the player's) only when it holds what the script enhances.
 
 use leptos::prelude::*;
 
@@ -16,8 +16,8 @@ pub const STYLESHEET_ALIAS: &str = "/pkg/casebook.css";
 pub struct ClientAssets {
     /// The stylesheet's address.
     pub stylesheet: String,
-    /// The address of the tabs' enhancement script.
-    pub tabs_script: String,
+    /// The addresses of the enhancement scripts.
+    pub scripts: EnhancementScripts,
     /// Leptos's options, whose `output_name` is the WebAssembly client's hashed name.
     pub hydration: LeptosOptions,
 }
@@ -36,11 +36,39 @@ pub fn IslandScripts() -> impl IntoView {
         .map(|assets| view! { <HydrationScripts options=assets.hydration islands=true /> })
 }
 
-/// Loads the script that turns the tabs' list of links into tabs (see `tabs.js`). A module script
-/// runs once however often a page names it, so each set of tabs may ask for it.
+/// A small script that improves server-rendered markup a page already works with, where an island
+/// would cost the whole WebAssembly client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Enhancement {
+    /// `components/tabs.js`: the tabs' list of links becomes tabs.
+    Tabs,
+    /// `pages/learning/player/player.js`: a step's answer is sent without reloading the page.
+    Player,
+}
+
+/// The hashed addresses of the enhancement scripts, as the manifest names them.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct EnhancementScripts {
+    pub tabs: String,
+    pub player: String,
+}
+
+impl EnhancementScripts {
+    pub fn address(&self, which: Enhancement) -> &str {
+        match which {
+            Enhancement::Tabs => &self.tabs,
+            Enhancement::Player => &self.player,
+        }
+    }
+}
+
+/// Loads an enhancement script. A module script runs once however often a page names it, so each
+/// component that needs one may ask for it.
 #[component]
-pub fn TabsScript() -> impl IntoView {
+pub fn EnhancementScript(which: Enhancement) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
-    use_context::<ClientAssets>()
-        .map(|assets| view! { <script type="module" src=assets.tabs_script nonce=nonce></script> })
+    use_context::<ClientAssets>().map(|assets| {
+        let src = assets.scripts.address(which).to_owned();
+        view! { <script type="module" src=src nonce=nonce></script> }
+    })
 }

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::client_assets::TabsScript;
+use crate::components::client_assets::{Enhancement, EnhancementScript};
 
 /// A tab's label and the id of the panel it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn Tabs(
                 {children()}
             </div>
         </div>
-        <TabsScript />
+        <EnhancementScript which=Enhancement::Tabs />
     }
 }
 

@@ -1,5 +1,5 @@
 //! Reads the manifest the build writes beside the site (`scripts/fingerprint-site.mjs`): the
-//! hashed names of this release's stylesheet, tabs script and WebAssembly client. It is read once at
+//! hashed names of this release's stylesheet, enhancement scripts and WebAssembly client. It is read once at
 //! start-up, so a server keeps naming its own release's files even after a newer release's files
 //! are copied in beside them (see README: Rolling deploys).
 
@@ -9,7 +9,7 @@ use anyhow::Context;
 use leptos::prelude::LeptosOptions;
 use serde::Deserialize;
 
-use crate::components::client_assets::ClientAssets;
+use crate::components::client_assets::{ClientAssets, EnhancementScripts};
 
 /// The manifest's file name, in the site's root folder.
 pub const MANIFEST: &str = "asset-manifest.json";
@@ -17,7 +17,7 @@ pub const MANIFEST: &str = "asset-manifest.json";
 #[derive(Debug, Deserialize)]
 struct Manifest {
     stylesheet: String,
-    tabs_script: String,
+    scripts: EnhancementScripts,
     /// The WebAssembly client's name without its endings (`<client>.js`, `<client>_bg.wasm`).
     client: String,
 }
@@ -34,24 +34,27 @@ fn parse(text: &str, options: &LeptosOptions) -> anyhow::Result<ClientAssets> {
     let manifest: Manifest = serde_json::from_str(text)?;
     let mut hydration = options.clone();
     hydration.output_name = manifest.client.into();
-    Ok(ClientAssets { stylesheet: manifest.stylesheet, tabs_script: manifest.tabs_script, hydration })
+    Ok(ClientAssets { stylesheet: manifest.stylesheet, scripts: manifest.scripts, hydration })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::client_assets::Enhancement;
 
     fn options() -> LeptosOptions {
         LeptosOptions::builder().output_name("casebook").build()
     }
 
     #[test]
-    fn the_manifest_names_the_stylesheet_script_and_client() -> anyhow::Result<()> {
+    fn the_manifest_names_the_stylesheet_scripts_and_client() -> anyhow::Result<()> {
         let text = r#"{"stylesheet": "/pkg/casebook-0123456789abcdef.css",
-            "tabs_script": "/pkg/tabs-fedcba9876543210.js", "client": "casebook-00112233aabbccdd"}"#;
+            "scripts": {"tabs": "/pkg/tabs-fedcba9876543210.js", "player": "/pkg/player-0011223344556677.js"},
+            "client": "casebook-00112233aabbccdd"}"#;
         let assets = parse(text, &options())?;
         assert_eq!(assets.stylesheet, "/pkg/casebook-0123456789abcdef.css");
-        assert_eq!(assets.tabs_script, "/pkg/tabs-fedcba9876543210.js");
+        assert_eq!(assets.scripts.address(Enhancement::Tabs), "/pkg/tabs-fedcba9876543210.js");
+        assert_eq!(assets.scripts.address(Enhancement::Player), "/pkg/player-0011223344556677.js");
         assert_eq!(assets.hydration.output_name.as_ref(), "casebook-00112233aabbccdd");
         Ok(())
     }

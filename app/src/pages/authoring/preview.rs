@@ -72,7 +72,7 @@ fn Previewed(id: i64, view: StepView, error: Option<AppError>) -> impl IntoView 
                 <form method="post" action=PreviewAnswer::PATH novalidate>
                     <input type="hidden" name="version" value=id />
                     <input type="hidden" name="step" value=step />
-                    <StepBody view error pending=Memo::new(|_| false) />
+                    <StepBody view error />
                 </form>
             </div>
         </div>

@@ -1,5 +1,5 @@
-//! The body of each kind of step: what it shows and the fields it asks for. Rendered on the server
-//! for the first step, and in the browser for each step after it.
+//! The body of each kind of step: what it shows and the fields it asks for, rendered on the server
+//! for the player and for an author's preview.
 
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn page_title(view: &StepView, failed: bool) -> String {
 }
 
 #[component]
-pub fn StepBody(view: StepView, error: Option<AppError>, pending: Memo<bool>) -> impl IntoView {
+pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
     let chosen = |field: &str| error.as_ref().and_then(|e| e.value_for(field)).map(str::to_owned);
     let (body, button) = match view.content {
         StepContent::Intro { summary_html, notice_html, outcomes, minutes, items } => {
@@ -91,9 +91,7 @@ pub fn StepBody(view: StepView, error: Option<AppError>, pending: Memo<bool>) ->
     };
     view! {
         {body}
-        <button class="nhsuk-button" type="submit" aria-disabled=move || pending.get().then_some("true")>
-            {button}
-        </button>
+        <button class="nhsuk-button" type="submit">{button}</button>
     }
     .into_any()
 }
