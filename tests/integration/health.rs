@@ -1,6 +1,6 @@
 //! Liveness and readiness probes.
 
-use casebook_tests::{Engine, TestApp, on_both_engines};
+use casebook_tests::{Engine, TestApp, TestDatabase, on_both_engines};
 use reqwest::StatusCode;
 
 on_both_engines!(
@@ -39,7 +39,8 @@ async fn not_ready_when_the_database_is_gone(engine: Engine) -> anyhow::Result<(
 }
 
 async fn not_ready_until_migrated(engine: Engine) -> anyhow::Result<()> {
-    let app = TestApp::spawn_with(engine, |settings| settings.migrate_on_start = false).await?;
+    let empty = TestDatabase::create(engine).await?;
+    let app = TestApp::spawn_on(empty, |settings| settings.migrate_on_start = false).await?;
     let response = app.get("/readyz").await?;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.text().await?, "not ready: database migrations not applied");

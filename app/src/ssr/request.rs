@@ -6,7 +6,7 @@ use axum::Extension;
 use leptos::prelude::use_context;
 
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::{PersonId, RegionId};
+use crate::domain::ids::PersonId;
 use crate::domain::person::CurrentUser;
 use crate::domain::role::{Principal, Role};
 use crate::error::AppError;
@@ -58,12 +58,6 @@ impl Request {
     pub fn require_admin(&self) -> Result<&Principal, AppError> {
         let principal = &self.user()?.principal;
         if principal.is_admin() { Ok(principal) } else { Err(AppError::Forbidden) }
-    }
-
-    /// The signed-in person, who must be an admin or the lead of `region`.
-    pub fn require_oversight_of(&self, region: RegionId) -> Result<&Principal, AppError> {
-        let principal = &self.user()?.principal;
-        if principal.oversees(region) { Ok(principal) } else { Err(AppError::Forbidden) }
     }
 
     /// The signed-in person, who must see reports: an admin, or the lead of some region.
