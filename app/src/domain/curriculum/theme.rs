@@ -82,8 +82,9 @@ pub const THEMES: &[Theme] = &[
         code: "r2-shared-care",
         kind: ThemeKind::Recommendation,
         title: "Responsibility across services",
-        description: "GPs take responsibility for continuing prescriptions started in secondary care, with better \
-                      communication between services.",
+        description: "GPs take responsibility for deciding whether or not to continue prescriptions started in \
+                      secondary care (continuing can be the right decision), with better communication between \
+                      services.",
     },
     Theme {
         code: "r3-attitudes-to-alternatives",
