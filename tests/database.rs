@@ -116,7 +116,24 @@ async fn make_template() -> anyhow::Result<String> {
     let migrated = db.migrate().await;
     db.close().await;
     migrated?;
+    until_unused(&mut admin, &name).await?;
     Ok(name)
+}
+
+/// Waits until the server has let go of every connection to `database`: a closed client's backend
+/// lingers for a moment, and `CREATE DATABASE … TEMPLATE` refuses a template anyone is connected to.
+async fn until_unused(admin: &mut sqlx::AnyConnection, database: &str) -> anyhow::Result<()> {
+    for _ in 0..200 {
+        let (connected,): (i64,) =
+            sqlx::query_as(&format!("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '{database}'"))
+                .fetch_one(&mut *admin)
+                .await?;
+        if connected == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("{database} still has connections after 10 s")
 }
 
 impl Drop for TestDatabase {
