@@ -45,14 +45,14 @@ impl Server {
     /// The same, on the database at `url` (reached through a proxy, say).
     pub fn start_on(url: &str, env: &[(&str, &str)]) -> anyhow::Result<Server> {
         let mut child = Command::new(server_binary()?)
-            // The built site, unless the caller names another (a test of another release's files).
             .env("LEPTOS_SITE_ROOT", crate::site_root())
-            .envs(env.iter().copied())
             .env("DATABASE_URL", url)
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
             .env("LOG_FORMAT", "json")
             .env("RUST_LOG", "info")
             .env("CASEBOOK_ENV", "production")
+            // The caller's variables win: another release's site, a finer log filter.
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()?;

@@ -13,6 +13,7 @@ pub mod error;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod wire;
 
 mod app;
 

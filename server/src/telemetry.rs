@@ -11,7 +11,9 @@ pub fn init(format: LogFormat) {
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => {
-            builder.json().flatten_event(true).with_current_span(true).with_span_list(false).init()
+            // The span list keeps the request's span (and its id) on every line, also on lines
+            // written inside a server function's or a query's own span.
+            builder.json().flatten_event(true).with_current_span(true).with_span_list(true).init()
         }
     }
 }

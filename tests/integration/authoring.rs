@@ -2,12 +2,12 @@
 //! locking of drafts, learners finishing on the version they started, item analysis figures, and
 //! author text never running as script.
 
-use app::api::learning::step_view::StepContent;
 use app::domain::authoring::review::ReviewDecision;
 use app::domain::curriculum::module::{ModuleDefinition, VersionStatus};
 use app::domain::ids::VersionId;
 use app::domain::role::{Role, RoleGrant};
 use app::ssr::authoring::SAVED_MEANWHILE;
+use app::wire::step_view::StepContent;
 use casebook_tests::{
     ADMIN, Engine, LEARNER_A, LEARNER_B, Page, TRAINER, TestApp, app_error, on_both_engines,
 };

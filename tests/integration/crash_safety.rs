@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use app::api::learning::step_view::{StepContent, StepView};
 use app::domain::curriculum::module::ModuleDefinition;
 use app::domain::role::{Role, RoleGrant};
+use app::wire::step_view::{StepContent, StepView};
 use casebook_tests::server_process::Server;
 use casebook_tests::{Engine, TestApp, on_both_engines};
 use sqlx::{Connection, Row};

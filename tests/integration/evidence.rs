@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use app::api::learning::step_view::StepContent;
 use app::api::learning::view_results::ResultsView;
 use app::domain::ids::PersonId;
+use app::wire::step_view::StepContent;
 use casebook_tests::{ADMIN, Engine, LEARNER_A, LEARNER_B, Page, TestApp, new_client, on_both_engines};
 use reqwest::StatusCode;
 use serde_json::Value;

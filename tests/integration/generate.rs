@@ -1,9 +1,9 @@
 //! The benchmark population generator on both engines: the size asked for, the same population
 //! from the same seed, records a real learner could have made, and reports that read them.
 
-use app::api::reports::view_report::ReportView;
 use app::domain::reports::disclosure::Shown;
 use app::ssr::generate::{Plan, attempt_public_id, generate, lead_email, learner_email};
+use app::wire::report_view::ReportView;
 use casebook_tests::{Engine, TestApp, on_both_engines};
 
 use crate::region_totals::{assert_same, both_ways};

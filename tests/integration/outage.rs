@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use app::api::learning::step_view::StepView;
+use app::wire::step_view::StepView;
 use casebook_tests::server_process::Server;
 use casebook_tests::tcp_proxy::TcpProxy;
 use casebook_tests::{Engine, LEARNER_A, Page, TestApp};

@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use app::api::reports::prescribing_imports::PracticeImports;
-use app::api::reports::view_report::ReportView;
 use app::domain::audit::AuditAction;
 use app::domain::reports::disclosure::Shown;
 use app::domain::reports::prescribing::{month_index, month_text};
+use app::wire::report_view::ReportView;
 use casebook_tests::{Engine, LEAD_A, LEAD_B, LEARNER_A, TestApp, on_both_engines};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};

@@ -8,6 +8,7 @@ use casebook_tests::{Engine, LEARNER_A, PASSWORD, TestApp, TestDatabase, new_cli
 
 on_both_engines!(
     stops_cleanly_on_sigterm_with_json_logs,
+    a_server_functions_log_lines_name_it_and_keep_the_request_id,
     stops_cleanly_on_sigint,
     sigterm_drains_requests_in_flight
 );
@@ -32,6 +33,29 @@ async fn stops_cleanly_on_sigterm_with_json_logs(engine: Engine) -> anyhow::Resu
             .iter()
             .any(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGTERM received")))
     );
+    Ok(())
+}
+
+/// Every server function has a span of its own (without its arguments), so a line logged inside one
+/// says which, and still carries the request's id. The queries' log lines stand in for any event.
+async fn a_server_functions_log_lines_name_it_and_keep_the_request_id(engine: Engine) -> anyhow::Result<()> {
+    let database = TestDatabase::create(engine).await?;
+    let mut server = Server::start_with(&database, &[("RUST_LOG", "info,sqlx::query=debug")])?;
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/account/sign_in", server.address))
+        .header("origin", &server.address)
+        .header("x-request-id", "sign-in-77")
+        .form(&[("email", "nobody@test.example"), ("password", "not-the-password")])
+        .send()
+        .await?;
+    assert!(response.status().is_client_error(), "{}", response.status());
+    let inside = server.wait_for(|log| log["span"]["name"] == "sign_in")?;
+    let spans = inside["spans"].as_array().cloned().unwrap_or_default();
+    assert!(spans.iter().any(|span| span["request_id"] == "sign-in-77"), "{inside}");
+    let text = inside.to_string();
+    assert!(!text.contains("not-the-password") && !text.contains("nobody@"), "{text}");
+    server.signal("TERM")?;
+    server.wait_for(|log| log["message"] == "stopped")?;
     Ok(())
 }
 

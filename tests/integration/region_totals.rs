@@ -2,8 +2,8 @@
 //! up from the per-attempt summaries (any date range asks for that): learners who finish, retake
 //! a module, and move practice or region between attempts give the same figures either way.
 
-use app::api::reports::view_report::ReportView;
 use app::ssr::generate::{Plan, generate, lead_email};
+use app::wire::report_view::ReportView;
 use casebook_tests::{ADMIN, Engine, LEAD_A, LEAD_B, TestApp, on_both_engines};
 use serde_json::Value;
 

@@ -4,11 +4,11 @@
 
 use std::time::Duration;
 
-use app::api::reports::view_report::ReportView;
 use app::domain::audit::AuditAction;
 use app::domain::ids::PracticeId;
 use app::domain::reports::disclosure::Shown;
 use app::domain::role::{Role, RoleGrant};
+use app::wire::report_view::ReportView;
 use casebook_tests::{
     ADMIN, Engine, LEAD_A, LEAD_B, LEARNER_A, Page, TestApp, World, new_client, on_both_engines,
 };

@@ -37,7 +37,7 @@ async fn a_learner_carries_on_whichever_server_answers() -> anyhow::Result<()> {
         200,
     )
     .await?;
-    assert!(matches!(finished.content, app::api::learning::step_view::StepContent::Finished { .. }));
+    assert!(matches!(finished.content, app::wire::step_view::StepContent::Finished { .. }));
 
     let mut answered_by = BTreeSet::new();
     for _ in 0..6 {

@@ -4,8 +4,8 @@
 //! must hold nothing that could run script. Each payload is also put into every query parameter
 //! a page reads back. A field may refuse a payload (too long, not in its format) with a 4xx.
 
-use app::api::learning::step_view::StepContent;
 use app::domain::learning::step::Step;
+use app::wire::step_view::StepContent;
 use casebook_tests::{ADMIN, Engine, LEAD_A, LEARNER_A, Page, TestApp, new_client, on_both_engines};
 use reqwest::StatusCode;
 

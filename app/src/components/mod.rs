@@ -8,7 +8,6 @@ pub mod forms;
 pub mod hydration;
 pub mod layout;
 pub mod module_import;
-pub mod outcome;
 pub mod pagination;
 pub mod rating_tag;
 pub mod references;

@@ -9,4 +9,5 @@ pub mod evidence;
 pub mod home;
 pub mod learning;
 pub mod not_found;
+pub mod outcome;
 pub mod reports;

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::components::outcome::set_status(404);
+    crate::pages::outcome::set_status(404);
     view! {
         <Title text="Page not found" />
         <h1>"Page not found"</h1>

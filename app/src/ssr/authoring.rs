@@ -1,6 +1,8 @@
 //! The authoring studio on the server: a version with the facts the workflow rules need, the check
 //! that the person may act on it, and saving an edited draft.
 
+pub mod workflow;
+
 use crate::domain::authoring::review::{Review, signed_off};
 use crate::domain::authoring::workflow::{Action, Refusal, VersionFacts, check};
 use crate::domain::curriculum::module::ModuleDefinition;
@@ -30,12 +32,6 @@ pub fn require_author(request: &Request) -> Result<&Principal, AppError> {
 pub async fn readable(request: &Request, version: i64) -> Result<StoredVersion, AppError> {
     require_author(request)?;
     request.state.db.version_by_id(VersionId(version)).await?.ok_or(AppError::NotFound)
-}
-
-/// Tells the author their change is kept, and sends a form posted without JavaScript on to `path`.
-pub async fn saved(request: &Request, notice: &str, path: &str) {
-    crate::ssr::flash::keep_notice(&request.auth.session, notice).await;
-    leptos_axum::redirect(path);
 }
 
 /// A version by id, for the studio; `NotFound` for an id that is not one.

@@ -1,7 +1,7 @@
 //! Server-only code: application state, authentication, email and the data layer. Never compiled
 //! into the browser bundle.
 
-pub mod accounts;
+pub mod account;
 pub mod auth;
 pub mod authoring;
 pub mod client_assets;

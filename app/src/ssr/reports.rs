@@ -8,7 +8,6 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use crate::api::reports::view_report::ReportView;
 use crate::domain::audit::AuditAction;
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
@@ -20,7 +19,7 @@ use crate::domain::reports::disclosure::count;
 use crate::domain::reports::prescribing::{
     engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
 };
-use crate::domain::reports::{Report, Table};
+use crate::domain::reports::report::{Report, Table};
 use crate::domain::role::Principal;
 use crate::domain::time::{format_iso_date, parse_uk_date_end, parse_uk_date_start};
 use crate::error::{AppError, FormCheck};
@@ -30,6 +29,7 @@ use crate::ssr::db::audit::AuditRecord;
 use crate::ssr::db::reports::Scope;
 use crate::ssr::download::{attachment, refusal, spreadsheet_safe};
 use crate::ssr::state::AppState;
+use crate::wire::report_view::ReportView;
 
 /// What a report is asked for: a region (`all` for every region, admins only; empty for the
 /// viewer's own) and an inclusive date range (`YYYY-MM-DD`, either end may be empty).

@@ -90,6 +90,13 @@ impl Request {
         }
     }
 
+    /// How a form that changed something ends: the notice kept for the next page view (the page
+    /// shows it once), and the browser sent on to `path`, so that reloading it posts nothing again.
+    pub async fn finish_form(&self, notice: &str, path: &str) {
+        crate::ssr::flash::keep_notice(&self.auth.session, notice).await;
+        leptos_axum::redirect(path);
+    }
+
     pub fn now_ms(&self) -> i64 {
         self.state.clock.now_ms()
     }

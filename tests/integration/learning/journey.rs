@@ -1,11 +1,11 @@
 //! A learner's way through modules: the catalogue, starting, resuming, results, the profile.
 
 use app::api::learning::list_modules::Catalogue;
-use app::api::learning::step_view::StepContent;
 use app::api::learning::view_my_learning::MyLearning;
 use app::api::learning::view_results::ResultsView;
 use app::domain::learning::attempt::AttemptStatus;
 use app::domain::learning::marking::maximum;
+use app::wire::step_view::StepContent;
 use casebook_tests::{Engine, LEARNER_A, Page, TestApp, app_error, on_both_engines};
 use reqwest::StatusCode;
 
@@ -254,10 +254,8 @@ async fn without_javascript_each_answer_leads_to_the_next_page_and_the_results(
         let page = Page::parse(&learner.get(app.url(&location)).send().await?.text().await?);
         let Some(step) = page.attr("input[name=step]", "value")? else { break };
         let key = page.attr("input[name=key]", "value")?.unwrap_or_default();
-        let view = app::api::learning::step_view::StepView {
-            step: step.clone(),
-            ..current(&app, &learner, &attempt).await?
-        };
+        let view =
+            app::wire::step_view::StepView { step: step.clone(), ..current(&app, &learner, &attempt).await? };
         let fields = fields_for(&module, &view, Knowing::Right("2"), Knowing::Right("2"));
         let mut form: Vec<(&str, &str)> = vec![("attempt", &attempt), ("step", &step), ("key", &key)];
         form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));

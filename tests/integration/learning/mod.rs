@@ -4,12 +4,12 @@
 mod journey;
 mod recording;
 
-use app::api::learning::step_view::{StepContent, StepView};
 use app::domain::curriculum::case::NodeKind;
 use app::domain::curriculum::module::{ModuleDefinition, VersionStatus};
 use app::domain::ids::PersonId;
 use app::domain::learning::results::RecordedAnswer;
 use app::domain::learning::step::Step;
+use app::wire::step_view::{StepContent, StepView};
 use casebook_tests::TestApp;
 
 pub const MARGARET: &str = include_str!("../../../curriculum/benzodiazepines/margaret.toml");

@@ -1,8 +1,8 @@
 //! Every answer is recorded exactly once, bad answers are recorded not at all, and nobody reaches
 //! another learner's attempt.
 
-use app::api::learning::step_view::StepView;
 use app::error::AppError;
+use app::wire::step_view::StepView;
 use casebook_tests::{ADMIN, Engine, LEARNER_A, LEARNER_B, Page, TestApp, app_error, on_both_engines};
 use reqwest::StatusCode;
 
@@ -164,7 +164,7 @@ async fn bad_input_to_every_kind_of_step_records_nothing(engine: Engine) -> anyh
 }
 
 fn is_decision(view: &StepView) -> bool {
-    matches!(view.content, app::api::learning::step_view::StepContent::Decision { .. })
+    matches!(view.content, app::wire::step_view::StepContent::Decision { .. })
 }
 
 async fn without_javascript_a_bad_answer_comes_back_with_its_message(engine: Engine) -> anyhow::Result<()> {

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Accepts an invitation: creates the account it describes and signs the person in.
 #[server(endpoint = "account/accept_invitation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "accept_invitation", skip_all))]
 pub async fn accept_invitation(
     token: String,
     full_name: String,
@@ -16,7 +17,7 @@ pub async fn accept_invitation(
         career_stage::CareerStage, gmc_number::GmcNumber, ids::PracticeId, person_name::PersonName,
     };
     use crate::error::FormCheck;
-    use crate::ssr::accounts::invitations::{Acceptance, accept, open_invitation};
+    use crate::ssr::account::invitations::{Acceptance, accept, open_invitation};
     use crate::ssr::auth::password_policy::parse_new_password;
 
     let mut request = crate::ssr::request::Request::current().await?;
@@ -52,7 +53,6 @@ pub async fn accept_invitation(
     };
     let acceptance = Acceptance { name, password, gmc_number, practice, career_stage };
     accept(&mut request, invitation, acceptance).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::flash::keep_notice(&request.auth.session, "Welcome to Casebook: your account is ready").await;
-    leptos_axum::redirect("/account");
+    request.finish_form("Welcome to Casebook: your account is ready", "/account").await;
     Ok(())
 }

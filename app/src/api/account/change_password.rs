@@ -5,9 +5,10 @@ use crate::error::AppError;
 /// Changes the signed-in person's password (their current one required). Every other session of
 /// theirs ends.
 #[server(endpoint = "account/change_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "change_password", skip_all))]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     use crate::error::FormCheck;
-    use crate::ssr::accounts::passwords::change_password;
+    use crate::ssr::account::passwords::change_password;
 
     let mut request = crate::ssr::request::Request::current().await?;
     request.user()?;
@@ -20,7 +21,6 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     }
     check.finish(&[])?;
     change_password(&mut request, secrecy::SecretString::from(current_password), new_password).await?;
-    crate::ssr::flash::keep_notice(&request.auth.session, "Your password has been changed").await;
-    leptos_axum::redirect("/account");
+    request.finish_form("Your password has been changed", "/account").await;
     Ok(())
 }

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Creates a learner's account and signs them in.
 #[server(endpoint = "account/register")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "register", skip_all))]
 pub async fn register(
     full_name: String,
     email: String,
@@ -17,7 +18,7 @@ pub async fn register(
         person_name::PersonName,
     };
     use crate::error::FormCheck;
-    use crate::ssr::accounts::register::{Registration, register};
+    use crate::ssr::account::register::{Registration, register};
     use crate::ssr::auth::password_policy::parse_new_password;
 
     let mut request = crate::ssr::request::Request::current().await?;

@@ -4,11 +4,12 @@ use crate::error::AppError;
 
 /// Signs in with an email address and password, then goes to `next` (a path on this site) or home.
 #[server(endpoint = "account/sign_in")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_in", skip_all))]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::email::EmailAddress;
     use crate::domain::navigation::local_path_or;
     use crate::error::FormCheck;
-    use crate::ssr::accounts::sign_in::{WRONG_CREDENTIALS, sign_in};
+    use crate::ssr::account::sign_in::{WRONG_CREDENTIALS, sign_in};
 
     let mut request = crate::ssr::request::Request::current().await?;
     let keep = [("email", email.as_str())];

@@ -5,9 +5,10 @@ use crate::error::AppError;
 /// Ends the session on the server (not only in the browser) and goes home. Posted by the header's
 /// "Sign out" button to `/sign-out`.
 #[server(prefix = "", endpoint = "sign-out")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_out", skip_all))]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use crate::ssr::accounts::sign_in::auth_error;
+    use crate::ssr::account::sign_in::auth_error;
 
     let mut request = crate::ssr::request::Request::current().await?;
     if let Some(user) = request.auth.user.clone() {

@@ -21,6 +21,7 @@ impl PageMessages {
 
 /// Takes (and so clears) the messages kept in the session for this page view.
 #[server(endpoint = "account/take_page_messages")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "take_page_messages", skip_all))]
 pub async fn take_page_messages() -> Result<PageMessages, AppError> {
     use crate::ssr::flash;
     let request = crate::ssr::request::Request::current().await?;

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Changes the signed-in person's name, GMC number, practice and career stage.
 #[server(endpoint = "account/update_profile")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "update_profile", skip_all))]
 pub async fn update_profile(
     full_name: String,
     gmc_number: String,
@@ -56,7 +57,6 @@ pub async fn update_profile(
         career_stage: stage,
     };
     db.update_profile(principal.person, &change, &audit, request.now_ms()).await?;
-    crate::ssr::flash::keep_notice(&request.auth.session, "Your details have been saved").await;
-    leptos_axum::redirect("/account");
+    request.finish_form("Your details have been saved", "/account").await;
     Ok(())
 }

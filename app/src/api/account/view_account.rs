@@ -16,6 +16,7 @@ pub struct AccountView {
 
 /// The signed-in person's own account.
 #[server(endpoint = "account/view_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_account", skip_all))]
 pub async fn view_account() -> Result<AccountView, AppError> {
     let request = crate::ssr::request::Request::current().await?;
     let person = request.user()?.principal.person;

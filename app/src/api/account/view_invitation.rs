@@ -18,9 +18,10 @@ pub struct InvitationView {
 
 /// The invitation a link opens, or `None` if it has expired or been used.
 #[server(endpoint = "account/view_invitation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_invitation", skip_all))]
 pub async fn view_invitation(token: String) -> Result<Option<InvitationView>, AppError> {
     let request = crate::ssr::request::Request::current().await?;
-    let Some(invitation) = crate::ssr::accounts::invitations::open_invitation(&request, &token).await? else {
+    let Some(invitation) = crate::ssr::account::invitations::open_invitation(&request, &token).await? else {
         return Ok(None);
     };
     let organisations = request.state.db.organisations().await?;

@@ -5,6 +5,7 @@ use crate::error::AppError;
 /// Replaces a person's roles (admins only). The person's sessions end, so the change takes effect at
 /// once; an admin cannot remove their own administrator role.
 #[server(endpoint = "admin/change_roles")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "change_roles", skip_all))]
 pub async fn change_roles(
     person: i64,
     learner: Option<String>,
@@ -16,7 +17,7 @@ pub async fn change_roles(
     use crate::domain::audit::AuditAction;
     use crate::domain::ids::{PersonId, RegionId};
     use crate::domain::role::{Role, RoleGrant, ticked_roles};
-    use crate::ssr::accounts::sign_in::start_session_for;
+    use crate::ssr::account::sign_in::start_session_for;
     use crate::ssr::auth::tokens::new_session_key;
 
     let mut request = crate::ssr::request::Request::current().await?;
@@ -53,7 +54,6 @@ pub async fn change_roles(
         // The admin's own key changed with their roles: continue on a new session id.
         start_session_for(&mut request, person).await?;
     }
-    crate::ssr::flash::keep_notice(&request.auth.session, "Roles saved").await;
-    leptos_axum::redirect(&format!("/admin/people/{}", person.0));
+    request.finish_form("Roles saved", &format!("/admin/people/{}", person.0)).await;
     Ok(())
 }

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Adds a practice to a region (admins only).
 #[server(endpoint = "admin/create_practice")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "create_practice", skip_all))]
 pub async fn create_practice(
     region: String,
     ods_code: String,
@@ -38,14 +39,14 @@ pub async fn create_practice(
     }
     let detail = format!("created practice {ods_code} {name}");
     let audit = request.audit(AuditAction::OrganisationChanged, None, &detail);
-    match db.create_practice(region, &ods_code, &name, &audit, request.now_ms()).await {
-        Ok(practice) => leptos_axum::redirect(&format!("/admin/organisations/practices/{practice}")),
+    let practice = match db.create_practice(region, &ods_code, &name, &audit, request.now_ms()).await {
+        Ok(practice) => practice,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::field("ods_code", "A practice with this ODS code already exists")
                 .with_values(&keep));
         }
         Err(e) => return Err(e.into()),
-    }
-    crate::ssr::flash::keep_notice(&request.auth.session, "Practice added").await;
+    };
+    request.finish_form("Practice added", &format!("/admin/organisations/practices/{practice}")).await;
     Ok(())
 }

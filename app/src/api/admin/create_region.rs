@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Adds a region (admins only).
 #[server(endpoint = "admin/create_region")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "create_region", skip_all))]
 pub async fn create_region(name: String) -> Result<(), AppError> {
     use crate::domain::{audit::AuditAction, organisation::MAX_NAME_CHARS, text::short_text};
     use crate::ssr::db::is_unique_violation;
@@ -15,13 +16,13 @@ pub async fn create_region(name: String) -> Result<(), AppError> {
         .map_err(|m| AppError::field("name", m).with_values(&keep))?;
     let detail = format!("created region {name}");
     let audit = request.audit(AuditAction::OrganisationChanged, None, &detail);
-    match request.state.db.create_region(&name, &audit, request.now_ms()).await {
-        Ok(region) => leptos_axum::redirect(&format!("/admin/organisations/regions/{region}")),
+    let region = match request.state.db.create_region(&name, &audit, request.now_ms()).await {
+        Ok(region) => region,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::field("name", "A region with this name already exists").with_values(&keep));
         }
         Err(e) => return Err(e.into()),
-    }
-    crate::ssr::flash::keep_notice(&request.auth.session, "Region added").await;
+    };
+    request.finish_form("Region added", &format!("/admin/organisations/regions/{region}")).await;
     Ok(())
 }

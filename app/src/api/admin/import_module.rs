@@ -6,6 +6,7 @@ use crate::error::AppError;
 /// Imports an uploaded module file as a new draft version (trainers and admins) and opens it in the
 /// studio. Every problem in the file comes back with its line.
 #[server(endpoint = "admin/import_module", input = MultipartFormData)]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "import_module", skip_all))]
 pub async fn import_module(data: MultipartData) -> Result<(), AppError> {
     use crate::domain::curriculum::module::VersionStatus;
     use crate::error::FieldError;
@@ -38,8 +39,7 @@ pub async fn import_module(data: MultipartData) -> Result<(), AppError> {
     {
         Ok(imported) => {
             let notice = format!("Imported '{}' as version {}, a draft", imported.title, imported.number);
-            crate::ssr::flash::keep_notice(&request.auth.session, &notice).await;
-            leptos_axum::redirect(&format!("/author/versions/{}", imported.version));
+            request.finish_form(&notice, &format!("/author/versions/{}", imported.version)).await;
             Ok(())
         }
         Err(ImportError::File(problems)) => Err(AppError::Invalid {

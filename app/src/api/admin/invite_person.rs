@@ -5,6 +5,7 @@ use crate::error::AppError;
 /// Invites someone by email. Admins may give any roles; a deanery lead may invite learners to the
 /// practices of their own region only.
 #[server(endpoint = "admin/invite_person")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "invite_person", skip_all))]
 pub async fn invite_person(
     email: String,
     learner: Option<String>,
@@ -20,7 +21,7 @@ pub async fn invite_person(
         role::{Role, ticked_roles},
     };
     use crate::error::FormCheck;
-    use crate::ssr::accounts::invitations::{Invitation, invite};
+    use crate::ssr::account::invitations::{Invitation, invite};
 
     let request = crate::ssr::request::Request::current().await?;
     let principal = request.user()?.principal.clone();
@@ -51,7 +52,6 @@ pub async fn invite_person(
     invite(&request, Invitation { email, roles, region, practice })
         .await
         .map_err(|e| e.with_values(&keep))?;
-    crate::ssr::flash::keep_notice(&request.auth.session, "Invitation sent").await;
-    leptos_axum::redirect("/admin/people/invite");
+    request.finish_form("Invitation sent", "/admin/people/invite").await;
     Ok(())
 }

@@ -9,6 +9,7 @@ pub const PAGE_SIZE: i64 = 50;
 /// The audit log, newest first, filtered by action, person (part of an email address) and dates
 /// (`YYYY-MM-DD`, inclusive, UK time) — admins only.
 #[server(endpoint = "admin/list_audit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "list_audit", skip_all))]
 pub async fn list_audit(
     action: String,
     person: String,

@@ -18,6 +18,7 @@ pub struct PeopleList {
 /// Lists and searches people (admins only). Filters left blank match everyone; unknown values are
 /// refused rather than ignored, so a filter never silently shows more than asked.
 #[server(endpoint = "admin/list_people")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "list_people", skip_all))]
 pub async fn list_people(
     text: String,
     role: String,

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Renames a region or a practice (`kind` is `region` or `practice`), admins only.
 #[server(endpoint = "admin/rename_organisation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "rename_organisation", skip_all))]
 pub async fn rename_organisation(kind: String, id: i64, name: String) -> Result<(), AppError> {
     use crate::domain::{audit::AuditAction, organisation::MAX_NAME_CHARS, text::short_text};
     use crate::ssr::db::is_unique_violation;
@@ -24,8 +25,7 @@ pub async fn rename_organisation(kind: String, id: i64, name: String) -> Result<
         }
         Err(e) => return Err(e.into()),
     }
-    crate::ssr::flash::keep_notice(&request.auth.session, "Name saved").await;
-    leptos_axum::redirect(&format!("/admin/organisations/{}s/{id}", kind.noun()));
+    request.finish_form("Name saved", &format!("/admin/organisations/{}s/{id}", kind.noun())).await;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use crate::error::AppError;
 /// Deactivates an account, ending its sessions at once, or reactivates it (admins only; not their
 /// own account).
 #[server(endpoint = "admin/set_account_active")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "set_account_active", skip_all))]
 pub async fn set_account_active(person: i64, active: bool) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::ids::PersonId;
@@ -23,7 +24,6 @@ pub async fn set_account_active(person: i64, active: bool) -> Result<(), AppErro
     db.set_active(person, active, &new_session_key(), &audit, request.now_ms()).await?;
     let notice =
         if active { "Account reactivated" } else { "Account deactivated: the person has been signed out" };
-    crate::ssr::flash::keep_notice(&request.auth.session, notice).await;
-    leptos_axum::redirect(&format!("/admin/people/{}", person.0));
+    request.finish_form(notice, &format!("/admin/people/{}", person.0)).await;
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::error::AppError;
 /// Retires a region or practice, or brings it back (admins only). Nothing is deleted: learning
 /// records keep pointing at it.
 #[server(endpoint = "admin/set_organisation_retired")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "set_organisation_retired", skip_all))]
 pub async fn set_organisation_retired(kind: String, id: i64, retired: bool) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
 
@@ -17,7 +18,6 @@ pub async fn set_organisation_retired(kind: String, id: i64, retired: bool) -> R
         return Err(AppError::NotFound);
     }
     let notice = if retired { "Retired" } else { "Reinstated" };
-    crate::ssr::flash::keep_notice(&request.auth.session, notice).await;
-    leptos_axum::redirect(&format!("/admin/organisations/{}s/{id}", kind.noun()));
+    request.finish_form(notice, &format!("/admin/organisations/{}s/{id}", kind.noun())).await;
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::error::AppError;
 /// The regions and practices the signed-in person may invite people to: all of them for an admin,
 /// their own region's for a deanery lead.
 #[server(endpoint = "admin/view_invite_form")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_invite_form", skip_all))]
 pub async fn view_invite_form() -> Result<Organisations, AppError> {
     let request = crate::ssr::request::Request::current().await?;
     let principal = request.user()?.principal.clone();

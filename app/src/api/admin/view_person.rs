@@ -16,6 +16,7 @@ pub struct PersonDetail {
 
 /// One person's details and roles (admins only).
 #[server(endpoint = "admin/view_person")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_person", skip_all))]
 pub async fn view_person(person: i64) -> Result<PersonDetail, AppError> {
     use crate::domain::ids::PersonId;
 

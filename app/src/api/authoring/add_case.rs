@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Adds a case to a draft, starting with one node to write.
 #[server(endpoint = "authoring/add_case")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "add_case", skip_all))]
 pub async fn add_case(version: i64, revision: i64, key: String, title: String) -> Result<(), AppError> {
     use crate::domain::authoring::workflow::Action;
     use crate::error::FormCheck;
@@ -17,11 +18,11 @@ pub async fn add_case(version: i64, revision: i64, key: String, title: String) -
     crate::domain::authoring::edit_case::add_case(&key, &title, &mut definition, &mut check);
     check.finish(&keep)?;
     save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::authoring::saved(
-        &request,
-        "Case added: write its first node",
-        &format!("/author/versions/{version}/cases/{}/nodes/start", key.trim()),
-    )
-    .await;
+    request
+        .finish_form(
+            "Case added: write its first node",
+            &format!("/author/versions/{version}/cases/{}/nodes/start", key.trim()),
+        )
+        .await;
     Ok(())
 }

@@ -17,6 +17,7 @@ pub struct Comparison {
 
 /// What changed, field by field, from version number `with` of the same module to `version`.
 #[server(endpoint = "authoring/compare_versions")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "compare_versions", skip_all))]
 pub async fn compare_versions(version: i64, with: i64) -> Result<Comparison, AppError> {
     use crate::domain::authoring::diff::compare;
 

@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Starts a new module as an empty draft (version 1) and opens it in the studio.
 #[server(endpoint = "authoring/create_module")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "create_module", skip_all))]
 pub async fn create_module(slug: String, title: String) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
     use crate::domain::authoring::draft::{TITLE_MAX_CHARS, empty_module};
@@ -42,11 +43,11 @@ pub async fn create_module(slug: String, title: String) -> Result<(), AppError> 
     let module = empty_module(&slug, &title);
     let (version, _) =
         db.store_module_version(&module, VersionStatus::Draft, Some(who), &audit, request.now_ms()).await?;
-    crate::ssr::flash::keep_notice(
-        &request.auth.session,
-        "Module started: fill in each part, then send it for review",
-    )
-    .await;
-    leptos_axum::redirect(&format!("/author/versions/{version}"));
+    request
+        .finish_form(
+            "Module started: fill in each part, then send it for review",
+            &format!("/author/versions/{version}"),
+        )
+        .await;
     Ok(())
 }

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::learning::step_view::StepView;
 use crate::error::AppError;
+use crate::wire::step_view::StepView;
 
 /// Where a preview of `version` shows `step`.
 pub fn preview_path(version: i64, step: &str) -> String {
@@ -15,6 +15,7 @@ pub fn preview_path(version: i64, step: &str) -> String {
 
 /// The view of one step of a version, for preview (the first step when `step` is absent).
 #[server(endpoint = "authoring/preview_step")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "preview_step", skip_all))]
 pub async fn preview_step(version: i64, step: Option<String>) -> Result<StepView, AppError> {
     use crate::domain::learning::journey::{exists, first_step};
     use crate::domain::learning::step::Step;
@@ -32,6 +33,7 @@ pub async fn preview_step(version: i64, step: Option<String>) -> Result<StepView
 
 /// Checks an answer given in preview and goes on to the next step; records nothing.
 #[server(endpoint = "authoring/preview_answer")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "preview_answer", skip_all))]
 pub async fn preview_answer(
     version: i64,
     step: String,

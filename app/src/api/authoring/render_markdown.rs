@@ -4,6 +4,7 @@ use crate::error::AppError;
 
 /// Markdown an author is writing, rendered as learners will see it (for the editors' preview).
 #[server(endpoint = "authoring/render_markdown")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "render_markdown", skip_all))]
 pub async fn render_markdown(text: String) -> Result<String, AppError> {
     use crate::domain::authoring::draft::MARKDOWN_MAX_CHARS;
 

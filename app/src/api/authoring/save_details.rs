@@ -10,6 +10,7 @@ use crate::error::AppError;
 /// Saves a draft's details: title, summary, audience, time, themes, outcomes and notice. Refused
 /// without overwriting when someone else saved the draft since `revision`.
 #[server(endpoint = "authoring/save_details")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "save_details", skip_all))]
 pub async fn save_details(
     version: i64,
     revision: i64,
@@ -54,6 +55,6 @@ pub async fn save_details(
     apply_details(&form, &mut definition, &mut check);
     check.finish(&keep)?;
     save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::authoring::saved(&request, "Details saved", &format!("/author/versions/{version}")).await;
+    request.finish_form("Details saved", &format!("/author/versions/{version}")).await;
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::error::AppError;
 
 /// Adds a knowledge item to a draft (`item` is `new`), changes one, or removes it (`remove`).
 #[server(endpoint = "authoring/save_item")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "save_item", skip_all))]
 pub async fn save_item(
     version: i64,
     revision: i64,
@@ -55,6 +56,6 @@ pub async fn save_item(
         }
     };
     save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::authoring::saved(&request, notice, &format!("/author/versions/{version}")).await;
+    request.finish_form(notice, &format!("/author/versions/{version}")).await;
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::error::AppError;
 /// Saves a draft's references, attitude statements and reflection prompts, each written one per
 /// line.
 #[server(endpoint = "authoring/save_lists")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "save_lists", skip_all))]
 pub async fn save_lists(
     version: i64,
     revision: i64,
@@ -39,6 +40,6 @@ pub async fn save_lists(
         ..authoring.record.stored.definition.clone()
     };
     save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::authoring::saved(&request, "Saved", &format!("/author/versions/{version}")).await;
+    request.finish_form("Saved", &format!("/author/versions/{version}")).await;
     Ok(())
 }

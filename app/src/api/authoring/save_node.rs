@@ -8,6 +8,7 @@ use crate::error::AppError;
 
 /// Adds a node to a case of a draft (`node` is `new`), changes one, or removes it (`remove`).
 #[server(endpoint = "authoring/save_node")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "save_node", skip_all))]
 pub async fn save_node(
     version: i64,
     revision: i64,
@@ -59,7 +60,6 @@ pub async fn save_node(
         }
     };
     save(&request, &authoring, revision, &who, &definition).await.map_err(|e| e.with_values(&keep))?;
-    crate::ssr::authoring::saved(&request, notice, &format!("/author/versions/{version}#map-{case}-title"))
-        .await;
+    request.finish_form(notice, &format!("/author/versions/{version}#map-{case}-title")).await;
     Ok(())
 }

@@ -19,6 +19,7 @@ pub struct Analysis {
 
 /// Item and decision analysis of one version (trainers and admins).
 #[server(endpoint = "authoring/view_analysis")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_analysis", skip_all))]
 pub async fn view_analysis(version: i64) -> Result<Analysis, AppError> {
     use std::collections::HashSet;
 
@@ -42,8 +43,8 @@ pub async fn view_analysis(version: i64) -> Result<Analysis, AppError> {
                 let keys: Vec<String> = options.iter().map(|o| o.key.clone()).collect();
                 let chosen: Vec<String> = choices
                     .iter()
-                    .filter(|(c, n, _)| *c == case.key && *n == node.key)
-                    .map(|(_, _, option)| option.clone())
+                    .filter(|choice| choice.case == case.key && choice.node == node.key)
+                    .map(|choice| choice.option.clone())
                     .collect();
                 decision_stats(&case.key, &node.key, &keys, &chosen)
             })

@@ -5,6 +5,7 @@ use crate::error::AppError;
 
 /// The studio's front page: every module and version, reviews waiting, reviews overdue.
 #[server(endpoint = "authoring/view_studio")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_studio", skip_all))]
 pub async fn view_studio() -> Result<StudioView, AppError> {
     use crate::domain::authoring::studio::arrange;
     use crate::domain::role::Role;

@@ -39,6 +39,7 @@ impl VersionView {
 
 /// A version for the studio (trainers and admins).
 #[server(endpoint = "authoring/view_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_version", skip_all))]
 pub async fn view_version(version: i64) -> Result<VersionView, AppError> {
     use crate::domain::authoring::case_map::lay_out;
     use crate::domain::authoring::workflow::{Refusal, check};

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use super::step_view::StepView;
 use crate::error::AppError;
+use crate::wire::step_view::StepView;
 
 /// Records the answer to a step of the learner's attempt and returns the next step. `key` is the
 /// submission key the step was shown with, so a repeated submission is recorded once. Without
 /// JavaScript the browser is sent to the next step (or, at the end, to the results).
 #[server(endpoint = "learning/answer_step")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "answer_step", skip_all))]
 pub async fn answer_step(
     attempt: String,
     step: String,
@@ -16,9 +17,9 @@ pub async fn answer_step(
     agreement: Option<String>,
     reflection: Option<String>,
 ) -> Result<StepView, AppError> {
-    use super::step_view::StepContent;
     use crate::ssr::learning::answers::Submission;
-    use crate::ssr::learning::{Answering, answer, own_attempt};
+    use crate::ssr::learning::attempts::{Answering, answer, own_attempt};
+    use crate::wire::step_view::StepContent;
 
     let request = crate::ssr::request::Request::current().await?;
     let (found, version) = own_attempt(&request, &attempt).await?;

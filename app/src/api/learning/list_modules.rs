@@ -33,6 +33,7 @@ pub struct Catalogue {
 
 /// The published modules (optionally only those tagged with `theme`) and the learner's progress.
 #[server(endpoint = "learning/list_modules")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "list_modules", skip_all))]
 pub async fn list_modules(theme: Option<String>) -> Result<Catalogue, AppError> {
     use crate::domain::curriculum::theme::{THEMES, theme as find_theme};
 

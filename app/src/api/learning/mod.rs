@@ -4,7 +4,6 @@
 pub mod answer_step;
 pub mod list_modules;
 pub mod start_module;
-pub mod step_view;
 pub mod view_module;
 pub mod view_my_learning;
 pub mod view_results;

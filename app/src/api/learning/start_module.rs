@@ -6,6 +6,7 @@ use crate::error::AppError;
 /// double click starts one attempt). Returns the attempt's address; a form posted without
 /// JavaScript is redirected there.
 #[server(endpoint = "learning/start_module")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "start_module", skip_all))]
 pub async fn start_module(slug: String) -> Result<String, AppError> {
     use crate::domain::learning::journey::first_step;
     use crate::domain::role::Role;

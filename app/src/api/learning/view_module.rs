@@ -25,6 +25,7 @@ pub struct ModuleOverview {
 
 /// A published module, by slug, and the learner's attempts at it.
 #[server(endpoint = "learning/view_module")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_module", skip_all))]
 pub async fn view_module(slug: String) -> Result<ModuleOverview, AppError> {
     use crate::domain::curriculum::theme::THEMES;
     use crate::domain::learning::attempt::AttemptStatus;

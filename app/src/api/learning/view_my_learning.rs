@@ -24,6 +24,7 @@ pub struct MyLearning {
 /// The signed-in learner's knowledge profile (from the latest finished attempt at each module),
 /// their attempts, and the module to take next.
 #[server(endpoint = "learning/view_my_learning")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_my_learning", skip_all))]
 pub async fn view_my_learning() -> Result<MyLearning, AppError> {
     use crate::domain::curriculum::theme::theme;
     use crate::domain::learning::attempt::AttemptStatus;
@@ -33,7 +34,7 @@ pub async fn view_my_learning() -> Result<MyLearning, AppError> {
     let person = request.user()?.principal.person;
     let db = &request.state.db;
     let history = db.attempts_by(person).await?;
-    let profile = build(&crate::ssr::learning::profile_answers(&request).await?);
+    let profile = build(&crate::ssr::learning::attempts::profile_answers(&request).await?);
     let modules = db.published_modules().await?;
     let completed =
         |slug: &str| history.iter().any(|a| a.slug == slug && a.status == AttemptStatus::Completed);

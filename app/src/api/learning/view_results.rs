@@ -21,9 +21,10 @@ pub struct ResultsView {
 /// The results of the learner's own finished attempt. An attempt still in progress has none yet:
 /// `Conflict` says so, and the page offers to resume it.
 #[server(endpoint = "learning/view_results")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "view_results", skip_all))]
 pub async fn view_results(attempt: String) -> Result<ResultsView, AppError> {
     use crate::domain::learning::results::compute;
-    use crate::ssr::learning::own_attempt;
+    use crate::ssr::learning::attempts::own_attempt;
     use crate::ssr::markdown::to_html;
 
     let request = crate::ssr::request::Request::current().await?;

@@ -7,6 +7,7 @@ use crate::error::AppError;
 /// any) and goes back to the import page with what was stored. Every problem in the file comes
 /// back with its line, and nothing is stored.
 #[server(endpoint = "reports/import_prescribing", input = MultipartFormData)]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "import_prescribing", skip_all))]
 pub async fn import_prescribing(data: MultipartData) -> Result<(), AppError> {
     use crate::error::FieldError;
     use crate::ssr::prescribing::read::MAX_FILE_BYTES;
@@ -42,8 +43,7 @@ pub async fn import_prescribing(data: MultipartData) -> Result<(), AppError> {
     let address = request.client_address.as_deref();
     match import_prescribing(&request.state.db, &who, &text, address, request.now_ms()).await {
         Ok(imported) => {
-            crate::ssr::flash::keep_notice(&request.auth.session, &imported.summary()).await;
-            leptos_axum::redirect("/reports/prescribing");
+            request.finish_form(&imported.summary(), "/reports/prescribing").await;
             Ok(())
         }
         Err(ImportError::File(problems)) => Err(AppError::Invalid {

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::disclosure::{breakdown, count, over_enough};
+use super::report::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
 use super::stats::mean_with_interval_from_sums;
 use super::theme_scores::Sitting;
-use super::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
 use crate::domain::curriculum::theme::{THEMES, theme};
 
 /// One attempt started in scope.

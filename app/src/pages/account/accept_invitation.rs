@@ -10,9 +10,9 @@ use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::account::view_invitation::view_invitation;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {

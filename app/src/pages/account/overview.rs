@@ -10,11 +10,11 @@ use crate::api::account::update_profile::UpdateProfile;
 use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::components::summary_list::SummaryList;
 use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {

@@ -8,8 +8,8 @@ use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::account::view_registration_form::view_registration_form;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::domain::career_stage::career_stage_choices;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {

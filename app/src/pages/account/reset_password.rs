@@ -10,7 +10,7 @@ use crate::api::account::reset_password::ResetPassword;
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, TextField, message};
-use crate::components::outcome::page_or_problem;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {

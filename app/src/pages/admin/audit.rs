@@ -6,12 +6,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::list_audit::{PAGE_SIZE, list_audit};
 use crate::components::forms::{ErrorSummary, SelectField, SubmitButton, TextField};
-use crate::components::outcome::page_or_problem;
 use crate::components::pagination::Pagination;
 use crate::components::table::Table;
 use crate::domain::audit::{AuditAction, AuditEntry};
 use crate::domain::time::format_uk_datetime;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 const FILTERS: [&str; 4] = ["action", "person", "from", "to"];
 

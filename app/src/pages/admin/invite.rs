@@ -10,7 +10,7 @@ use crate::api::admin::invite_person::InvitePerson;
 use crate::api::admin::view_invite_form::view_invite_form;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{RoleCheckboxes, SelectField, SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn InvitePage() -> impl IntoView {

@@ -8,9 +8,9 @@ use crate::api::admin::import_module::ImportModule;
 use crate::api::admin::list_module_versions::list_module_versions;
 use crate::components::form_page::FormPage;
 use crate::components::module_import::ImportForm;
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::domain::curriculum::module::VersionSummary;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn ModulesPage() -> impl IntoView {

@@ -11,11 +11,11 @@ use crate::api::admin::set_organisation_retired::SetOrganisationRetired;
 use crate::api::admin::view_organisations::view_organisations;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::domain::ids::{PracticeId, RegionId};
 use crate::domain::organisation::Organisations;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 /// What a region's or practice's page shows: the organisation, anything more (a region's
 /// practices), and the way back.

@@ -10,9 +10,9 @@ use crate::api::admin::create_region::CreateRegion;
 use crate::api::admin::view_organisations::view_organisations;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SelectField, SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::domain::organisation::Organisations;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {

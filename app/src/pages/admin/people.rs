@@ -6,12 +6,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::list_people::{PAGE_SIZE, PeopleList, list_people};
 use crate::components::forms::{ErrorSummary, SelectField, SubmitButton, TextField};
-use crate::components::outcome::page_or_problem;
 use crate::components::pagination::Pagination;
 use crate::components::table::Table;
 use crate::domain::person::PersonSummary;
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 /// The list's filters, as they appear in the address.
 const FILTERS: [&str; 4] = ["text", "role", "region", "status"];

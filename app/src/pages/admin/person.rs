@@ -10,9 +10,9 @@ use crate::api::admin::set_account_active::SetAccountActive;
 use crate::api::admin::view_person::{PersonDetail, view_person};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{RoleCheckboxes, SelectField, SubmitButton, message};
-use crate::components::outcome::{page_or_problem, problem};
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::pages::outcome::{page_or_problem, problem};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {

@@ -7,12 +7,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::authoring::view_analysis::{Analysis, view_analysis};
-use crate::components::outcome::page_or_problem;
 use crate::components::rating_tag::RatingTag;
 use crate::components::table::Table;
 use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS};
 use crate::domain::curriculum::case::NodeKind;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn AnalysisPage() -> impl IntoView {

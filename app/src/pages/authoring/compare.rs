@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::authoring::compare_versions::compare_versions;
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {

@@ -26,7 +26,7 @@ pub fn DetailsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<SaveDetails>();
-                crate::components::outcome::page_or_problem(version.await, move |v| {
+                crate::pages::outcome::page_or_problem(version.await, move |v| {
                     view! {
                         <EditorFrame v=v.clone() heading="Details" error=error.clone() parts=DETAILS.iter().map(|p| (*p).to_owned()).collect()>
                             <DetailsForm v=v.clone() error=error.clone() />

@@ -25,10 +25,10 @@ pub fn ItemPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<SaveItem>();
                 let key = key();
-                crate::components::outcome::page_or_problem(version.await, move |v| {
+                crate::pages::outcome::page_or_problem(version.await, move |v| {
                     let exists = key == "new" || v.definition.items.iter().any(|i| i.key == key);
                     if !exists {
-                        return crate::components::outcome::problem(AppError::NotFound);
+                        return crate::pages::outcome::problem(AppError::NotFound);
                     }
                     let heading = if key == "new" { "Add a question".to_owned() } else { format!("Question {key}") };
                     let parts = v.definition.items.iter().position(|i| i.key == key).map(|i| format!("items[{i}]")).into_iter().collect();

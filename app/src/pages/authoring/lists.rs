@@ -18,7 +18,7 @@ pub fn ListsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<SaveLists>();
-                crate::components::outcome::page_or_problem(version.await, move |v| {
+                crate::pages::outcome::page_or_problem(version.await, move |v| {
                     let d = v.definition.clone();
                     view! {
                         <EditorFrame v=v.clone() heading="References, attitudes and reflection" error=error.clone()

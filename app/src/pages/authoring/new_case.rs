@@ -16,7 +16,7 @@ pub fn NewCasePage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<AddCase>();
-                crate::components::outcome::page_or_problem(version.await, move |v| {
+                crate::pages::outcome::page_or_problem(version.await, move |v| {
                     view! {
                         <EditorFrame v=v.clone() heading="Add a case" error=error.clone()>
                             <form method="post" action=AddCase::PATH novalidate>

@@ -9,7 +9,7 @@ use crate::api::authoring::create_module::CreateModule;
 use crate::api::authoring::view_studio::view_studio;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn NewModulePage() -> impl IntoView {

@@ -27,13 +27,13 @@ pub fn NodePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<SaveNode>();
                 let (case, key) = keys();
-                crate::components::outcome::page_or_problem(version.await, move |v| {
+                crate::pages::outcome::page_or_problem(version.await, move |v| {
                     let Some(found) = v.definition.cases.iter().find(|c| c.key == case) else {
-                        return crate::components::outcome::problem(AppError::NotFound);
+                        return crate::pages::outcome::problem(AppError::NotFound);
                     };
                     let node = found.node(&key).cloned();
                     if node.is_none() && key != "new" {
-                        return crate::components::outcome::problem(AppError::NotFound);
+                        return crate::pages::outcome::problem(AppError::NotFound);
                     }
                     let heading = if key == "new" { format!("Add a node to {}", found.title) } else { format!("Node {key} of {}", found.title) };
                     let new_node = format!("/author/versions/{}/cases/{case}/nodes/new", v.id);

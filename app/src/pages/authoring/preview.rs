@@ -8,11 +8,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::authoring::preview::{PreviewAnswer, preview_step};
-use crate::api::learning::step_view::{StepContent, StepView};
 use crate::components::forms::ErrorSummary;
-use crate::components::outcome::page_or_problem;
 use crate::error::AppError;
 use crate::pages::learning::player::{StepBody, page_title};
+use crate::pages::outcome::page_or_problem;
+use crate::wire::step_view::{StepContent, StepView};
 
 #[component]
 pub fn PreviewPage() -> impl IntoView {

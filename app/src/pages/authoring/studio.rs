@@ -9,11 +9,11 @@ use crate::api::admin::import_module::ImportModule;
 use crate::api::authoring::view_studio::view_studio;
 use crate::components::form_page::FormPage;
 use crate::components::module_import::ImportForm;
-use crate::components::outcome::page_or_problem;
 use crate::components::status_tag::StatusTag;
 use crate::components::table::Table;
 use crate::domain::authoring::studio::{StudioModule, StudioVersion};
 use crate::domain::time::format_uk_date;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {

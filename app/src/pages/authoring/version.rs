@@ -12,12 +12,12 @@ use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::authoring::move_version::MoveVersion;
 use crate::api::authoring::view_version::{VersionView, view_version};
 use crate::components::form_page::FormPage;
-use crate::components::outcome::page_or_problem;
 use crate::components::status_tag::StatusTag;
 use crate::domain::curriculum::module::VersionStatus;
 use crate::domain::curriculum::validate::Problem;
 use crate::domain::time::format_uk_date;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn VersionPage() -> impl IntoView {

@@ -40,7 +40,7 @@ pub fn VerifyPage() -> impl IntoView {
 #[component]
 fn Lookup(error: Option<AppError>, code: String) -> impl IntoView {
     if error.is_some() {
-        crate::components::outcome::set_status(404);
+        crate::pages::outcome::set_status(404);
     }
     let title = if error.is_some() { "Error: Check a certificate" } else { "Check a certificate" };
     view! {
@@ -93,7 +93,7 @@ fn Confirmed(verified: Verified) -> impl IntoView {
 
 #[component]
 fn Unknown(code: String) -> impl IntoView {
-    crate::components::outcome::set_status(404);
+    crate::pages::outcome::set_status(404);
     view! {
         <Title text="No certificate has this code" />
         <h1>"No certificate has this code"</h1>

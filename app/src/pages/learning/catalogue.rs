@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::StatusTag;
 use crate::api::learning::list_modules::{Catalogue, CatalogueEntry, list_modules};
-use crate::components::outcome::page_or_problem;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

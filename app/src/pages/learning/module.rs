@@ -10,8 +10,8 @@ use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::learning::start_module::StartModule;
 use crate::api::learning::view_module::{ModuleOverview, view_module};
 use crate::components::forms::ErrorSummary;
-use crate::components::outcome::page_or_problem;
 use crate::domain::time::format_uk_datetime;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {

@@ -7,11 +7,11 @@ use leptos_meta::Title;
 
 use super::StatusTag;
 use crate::api::learning::view_my_learning::{MyLearning, Suggestion, view_my_learning};
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
 use crate::domain::learning::profile::{CalibrationRow, ThemeStanding};
 use crate::domain::time::format_uk_date;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn MyLearningPage() -> impl IntoView {

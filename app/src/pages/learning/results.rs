@@ -7,7 +7,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::learning::view_results::{ResultsView, view_results};
-use crate::components::outcome::page_or_problem;
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::References;
 use crate::components::table::Table;
@@ -18,6 +17,7 @@ use crate::domain::learning::results::{
 };
 use crate::domain::time::format_uk_datetime;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {

@@ -5,16 +5,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::reports::view_report::{ReportView, view_report};
+use crate::api::reports::view_report::view_report;
 use crate::components::bar_chart::{BarChart, BarGroup};
 use crate::components::forms::{ErrorSummary, TextField, message, value_or};
-use crate::components::outcome::page_or_problem;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::navigation::encode_query_value;
 use crate::domain::reports::disclosure::Shown;
-use crate::domain::reports::{Report, Table as ReportTable};
+use crate::domain::reports::report::{Report, Table as ReportTable};
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
+use crate::wire::report_view::ReportView;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn ReportsPage() -> impl IntoView {
                 let (region, from, to) = wanted();
                 match report.await {
                     Err(error @ AppError::Invalid { .. }) => {
-                        crate::components::outcome::set_status(422);
+                        crate::pages::outcome::set_status(422);
                         let refused = ReportView {
                             report: Report::default(),
                             regions: Vec::new(),
@@ -64,8 +65,8 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         ("Learners who started a module", o.learners.text()),
         ("Attempts started", o.started.text()),
         ("Attempts completed", o.completed.text()),
-        ("Completion rate", crate::domain::reports::percent(o.completion_rate)),
-        ("Median time to complete (minutes)", crate::domain::reports::figure(o.median_minutes, 0)),
+        ("Completion rate", crate::domain::reports::report::percent(o.completion_rate)),
+        ("Median time to complete (minutes)", crate::domain::reports::report::figure(o.median_minutes, 0)),
     ];
     view! {
         <Title text=format!("Reports: {}", report.scope) />

@@ -10,9 +10,9 @@ use crate::api::reports::import_prescribing::ImportPrescribing;
 use crate::api::reports::prescribing_imports::{PracticeImports, prescribing_imports};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, message};
-use crate::components::outcome::page_or_problem;
 use crate::components::table::Table;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn PrescribingPage() -> impl IntoView {

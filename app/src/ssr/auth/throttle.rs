@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::ssr::clock::millis;
 
 /// A throttle's counters, as stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ThrottleState {
     pub consecutive_failures: i64,
     pub window_started_at: i64,

@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use tower_sessions::Session;
 
-use crate::ssr::accounts::sign_in::SIGNED_IN_AT;
+use crate::ssr::account::sign_in::SIGNED_IN_AT;
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::clock::millis;
 use crate::ssr::state::AppState;

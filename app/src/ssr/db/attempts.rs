@@ -16,7 +16,8 @@ use crate::domain::ids::{ModuleId, PersonId, VersionId};
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
 use crate::domain::learning::marking::maximum;
 use crate::domain::learning::results::RecordedAnswer;
-use crate::domain::reports::ReportRecord;
+use crate::domain::learning::step::Step;
+use crate::domain::reports::record::ReportRecord;
 
 /// An attempt as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,8 +47,8 @@ pub struct NewAttempt<'a> {
 /// One answer to record, and where it moves the attempt.
 pub struct NewAnswer<'a> {
     pub attempt: &'a Attempt,
-    pub step: &'a str,
-    pub next_step: &'a str,
+    pub step: &'a Step,
+    pub next_step: &'a Step,
     pub kind: &'a str,
     pub answer: Option<&'a str>,
     pub correct: Option<bool>,
@@ -66,6 +67,15 @@ pub struct NewAnswer<'a> {
     pub report_record: Option<&'a ReportRecord>,
 }
 
+/// A post-test answer of a learner's latest finished attempt at a module.
+pub struct PostTestAnswer {
+    pub version: VersionId,
+    /// The knowledge item's key.
+    pub item: String,
+    pub correct: bool,
+    pub certainty: i64,
+}
+
 /// What became of an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recorded {
@@ -78,7 +88,20 @@ pub enum Recorded {
     KeyReused,
 }
 
-type AttemptRow = (i64, String, i64, i64, i64, String, String, i64, i64, Option<i64>);
+/// An `attempts` row, as `ATTEMPT_COLUMNS` selects it.
+#[derive(sqlx::FromRow)]
+struct AttemptRow {
+    id: i64,
+    public_id: String,
+    person_id: i64,
+    module_id: i64,
+    version_id: i64,
+    status: String,
+    current_step: String,
+    step_started_at: i64,
+    started_at: i64,
+    completed_at: Option<i64>,
+}
 
 const ATTEMPT_COLUMNS: &str = "id, public_id, person_id, module_id, version_id, status, current_step, \
                                step_started_at, started_at, completed_at";
@@ -89,34 +112,23 @@ fn status_of(code: &str) -> Result<AttemptStatus, sqlx::Error> {
 }
 
 fn attempt_from(row: AttemptRow) -> Result<Attempt, sqlx::Error> {
-    let (
-        id,
-        public_id,
-        person,
-        module,
-        version,
-        status,
-        current_step,
-        step_started_at,
-        started_at,
-        completed_at,
-    ) = row;
     Ok(Attempt {
-        id,
-        public_id,
-        person: PersonId(person),
-        module: ModuleId(module),
-        version: VersionId(version),
-        status: status_of(&status)?,
-        current_step,
-        step_started_at,
-        started_at,
-        completed_at,
+        id: row.id,
+        public_id: row.public_id,
+        person: PersonId(row.person_id),
+        module: ModuleId(row.module_id),
+        version: VersionId(row.version_id),
+        status: status_of(&row.status)?,
+        current_step: row.current_step,
+        step_started_at: row.step_started_at,
+        started_at: row.started_at,
+        completed_at: row.completed_at,
     })
 }
 
 impl Db {
     /// The learner's attempt at this module that is still in progress, if any.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_attempt(
         &self,
         person: PersonId,
@@ -135,6 +147,7 @@ impl Db {
     /// Starts an attempt, with the learner's practice and region as they are now, and keeps its
     /// "launched" statement, in one transaction. Starting twice (a double click, two tabs) returns
     /// the attempt already in progress.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn start_attempt(&self, new: &NewAttempt<'_>, now_ms: i64) -> Result<Attempt, sqlx::Error> {
         let mut tx = self.begin().await?;
         let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
@@ -164,6 +177,7 @@ impl Db {
     }
 
     /// An attempt by its public id, only if it is this person's: anyone else's is not found.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn attempt_of(
         &self,
         public_id: &str,
@@ -180,20 +194,22 @@ impl Db {
     }
 
     /// Records an answer and moves the attempt on, in one transaction (see the module's notes).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_answer(&self, new: &NewAnswer<'_>, now_ms: i64) -> Result<Recorded, sqlx::Error> {
         let attempt = new.attempt;
-        let finished = new.next_step == "done";
+        let finished = *new.next_step == Step::Done;
+        let (step, next_step) = (new.step.to_string(), new.next_step.to_string());
         let mut tx = self.begin().await?;
         let moved = sqlx::query(
             "UPDATE attempts SET current_step = $1, step_started_at = $2, status = $3, completed_at = $4 \
              WHERE id = $5 AND current_step = $6 AND status = 'in_progress'",
         )
-        .bind(new.next_step)
+        .bind(&next_step)
         .bind(now_ms)
         .bind(if finished { AttemptStatus::Completed } else { AttemptStatus::InProgress }.code())
         .bind(finished.then_some(now_ms))
         .bind(attempt.id)
-        .bind(new.step)
+        .bind(&step)
         .execute(&mut *tx)
         .await?;
         if moved.rows_affected() == 0 {
@@ -208,7 +224,7 @@ impl Db {
         .bind(attempt.id)
         .bind(attempt.person.0)
         .bind(attempt.version.0)
-        .bind(new.step)
+        .bind(&step)
         .bind(new.kind)
         .bind(new.answer)
         .bind(new.correct.map(i64::from))
@@ -262,8 +278,16 @@ impl Db {
     }
 
     /// The answers recorded in an attempt, in the order they were given.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn answers_in(&self, attempt: i64) -> Result<Vec<RecordedAnswer>, sqlx::Error> {
-        type Row = (String, Option<String>, Option<i64>, Option<i64>, Option<i64>);
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            step: String,
+            answer: Option<String>,
+            correct: Option<i64>,
+            certainty: Option<i64>,
+            score: Option<i64>,
+        }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT step, answer, correct, certainty, score FROM responses WHERE attempt_id = $1 ORDER BY id",
         )
@@ -272,17 +296,18 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(step, answer, correct, certainty, score)| RecordedAnswer {
-                step,
-                answer,
-                correct: correct.map(|c| c != 0),
-                certainty,
-                score,
+            .map(|row| RecordedAnswer {
+                step: row.step,
+                answer: row.answer,
+                correct: row.correct.map(|c| c != 0),
+                certainty: row.certainty,
+                score: row.score,
             })
             .collect())
     }
 
     /// The reflection written at the end of an attempt.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn reflection_of(&self, attempt: i64) -> Result<Option<String>, sqlx::Error> {
         sqlx::query_scalar("SELECT body FROM reflections WHERE attempt_id = $1")
             .bind(attempt)
@@ -291,14 +316,27 @@ impl Db {
     }
 
     /// Every attempt of a learner, newest first, with the marks of each test so far.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn attempts_by(&self, person: PersonId) -> Result<Vec<AttemptSummary>, sqlx::Error> {
-        type Row = (String, String, String, i64, String, i64, Option<i64>, i64, i64, String);
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            public_id: String,
+            slug: String,
+            title: String,
+            number: i64,
+            status: String,
+            started_at: i64,
+            completed_at: Option<i64>,
+            pre_marks: i64,
+            post_marks: i64,
+            content: String,
+        }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT a.public_id, m.slug, v.title, v.number, a.status, a.started_at, a.completed_at, \
              (SELECT CAST(COALESCE(SUM(r.score), 0) AS BIGINT) FROM responses r \
-              WHERE r.attempt_id = a.id AND r.kind = 'pre_item'), \
+              WHERE r.attempt_id = a.id AND r.kind = 'pre_item') AS pre_marks, \
              (SELECT CAST(COALESCE(SUM(r.score), 0) AS BIGINT) FROM responses r \
-              WHERE r.attempt_id = a.id AND r.kind = 'post_item'), \
+              WHERE r.attempt_id = a.id AND r.kind = 'post_item') AS post_marks, \
              v.content \
              FROM attempts a JOIN modules m ON m.id = a.module_id JOIN module_versions v ON v.id = a.version_id \
              WHERE a.person_id = $1 \
@@ -308,37 +346,25 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(
-                |(
-                    public_id,
-                    slug,
-                    title,
-                    version_number,
-                    status,
-                    started_at,
-                    completed_at,
-                    pre,
-                    post,
-                    content,
-                )| {
-                    Ok(AttemptSummary {
-                        public_id,
-                        slug,
-                        title,
-                        version_number,
-                        status: status_of(&status)?,
-                        started_at,
-                        completed_at,
-                        pre_marks: pre,
-                        post_marks: post,
-                        maximum: maximum(decode(&content)?.items.len()),
-                    })
-                },
-            )
+            .map(|row| {
+                Ok(AttemptSummary {
+                    status: status_of(&row.status)?,
+                    maximum: maximum(decode(&row.content)?.items.len()),
+                    public_id: row.public_id,
+                    slug: row.slug,
+                    title: row.title,
+                    version_number: row.number,
+                    started_at: row.started_at,
+                    completed_at: row.completed_at,
+                    pre_marks: row.pre_marks,
+                    post_marks: row.post_marks,
+                })
+            })
             .collect()
     }
 
     /// The status of the learner's latest attempt at each module they have started.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn latest_attempt_statuses(
         &self,
         person: PersonId,
@@ -358,13 +384,20 @@ impl Db {
         Ok(latest)
     }
 
-    /// The post-test answers of the learner's latest finished attempt at each module: the
-    /// version, the step, whether it was right and at what certainty.
+    /// The post-test answers of the learner's latest finished attempt at each module.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn latest_post_test_answers(
         &self,
         person: PersonId,
-    ) -> Result<Vec<(VersionId, String, bool, i64)>, sqlx::Error> {
-        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+    ) -> Result<Vec<PostTestAnswer>, sqlx::Error> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            version_id: i64,
+            step: String,
+            correct: i64,
+            certainty: i64,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT a.version_id, r.step, r.correct, r.certainty FROM responses r \
              JOIN attempts a ON a.id = r.attempt_id \
              WHERE a.person_id = $1 AND r.kind = 'post_item' AND a.id = ( \
@@ -377,14 +410,33 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(v, step, correct, certainty)| (VersionId(v), step, correct != 0, certainty))
+            .filter_map(|row| match Step::parse(&row.step)? {
+                Step::Post(item) => Some(PostTestAnswer {
+                    version: VersionId(row.version_id),
+                    item,
+                    correct: row.correct != 0,
+                    certainty: row.certainty,
+                }),
+                _ => None,
+            })
             .collect())
     }
 
     /// Everything recorded in a learner's attempts, for their own data export: each attempt with
     /// its answers and reflection.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn learning_record_of(&self, person: PersonId) -> Result<Vec<AttemptRecord>, sqlx::Error> {
-        type AttemptRow = (i64, String, String, i64, String, i64, Option<i64>, Option<String>);
+        #[derive(sqlx::FromRow)]
+        struct AttemptRow {
+            id: i64,
+            public_id: String,
+            slug: String,
+            number: i64,
+            status: String,
+            started_at: i64,
+            completed_at: Option<i64>,
+            body: Option<String>,
+        }
         let attempts: Vec<AttemptRow> = sqlx::query_as(
             "SELECT a.id, a.public_id, m.slug, v.number, a.status, a.started_at, a.completed_at, f.body \
              FROM attempts a JOIN modules m ON m.id = a.module_id JOIN module_versions v ON v.id = a.version_id \
@@ -393,18 +445,19 @@ impl Db {
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
-        type ResponseRow = (
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-            Option<i64>,
-            Option<String>,
-            i64,
-            i64,
-        );
+        #[derive(sqlx::FromRow)]
+        struct ResponseRow {
+            attempt_id: i64,
+            step: String,
+            kind: String,
+            answer: Option<String>,
+            correct: Option<i64>,
+            certainty: Option<i64>,
+            score: Option<i64>,
+            rating: Option<String>,
+            time_on_step_ms: i64,
+            recorded_at: i64,
+        }
         let responses: Vec<ResponseRow> = sqlx::query_as(
             "SELECT attempt_id, step, kind, answer, correct, certainty, score, rating, time_on_step_ms, recorded_at \
              FROM responses WHERE person_id = $1 ORDER BY id",
@@ -414,31 +467,29 @@ impl Db {
         .await?;
         Ok(attempts
             .into_iter()
-            .map(|(id, public_id, module, version, status, started_at, completed_at, reflection)| {
-                AttemptRecord {
-                    answers: responses
-                        .iter()
-                        .filter(|r| r.0 == id)
-                        .map(|r| AnswerRecord {
-                            step: r.1.clone(),
-                            kind: r.2.clone(),
-                            answer: r.3.clone(),
-                            correct: r.4.map(|c| c != 0),
-                            certainty: r.5,
-                            score: r.6,
-                            rating: r.7.clone(),
-                            time_on_step_ms: r.8,
-                            recorded_at: r.9,
-                        })
-                        .collect(),
-                    public_id,
-                    module,
-                    version,
-                    status,
-                    started_at,
-                    completed_at,
-                    reflection,
-                }
+            .map(|attempt| AttemptRecord {
+                answers: responses
+                    .iter()
+                    .filter(|r| r.attempt_id == attempt.id)
+                    .map(|r| AnswerRecord {
+                        step: r.step.clone(),
+                        kind: r.kind.clone(),
+                        answer: r.answer.clone(),
+                        correct: r.correct.map(|c| c != 0),
+                        certainty: r.certainty,
+                        score: r.score,
+                        rating: r.rating.clone(),
+                        time_on_step_ms: r.time_on_step_ms,
+                        recorded_at: r.recorded_at,
+                    })
+                    .collect(),
+                public_id: attempt.public_id,
+                module: attempt.slug,
+                version: attempt.number,
+                status: attempt.status,
+                started_at: attempt.started_at,
+                completed_at: attempt.completed_at,
+                reflection: attempt.body,
             })
             .collect())
     }

@@ -55,12 +55,14 @@ type AuditRow =
 
 impl Db {
     /// Records an event that is not part of a larger change.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn audit(&self, record: &AuditRecord<'_>, at_ms: i64) -> Result<(), sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         insert_audit(&mut conn, record, at_ms).await
     }
 
     /// Events matching the filter, newest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn list_audit(
         &self,
         filter: &AuditFilter,

@@ -43,10 +43,20 @@ pub struct StatusChange<'a> {
 const RECORD_COLUMNS: &str =
     "v.created_by, v.created_at, v.updated_at, v.submitted_by, v.published_at, v.review_by";
 
-type RecordRow = (Option<i64>, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+/// A version's workflow facts, as `RECORD_COLUMNS` reads them.
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    created_by: Option<i64>,
+    created_at: i64,
+    updated_at: Option<i64>,
+    submitted_by: Option<i64>,
+    published_at: Option<i64>,
+    review_by: Option<i64>,
+}
 
 impl Db {
     /// A version with its workflow facts.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn version_record(&self, version: VersionId) -> Result<Option<VersionRecord>, sqlx::Error> {
         let Some(stored) = self.version_by_id(version).await? else {
             return Ok(None);
@@ -60,6 +70,7 @@ impl Db {
     }
 
     /// Every version of every module, by module and number, as the studio lists them.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn studio_versions(&self) -> Result<Vec<StudioVersion>, sqlx::Error> {
         let rows: Vec<StudioRow> = sqlx::query_as(
             "SELECT v.id, m.slug, v.title, v.number, v.status, v.created_by, v.submitted_by, v.review_by \
@@ -68,24 +79,26 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(id, slug, title, number, status, created_by, submitted_by, review_by)| {
+            .map(|row| {
+                let status = VersionStatus::parse(&row.status).ok_or_else(|| {
+                    sqlx::Error::Decode(format!("unknown version status {:?}", row.status).into())
+                })?;
                 Ok(StudioVersion {
-                    id,
-                    slug,
-                    title,
-                    number,
-                    status: VersionStatus::parse(&status).ok_or_else(|| {
-                        sqlx::Error::Decode(format!("unknown version status {status:?}").into())
-                    })?,
-                    created_by: created_by.map(PersonId),
-                    submitted_by: submitted_by.map(PersonId),
-                    review_by,
+                    id: row.id,
+                    slug: row.slug,
+                    title: row.title,
+                    number: row.number,
+                    status,
+                    created_by: row.created_by.map(PersonId),
+                    submitted_by: row.submitted_by.map(PersonId),
+                    review_by: row.review_by,
                 })
             })
             .collect()
     }
 
     /// Whether the module has a draft or a version in review.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn module_has_open_version(&self, module: ModuleId) -> Result<bool, sqlx::Error> {
         let open: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM module_versions WHERE module_id = $1 AND status IN ('draft', 'in_review')",
@@ -98,6 +111,7 @@ impl Db {
 
     /// Saves a draft's content if nobody has saved it since `revision`; returns the new revision,
     /// or `None` when someone else saved first (or it is no longer a draft).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_draft(
         &self,
         version: VersionId,
@@ -136,6 +150,7 @@ impl Db {
 
     /// Moves a version on (or records a review), if it is still as the person saw it; `false`
     /// when it changed meanwhile.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn change_status(&self, change: &StatusChange<'_>) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin().await?;
         let now: Option<(String, i64)> = sqlx::query_as(&format!(
@@ -196,6 +211,7 @@ impl Db {
 
     /// Starts the module's next version as a draft copy of `from`, unless it already has a draft or
     /// a version in review. Returns the new version and its number.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn new_draft_from(
         &self,
         from: &StoredVersion,
@@ -228,6 +244,7 @@ impl Db {
     }
 
     /// The reviews of a version, oldest first, with the reviewers' names.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn reviews_of(&self, version: VersionId) -> Result<Vec<Review>, sqlx::Error> {
         let rows: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
             "SELECT r.reviewer_id, p.full_name, r.decision, r.comments, r.revision, r.decided_at \
@@ -254,6 +271,7 @@ impl Db {
     }
 
     /// Every answer to the knowledge items of a version, pre- and post-test.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn item_answers(&self, version: VersionId) -> Result<Vec<ItemAnswer>, sqlx::Error> {
         let rows: Vec<AnswerRow> = sqlx::query_as(
             "SELECT attempt_id, step, answer, correct, certainty FROM responses \
@@ -264,28 +282,26 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(attempt, step, answer, correct, certainty)| {
-                let (item, before) = match Step::parse(&step)? {
+            .filter_map(|row| {
+                let (item, before) = match Step::parse(&row.step)? {
                     Step::Pre(item) => (item, true),
                     Step::Post(item) => (item, false),
                     _ => return None,
                 };
                 Some(ItemAnswer {
-                    sitting: (attempt, before),
+                    sitting: (row.attempt_id, before),
                     item,
-                    option: answer?,
-                    correct: correct? == 1,
-                    certainty: certainty?,
+                    option: row.answer?,
+                    correct: row.correct? == 1,
+                    certainty: row.certainty?,
                 })
             })
             .collect())
     }
 
-    /// Every choice made at a decision of a version: (case, node, option).
-    pub async fn decision_choices(
-        &self,
-        version: VersionId,
-    ) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    /// Every choice made at a decision of a version.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn decision_choices(&self, version: VersionId) -> Result<Vec<DecisionChoice>, sqlx::Error> {
         let rows: Vec<(String, Option<String>)> = sqlx::query_as(
             "SELECT step, answer FROM responses WHERE version_id = $1 AND kind = 'decision' ORDER BY id",
         )
@@ -295,28 +311,51 @@ impl Db {
         Ok(rows
             .into_iter()
             .filter_map(|(step, answer)| match Step::parse(&step)? {
-                Step::Case { case, node } => Some((case, node, answer?)),
+                Step::Case { case, node } => Some(DecisionChoice { case, node, option: answer? }),
                 _ => None,
             })
             .collect())
     }
 }
 
+/// One choice at a decision: the case, the decision's node and the option chosen.
+pub struct DecisionChoice {
+    pub case: String,
+    pub node: String,
+    pub option: String,
+}
+
 fn record_from(stored: StoredVersion, row: RecordRow) -> VersionRecord {
-    let (created_by, created_at, updated_at, submitted_by, published_at, review_by) = row;
     VersionRecord {
         stored,
-        created_by: created_by.map(PersonId),
-        created_at,
-        updated_at,
-        submitted_by: submitted_by.map(PersonId),
-        published_at,
-        review_by,
+        created_by: row.created_by.map(PersonId),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        submitted_by: row.submitted_by.map(PersonId),
+        published_at: row.published_at,
+        review_by: row.review_by,
     }
 }
 
-/// Id, slug, title, number, status, created by, submitted by, review by.
-type StudioRow = (i64, String, String, i64, String, Option<i64>, Option<i64>, Option<i64>);
+/// A version as the studio lists it.
+#[derive(sqlx::FromRow)]
+struct StudioRow {
+    id: i64,
+    slug: String,
+    title: String,
+    number: i64,
+    status: String,
+    created_by: Option<i64>,
+    submitted_by: Option<i64>,
+    review_by: Option<i64>,
+}
 
-/// Attempt, step, answer, correct, certainty.
-type AnswerRow = (i64, String, Option<String>, Option<i64>, Option<i64>);
+/// One answer to a knowledge item: `correct` and `certainty` are absent where it was not marked.
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    attempt_id: i64,
+    step: String,
+    answer: Option<String>,
+    correct: Option<i64>,
+    certainty: Option<i64>,
+}

@@ -50,6 +50,7 @@ const SQLITE_PRAGMAS: &str =
 
 impl Db {
     /// Connects to the database the URL names, preparing SQLite's file and journal mode.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, ConnectError> {
         install_default_drivers();
         let engine = Engine::from_url(url)?;

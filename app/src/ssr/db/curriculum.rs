@@ -29,17 +29,30 @@ fn status(code: &str) -> Result<VersionStatus, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown version status {code:?}").into()))
 }
 
-type VersionRow = (i64, String, i64, i64, String, String, i64);
+/// A version's summary, as `VERSION_COLUMNS` selects it.
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    module_id: i64,
+    slug: String,
+    version_id: i64,
+    number: i64,
+    status: String,
+    title: String,
+    estimated_minutes: i64,
+}
 
-const VERSION_COLUMNS: &str = "m.id, m.slug, v.id, v.number, v.status, v.title, v.estimated_minutes";
+const VERSION_COLUMNS: &str =
+    "m.id AS module_id, m.slug, v.id AS version_id, v.number, v.status, v.title, v.estimated_minutes";
 
 impl Db {
     /// The themes and recommendations as the database holds them: (code, kind, title), in order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn themes(&self) -> Result<Vec<(String, String, String)>, sqlx::Error> {
         sqlx::query_as("SELECT code, kind, title FROM themes ORDER BY position").fetch_all(&self.pool).await
     }
 
     /// Whether any module has been stored (the first curriculum is only loaded into an empty one).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn has_modules(&self) -> Result<bool, sqlx::Error> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM modules").fetch_one(&self.pool).await?;
         Ok(count > 0)
@@ -47,6 +60,7 @@ impl Db {
 
     /// Stores a definition as the next version of its module (creating the module for a new slug),
     /// with its audit event, in one transaction. Returns the version's id and number.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn store_module_version(
         &self,
         definition: &ModuleDefinition,
@@ -80,11 +94,13 @@ impl Db {
     }
 
     /// Every version of every module, by module slug and version number.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn module_versions(&self) -> Result<Vec<VersionSummary>, sqlx::Error> {
         self.versions_where("TRUE", "m.slug, v.number").await
     }
 
     /// The modules learners can take: the latest published version of each, by title.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn published_modules(&self) -> Result<Vec<VersionSummary>, sqlx::Error> {
         self.versions_where(LATEST_PUBLISHED, "v.title, m.slug").await
     }
@@ -112,6 +128,7 @@ impl Db {
     }
 
     /// A version of a module by slug: the given number, or the latest.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn module_version(
         &self,
         slug: &str,
@@ -127,6 +144,7 @@ impl Db {
     }
 
     /// The latest published version of a module, by slug: the one a new attempt takes.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn published_version(&self, slug: &str) -> Result<Option<StoredVersion>, sqlx::Error> {
         let query = format!(
             "SELECT {STORED_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id \
@@ -137,6 +155,7 @@ impl Db {
     }
 
     /// A version by its id, whatever its status: an attempt keeps the version it started on.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn version_by_id(&self, version: VersionId) -> Result<Option<StoredVersion>, sqlx::Error> {
         let query = format!(
             "SELECT {STORED_COLUMNS} FROM module_versions v JOIN modules m ON m.id = v.module_id WHERE v.id = $1"
@@ -210,30 +229,35 @@ pub(super) async fn insert_themes(
 const LATEST_PUBLISHED: &str = "v.status = 'published' AND v.number = (SELECT MAX(w.number) \
                                 FROM module_versions w WHERE w.module_id = v.module_id AND w.status = 'published')";
 
-type StoredRow = (i64, String, i64, i64, String, String, i64, String, i64);
-
-const STORED_COLUMNS: &str =
-    "m.id, m.slug, v.id, v.number, v.status, v.title, v.estimated_minutes, v.content, v.revision";
-
-fn stored_from(row: StoredRow) -> Result<StoredVersion, sqlx::Error> {
-    let (module, slug, version, number, status, title, minutes, content, revision) = row;
-    let definition = decode(&content)?;
-    let mut summary = summary_from((module, slug, version, number, status, title, minutes))?;
-    summary.themes = definition.themes.clone();
-    Ok(StoredVersion { summary, definition, revision })
+/// A whole stored version, as `STORED_COLUMNS` selects it: its summary, the module file's content
+/// and the draft's revision.
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    #[sqlx(flatten)]
+    summary: VersionRow,
+    content: String,
+    revision: i64,
 }
 
-fn summary_from(
-    (module, slug, version, number, status_code, title, minutes): VersionRow,
-) -> Result<VersionSummary, sqlx::Error> {
+const STORED_COLUMNS: &str = "m.id AS module_id, m.slug, v.id AS version_id, v.number, v.status, v.title, \
+                              v.estimated_minutes, v.content, v.revision";
+
+fn stored_from(row: StoredRow) -> Result<StoredVersion, sqlx::Error> {
+    let definition = decode(&row.content)?;
+    let mut summary = summary_from(row.summary)?;
+    summary.themes = definition.themes.clone();
+    Ok(StoredVersion { summary, definition, revision: row.revision })
+}
+
+fn summary_from(row: VersionRow) -> Result<VersionSummary, sqlx::Error> {
     Ok(VersionSummary {
-        module: ModuleId(module),
-        slug,
-        version: VersionId(version),
-        number,
-        status: status(&status_code)?,
-        title,
-        estimated_minutes: minutes,
+        module: ModuleId(row.module_id),
+        slug: row.slug,
+        version: VersionId(row.version_id),
+        number: row.number,
+        status: status(&row.status)?,
+        title: row.title,
+        estimated_minutes: row.estimated_minutes,
         themes: Vec::new(),
     })
 }

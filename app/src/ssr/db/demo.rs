@@ -9,12 +9,14 @@ use crate::ssr::demo::{DemoPerson, DemoRegion};
 
 impl Db {
     /// Whether anyone has an account yet (demo data is only ever added to an empty database).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn has_people(&self) -> Result<bool, sqlx::Error> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people").fetch_one(&self.pool).await?;
         Ok(count > 0)
     }
 
     /// Creates the demo regions, their practices and the demo people, or nothing if any step fails.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn seed_demo(
         &self,
         regions: &[DemoRegion],

@@ -70,30 +70,46 @@ pub(super) async fn insert_certificate(
     Ok(())
 }
 
-type CertificateRow = (String, Option<String>, String, i64, i64, i64, String, String);
+/// A certificate's facts, as `CERTIFICATE_COLUMNS` reads them; `content` is the module version's
+/// definition, for its outcomes.
+#[derive(sqlx::FromRow)]
+struct CertificateRow {
+    learner_name: String,
+    gmc_number: Option<String>,
+    module_title: String,
+    version_number: i64,
+    completed_at: i64,
+    minutes_spent: i64,
+    content: String,
+    code: String,
+}
 
-const CERTIFICATE_COLUMNS: &str = "p.full_name, p.gmc_number, v.title, v.number, a.completed_at, c.minutes_spent, \
-                                   v.content, c.code";
+const CERTIFICATE_COLUMNS: &str = "p.full_name AS learner_name, p.gmc_number, v.title AS module_title, \
+                                   v.number AS version_number, a.completed_at, c.minutes_spent, v.content, c.code";
 const CERTIFICATE_JOINS: &str = "certificates c JOIN attempts a ON a.id = c.attempt_id \
                                  JOIN people p ON p.id = c.person_id JOIN module_versions v ON v.id = a.version_id";
 
 fn certificate_from(row: CertificateRow) -> Result<Certificate, sqlx::Error> {
-    let (learner_name, gmc_number, module_title, version_number, completed_at, minutes_spent, content, code) =
-        row;
     Ok(Certificate {
-        learner_name,
-        gmc_number,
-        module_title,
-        version_number,
-        completed_at,
-        minutes_spent,
-        outcomes: decode(&content)?.outcomes,
-        code: VerificationCode::parse(&code).map(|c| c.to_string()).unwrap_or(code),
+        outcomes: decode(&row.content)?.outcomes,
+        code: printed_code(row.code),
+        learner_name: row.learner_name,
+        gmc_number: row.gmc_number,
+        module_title: row.module_title,
+        version_number: row.version_number,
+        completed_at: row.completed_at,
+        minutes_spent: row.minutes_spent,
     })
+}
+
+/// A stored verification code as certificates print it (grouped for reading aloud).
+fn printed_code(code: String) -> String {
+    VerificationCode::parse(&code).map(|c| c.to_string()).unwrap_or(code)
 }
 
 impl Db {
     /// The step times of an attempt, to measure the time spent.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn step_times(&self, attempt: i64) -> Result<Vec<i64>, sqlx::Error> {
         sqlx::query_scalar("SELECT time_on_step_ms FROM responses WHERE attempt_id = $1")
             .bind(attempt)
@@ -102,6 +118,7 @@ impl Db {
     }
 
     /// The certificate of a person's finished attempt (by the attempt's public id).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn certificate_of(
         &self,
         attempt: &str,
@@ -118,6 +135,7 @@ impl Db {
     }
 
     /// What a verification code confirms, if it is a certificate's.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn verify_certificate(&self, code: &VerificationCode) -> Result<Option<Verified>, sqlx::Error> {
         let row: Option<(String, String, i64)> = sqlx::query_as(
             "SELECT p.full_name, v.title, a.completed_at FROM certificates c JOIN attempts a ON a.id = c.attempt_id \
@@ -134,9 +152,11 @@ impl Db {
     }
 
     /// The learner's CPD log: every finished attempt, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn cpd_log(&self, person: PersonId) -> Result<Vec<CpdEntry>, sqlx::Error> {
         let rows: Vec<CpdRow> = sqlx::query_as(
-            "SELECT v.title, v.number, a.completed_at, c.minutes_spent, v.content, f.body, c.code \
+            "SELECT v.title AS module_title, v.number AS version_number, a.completed_at, c.minutes_spent, v.content, \
+             f.body AS reflection, c.code \
              FROM certificates c JOIN attempts a ON a.id = c.attempt_id JOIN module_versions v ON v.id = a.version_id \
              LEFT JOIN reflections f ON f.attempt_id = a.id WHERE c.person_id = $1 ORDER BY a.completed_at, a.id",
         )
@@ -144,15 +164,15 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(module_title, version_number, completed_at, minutes_spent, content, reflection, code)| {
+            .map(|row| {
                 Ok(CpdEntry {
-                    module_title,
-                    version_number,
-                    completed_at,
-                    minutes_spent,
-                    outcomes: decode(&content)?.outcomes,
-                    reflection: reflection.unwrap_or_default(),
-                    certificate_code: VerificationCode::parse(&code).map(|c| c.to_string()).unwrap_or(code),
+                    outcomes: decode(&row.content)?.outcomes,
+                    reflection: row.reflection.unwrap_or_default(),
+                    certificate_code: printed_code(row.code),
+                    module_title: row.module_title,
+                    version_number: row.version_number,
+                    completed_at: row.completed_at,
+                    minutes_spent: row.minutes_spent,
                 })
             })
             .collect()
@@ -160,6 +180,7 @@ impl Db {
 
     /// A page of xAPI statements after the one with row id `after`, of one person or of everyone:
     /// (row id, statement JSON), in the order they were made.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn statements_after(
         &self,
         person: Option<PersonId>,
@@ -177,5 +198,14 @@ impl Db {
     }
 }
 
-/// Title, version number, completed at, minutes, content, reflection, certificate code.
-type CpdRow = (String, i64, i64, i64, String, Option<String>, String);
+/// A finished attempt as the CPD log lists it; `content` is the version's definition.
+#[derive(sqlx::FromRow)]
+struct CpdRow {
+    module_title: String,
+    version_number: i64,
+    completed_at: i64,
+    minutes_spent: i64,
+    content: String,
+    reflection: Option<String>,
+    code: String,
+}

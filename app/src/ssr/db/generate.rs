@@ -41,6 +41,7 @@ const SCRATCH: [&str; 7] = [
 impl Db {
     /// Loads `population` and returns how many responses it wrote; `progress` is told after each
     /// chunk of attempts (responses so far).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn generate(
         &self,
         population: &Population<'_>,

@@ -45,6 +45,7 @@ impl OpenInvitation {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn create_invitation(
         &self,
         invitation: &NewInvitation<'_>,
@@ -72,13 +73,13 @@ impl Db {
     }
 
     /// The invitation a token opens, if it is unused and unexpired.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_invitation(
         &self,
         token_hash: &str,
         now_ms: i64,
     ) -> Result<Option<OpenInvitation>, sqlx::Error> {
-        type Row = (i64, String, String, Option<i64>, Option<i64>, i64);
-        let row: Option<Row> = sqlx::query_as(
+        let row: Option<InvitationRow> = sqlx::query_as(
             "SELECT id, email, roles, region_id, practice_id, invited_by FROM invitations \
              WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
         )
@@ -86,17 +87,18 @@ impl Db {
         .bind(now_ms)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, email, roles, region, practice, invited_by)| OpenInvitation {
-            id,
-            email,
-            roles: roles.split(',').filter_map(|code| Role::parse(code).ok()).collect(),
-            region: region.map(RegionId),
-            practice: practice.map(PracticeId),
-            invited_by: PersonId(invited_by),
+        Ok(row.map(|row| OpenInvitation {
+            id: row.id,
+            email: row.email,
+            roles: row.roles.split(',').filter_map(|code| Role::parse(code).ok()).collect(),
+            region: row.region_id.map(RegionId),
+            practice: row.practice_id.map(PracticeId),
+            invited_by: PersonId(row.invited_by),
         }))
     }
 
     /// Uses an invitation to create the person, once: false if it was used (or expired) meanwhile.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn accept_invitation(
         &self,
         invitation_id: i64,
@@ -123,4 +125,15 @@ impl Db {
         tx.commit().await?;
         Ok(Some(id))
     }
+}
+
+/// An open invitation as stored: `roles` is a comma-separated list of role codes.
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    id: i64,
+    email: String,
+    roles: String,
+    region_id: Option<i64>,
+    practice_id: Option<i64>,
+    invited_by: i64,
 }

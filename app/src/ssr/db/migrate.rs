@@ -26,11 +26,13 @@ impl Db {
 
     /// Applies any migrations not yet applied. Safe to run from several servers at once: the
     /// migrator takes a database lock.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         self.migrator().run(&self.pool).await
     }
 
     /// Checks that the database answers and has every migration this binary knows of.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn readiness(&self) -> Readiness {
         let Ok(mut conn) = self.pool.acquire().await else {
             return Readiness::Unreachable;

@@ -64,6 +64,7 @@ impl Db {
     }
 
     /// Closes every connection; later queries fail (used at shutdown, and by tests of outages).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -33,34 +33,36 @@ impl OrganisationKind {
 
 impl Db {
     /// Every region and practice, retired ones included, by name.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn organisations(&self) -> Result<Organisations, sqlx::Error> {
-        let regions: Vec<(i64, String, Option<i64>)> =
+        let regions: Vec<RegionRow> =
             sqlx::query_as("SELECT id, name, retired_at FROM regions ORDER BY name")
                 .fetch_all(&self.pool)
                 .await?;
-        let practices: Vec<(i64, i64, String, String, Option<i64>)> =
+        let practices: Vec<PracticeRow> =
             sqlx::query_as("SELECT id, region_id, ods_code, name, retired_at FROM practices ORDER BY name")
                 .fetch_all(&self.pool)
                 .await?;
         Ok(Organisations {
             regions: regions
                 .into_iter()
-                .map(|(id, name, retired)| Region { id: RegionId(id), name, retired: retired.is_some() })
+                .map(|row| Region { id: RegionId(row.id), name: row.name, retired: row.retired_at.is_some() })
                 .collect(),
             practices: practices
                 .into_iter()
-                .map(|(id, region, ods_code, name, retired)| Practice {
-                    id: PracticeId(id),
-                    region_id: RegionId(region),
-                    ods_code,
-                    name,
-                    retired: retired.is_some(),
+                .map(|row| Practice {
+                    id: PracticeId(row.id),
+                    region_id: RegionId(row.region_id),
+                    ods_code: row.ods_code,
+                    name: row.name,
+                    retired: row.retired_at.is_some(),
                 })
                 .collect(),
         })
     }
 
     /// The region a practice belongs to, if the practice exists and is not retired.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_practice_region(&self, practice: PracticeId) -> Result<Option<RegionId>, sqlx::Error> {
         let region: Option<i64> =
             sqlx::query_scalar("SELECT region_id FROM practices WHERE id = $1 AND retired_at IS NULL")
@@ -71,6 +73,7 @@ impl Db {
     }
 
     /// Whether a region exists and is not retired.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn region_is_open(&self, region: RegionId) -> Result<bool, sqlx::Error> {
         let count: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM regions WHERE id = $1 AND retired_at IS NULL")
@@ -81,6 +84,7 @@ impl Db {
     }
 
     /// Creates a region; fails with a unique violation if the name is taken.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn create_region(
         &self,
         name: &str,
@@ -100,6 +104,7 @@ impl Db {
     }
 
     /// Creates a practice; fails with a unique violation if the ODS code is taken.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn create_practice(
         &self,
         region: RegionId,
@@ -124,6 +129,7 @@ impl Db {
     }
 
     /// Renames a region or practice; false if there is none with that id.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn rename_organisation(
         &self,
         kind: OrganisationKind,
@@ -137,6 +143,7 @@ impl Db {
     }
 
     /// Retires (or reinstates) a region or practice; false if there is none with that id.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_organisation_retired(
         &self,
         kind: OrganisationKind,
@@ -170,4 +177,20 @@ impl Db {
         tx.commit().await?;
         Ok(changed)
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct RegionRow {
+    id: i64,
+    name: String,
+    retired_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PracticeRow {
+    id: i64,
+    region_id: i64,
+    ods_code: String,
+    name: String,
+    retired_at: Option<i64>,
 }

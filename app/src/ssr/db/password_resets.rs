@@ -5,6 +5,7 @@ use super::audit::{AuditRecord, insert_audit};
 use crate::domain::ids::PersonId;
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn create_password_reset(
         &self,
         person: PersonId,
@@ -26,6 +27,7 @@ impl Db {
     }
 
     /// The person an unused, unexpired reset token belongs to (for showing and checking the form).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_password_reset(
         &self,
         token_hash: &str,
@@ -44,6 +46,7 @@ impl Db {
 
     /// Uses a reset token to set a new password (and session key), once: `None` if the token is
     /// unknown, used or expired. Every other reset link for the person stops working too.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn use_password_reset(
         &self,
         token_hash: &str,

@@ -142,20 +142,22 @@ async fn rotate_session_key(
 
 impl Db {
     /// The account behind an email address, for checking a password.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sign_in_record(&self, email: &EmailAddress) -> Result<Option<SignInRecord>, sqlx::Error> {
-        let row: Option<(i64, String, Option<i64>)> =
+        let row: Option<SignInRow> =
             sqlx::query_as("SELECT id, password_hash, deactivated_at FROM people WHERE email = $1")
                 .bind(email.as_str())
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|(id, password_hash, deactivated)| SignInRecord {
-            id: PersonId(id),
-            password_hash,
-            active: deactivated.is_none(),
+        Ok(row.map(|row| SignInRecord {
+            id: PersonId(row.id),
+            password_hash: row.password_hash,
+            active: row.deactivated_at.is_none(),
         }))
     }
 
     /// An active person's identity, roles and current session key; `None` if deactivated or unknown.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn session_user(&self, person: PersonId) -> Result<Option<(CurrentUser, String)>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         let row: Option<(String, String)> = sqlx::query_as(
@@ -170,6 +172,7 @@ impl Db {
     }
 
     /// Whether an account already uses this address.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn email_taken(&self, email: &EmailAddress) -> Result<bool, sqlx::Error> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE email = $1")
             .bind(email.as_str())
@@ -179,6 +182,7 @@ impl Db {
     }
 
     /// Creates a person, with the audit event that explains it, in one transaction.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn create_person(
         &self,
         person: &NewPerson<'_>,
@@ -197,34 +201,35 @@ impl Db {
         Ok(id)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn profile(&self, person: PersonId) -> Result<Option<Profile>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
-        type Row = (String, String, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<i64>);
-        let row: Option<Row> = sqlx::query_as(
+        let row: Option<ProfileRow> = sqlx::query_as(
             "SELECT p.full_name, p.email, p.gmc_number, p.practice_id, p.career_stage, pr.region_id, p.deactivated_at \
              FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $1",
         )
         .bind(person.0)
         .fetch_optional(&mut *conn)
         .await?;
-        let Some((name, email, gmc_number, practice, stage, region, deactivated)) = row else {
+        let Some(row) = row else {
             return Ok(None);
         };
         let grants = grants_of(&mut conn, person).await?;
         Ok(Some(Profile {
             id: person,
-            name,
-            email,
-            gmc_number,
-            practice_id: practice.map(PracticeId),
-            career_stage: stage.and_then(|s| CareerStage::parse(&s).ok()),
+            name: row.full_name,
+            email: row.email,
+            gmc_number: row.gmc_number,
+            practice_id: row.practice_id.map(PracticeId),
+            career_stage: row.career_stage.and_then(|s| CareerStage::parse(&s).ok()),
             grants,
-            region_id: region.map(RegionId),
-            active: deactivated.is_none(),
+            region_id: row.region_id.map(RegionId),
+            active: row.deactivated_at.is_none(),
         }))
     }
 
     /// Changes the details a person keeps about themselves.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn update_profile(
         &self,
         person: PersonId,
@@ -245,6 +250,7 @@ impl Db {
         tx.commit().await
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn password_hash_of(&self, person: PersonId) -> Result<Option<String>, sqlx::Error> {
         sqlx::query_scalar("SELECT password_hash FROM people WHERE id = $1 AND deactivated_at IS NULL")
             .bind(person.0)
@@ -253,6 +259,7 @@ impl Db {
     }
 
     /// Sets a new password and session key (ending every other session), with its audit event.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_password(
         &self,
         person: PersonId,
@@ -273,6 +280,7 @@ impl Db {
     }
 
     /// Replaces a person's roles and session key, with the audit event.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_grants(
         &self,
         person: PersonId,
@@ -291,6 +299,7 @@ impl Db {
     }
 
     /// Deactivates (ending every session) or reactivates an account, with the audit event.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_active(
         &self,
         person: PersonId,
@@ -311,6 +320,7 @@ impl Db {
     }
 
     /// A page of people matching the filter, by name.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn list_people(
         &self,
         filter: &PeopleFilter,
@@ -340,9 +350,9 @@ impl Db {
             .bind(active)
             .fetch_one(&mut *conn)
             .await?;
-        type Row = (i64, String, String, Option<String>, Option<String>, Option<i64>);
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT p.id, p.full_name, p.email, pr.name, r.name, p.deactivated_at {from} WHERE {conditions} \
+        let rows: Vec<PersonListRow> = sqlx::query_as(&format!(
+            "SELECT p.id, p.full_name, p.email, pr.name AS practice, r.name AS region, p.deactivated_at \
+             {from} WHERE {conditions} \
              ORDER BY LOWER(p.full_name), p.id LIMIT $5 OFFSET $6"
         ))
         .bind(&text)
@@ -354,22 +364,23 @@ impl Db {
         .fetch_all(&mut *conn)
         .await?;
         let mut people = Vec::with_capacity(rows.len());
-        for (id, name, email, practice, region, deactivated) in rows {
-            let grants = grants_of(&mut conn, PersonId(id)).await?;
+        for row in rows {
+            let grants = grants_of(&mut conn, PersonId(row.id)).await?;
             people.push(PersonSummary {
-                id: PersonId(id),
-                name,
-                email,
+                id: PersonId(row.id),
+                name: row.full_name,
+                email: row.email,
                 grants,
-                practice,
-                region,
-                active: deactivated.is_none(),
+                practice: row.practice,
+                region: row.region,
+                active: row.deactivated_at.is_none(),
             });
         }
         Ok(PeoplePage { people, total })
     }
 
     /// The deanery leads of a region, as listed to its learners.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn leads_of_region(&self, region: RegionId) -> Result<Vec<LeadContact>, sqlx::Error> {
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT p.full_name, r.name FROM role_grants g JOIN people p ON p.id = g.person_id \
@@ -383,6 +394,7 @@ impl Db {
     }
 
     /// The id of the account using an email address.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn person_by_email(&self, email: &EmailAddress) -> Result<Option<PersonId>, sqlx::Error> {
         let id: Option<i64> =
             sqlx::query_scalar("SELECT id FROM people WHERE email = $1 AND deactivated_at IS NULL")
@@ -393,10 +405,41 @@ impl Db {
     }
 
     /// A person's name and email, for messages to them.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn name_and_email(&self, person: PersonId) -> Result<Option<(String, String)>, sqlx::Error> {
         sqlx::query_as("SELECT full_name, email FROM people WHERE id = $1")
             .bind(person.0)
             .fetch_optional(&self.pool)
             .await
     }
+}
+
+/// A person's own details with their practice's region.
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    full_name: String,
+    email: String,
+    gmc_number: Option<String>,
+    practice_id: Option<i64>,
+    career_stage: Option<String>,
+    region_id: Option<i64>,
+    deactivated_at: Option<i64>,
+}
+
+/// A person as the admins' list shows them: their practice's and region's names.
+#[derive(sqlx::FromRow)]
+struct PersonListRow {
+    id: i64,
+    full_name: String,
+    email: String,
+    practice: Option<String>,
+    region: Option<String>,
+    deactivated_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SignInRow {
+    id: i64,
+    password_hash: String,
+    deactivated_at: Option<i64>,
 }

@@ -7,16 +7,32 @@ use crate::domain::ids::{PersonId, RegionId};
 use crate::domain::reports::prescribing::MonthRate;
 use crate::ssr::prescribing::read::PracticeMonth;
 
-/// Practice, months, first month, last month, latest list size.
-pub type ImportSummaryRow = (i64, i64, String, String, Option<i64>);
+/// What has been imported for one practice.
+#[derive(sqlx::FromRow)]
+pub struct ImportSummaryRow {
+    pub practice_id: i64,
+    pub months: i64,
+    pub first_month: String,
+    pub last_month: String,
+    /// The list size of the latest month that has one.
+    pub list_size: Option<i64>,
+}
 
-/// Practice, month, items, list size, rate given.
-type RateRow = (i64, String, i64, Option<i64>, Option<f64>);
+/// One practice-month's items, with the list size and the rate the import gave, if any.
+#[derive(sqlx::FromRow)]
+struct RateRow {
+    practice_id: i64,
+    month: String,
+    items: i64,
+    list_size: Option<i64>,
+    rate_per_1000: Option<f64>,
+}
 
 impl Db {
     /// Stores every practice-month of an import, and its audit event, in one transaction. A
     /// month without a list size takes the practice's latest known one, so NHS extracts (which
     /// carry no list sizes) have rates once a list size has been imported.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_prescribing(
         &self,
         months: &[PracticeMonth],
@@ -53,6 +69,7 @@ impl Db {
 
     /// Each practice's rate (items per 1,000 patients) in each month from `from` to `to`
     /// (`YYYY-MM`, inclusive) in a region, or every region; months without a rate are left out.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn prescribing_rates(
         &self,
         region: Option<RegionId>,
@@ -60,7 +77,7 @@ impl Db {
         to: &str,
     ) -> Result<Vec<MonthRate>, sqlx::Error> {
         let rows: Vec<RateRow> = sqlx::query_as(
-            "SELECT p.practice_id, p.month, p.benzodiazepine_items + p.z_drug_items, p.list_size, p.rate_per_1000 \
+            "SELECT p.practice_id, p.month, p.benzodiazepine_items + p.z_drug_items AS items, p.list_size, p.rate_per_1000 \
              FROM practice_prescribing p JOIN practices pr ON pr.id = p.practice_id \
              WHERE ($1 = 0 OR pr.region_id = $1) AND p.month >= $2 AND p.month <= $3 \
              ORDER BY p.practice_id, p.month",
@@ -72,15 +89,18 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(practice, month, items, list_size, rate)| {
-                let rate = rate.or_else(|| list_size.map(|size| items as f64 * 1000.0 / size as f64))?;
-                Some(MonthRate { practice, month, rate })
+            .filter_map(|row| {
+                let rate = row
+                    .rate_per_1000
+                    .or_else(|| row.list_size.map(|size| row.items as f64 * 1000.0 / size as f64))?;
+                Some(MonthRate { practice: row.practice_id, month: row.month, rate })
             })
             .collect())
     }
 
     /// The practice-months `person` imported at `at_ms` that have no rate: neither a list size
     /// (given, or known from an earlier month) nor a rate given.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn months_without_rate(&self, person: PersonId, at_ms: i64) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar(
             "SELECT COUNT(*) FROM practice_prescribing WHERE imported_by = $1 AND imported_at = $2 \
@@ -92,12 +112,13 @@ impl Db {
         .await
     }
 
-    /// Per practice with figures: (practice, months, first month, last month, latest list size).
+    /// What has been imported for each practice with figures.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn prescribing_imports(&self) -> Result<Vec<ImportSummaryRow>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT p.practice_id, COUNT(*), MIN(p.month), MAX(p.month), \
+            "SELECT p.practice_id, COUNT(*) AS months, MIN(p.month) AS first_month, MAX(p.month) AS last_month, \
              (SELECT l.list_size FROM practice_prescribing l WHERE l.practice_id = p.practice_id \
-              AND l.list_size IS NOT NULL ORDER BY l.month DESC LIMIT 1) \
+              AND l.list_size IS NOT NULL ORDER BY l.month DESC LIMIT 1) AS list_size \
              FROM practice_prescribing p GROUP BY p.practice_id",
         )
         .fetch_all(&self.pool)

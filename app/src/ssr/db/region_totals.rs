@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sqlx::{Any, Transaction};
 
-use crate::domain::reports::ReportRecord;
 use crate::domain::reports::build::{AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals};
+use crate::domain::reports::record::ReportRecord;
 use crate::domain::reports::region_totals::{
     AtPractice, Pooled, attitude_changes, decision_changes, practice_changes, theme_change,
 };
@@ -26,6 +26,15 @@ struct Finishing {
     practice: Option<i64>,
 }
 
+/// Whose attempt it is and where they were when they started it.
+#[derive(sqlx::FromRow)]
+struct AttemptPlace {
+    person_id: i64,
+    module_id: i64,
+    region_id: Option<i64>,
+    practice_id: Option<i64>,
+}
+
 /// Adds a finishing attempt to its region's totals. Runs before the attempt's own summaries are
 /// written, so the learner's summaries it reads are those of their earlier attempts.
 pub(super) async fn add_to_region_totals(
@@ -33,12 +42,13 @@ pub(super) async fn add_to_region_totals(
     attempt: i64,
     record: &ReportRecord,
 ) -> Result<(), sqlx::Error> {
-    let (person, module, region, practice): (i64, i64, Option<i64>, Option<i64>) =
+    let place: AttemptPlace =
         sqlx::query_as("SELECT person_id, module_id, region_id, practice_id FROM attempts WHERE id = $1")
             .bind(attempt)
             .fetch_one(&mut **tx)
             .await?;
-    let Some(region) = region else { return Ok(()) };
+    let Some(region) = place.region_id else { return Ok(()) };
+    let (person, module, practice) = (place.person_id, place.module_id, place.practice_id);
     // Two of one learner's attempts finishing at once would each miss the other's summaries: the
     // learner's row stays locked until this transaction ends (SQLite has one writer anyway).
     sqlx::query("UPDATE people SET deactivated_at = deactivated_at WHERE id = $1")
@@ -51,8 +61,52 @@ pub(super) async fn add_to_region_totals(
     add_decision_changes(tx, &finishing, record).await
 }
 
-/// Theme code, practice, then the five sums before and the five after (as in the summaries).
-type EarlierThemeRow = (String, Option<i64>, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+/// The five sums of a sitting's answers before the cases (`pre_`) and after them (`post_`), as the
+/// summaries and the kept totals name their columns.
+#[derive(sqlx::FromRow)]
+pub(super) struct SittingSums {
+    pre_right: i64,
+    pre_answered: i64,
+    pre_sure_wrong: i64,
+    pre_certainty_right: i64,
+    pre_certainty_wrong: i64,
+    post_right: i64,
+    post_answered: i64,
+    post_sure_wrong: i64,
+    post_certainty_right: i64,
+    post_certainty_wrong: i64,
+}
+
+impl SittingSums {
+    pub(super) fn before(&self) -> Sitting {
+        sitting(
+            self.pre_right,
+            self.pre_answered,
+            self.pre_sure_wrong,
+            self.pre_certainty_right,
+            self.pre_certainty_wrong,
+        )
+    }
+
+    pub(super) fn after(&self) -> Sitting {
+        sitting(
+            self.post_right,
+            self.post_answered,
+            self.post_sure_wrong,
+            self.post_certainty_right,
+            self.post_certainty_wrong,
+        )
+    }
+}
+
+/// A learner's earlier summary of a theme in the region, at a practice.
+#[derive(sqlx::FromRow)]
+struct EarlierThemeRow {
+    theme_code: String,
+    practice_id: Option<i64>,
+    #[sqlx(flatten)]
+    sums: SittingSums,
+}
 
 async fn add_theme_and_practice_changes(
     tx: &mut Tx,
@@ -74,12 +128,12 @@ async fn add_theme_and_practice_changes(
     .await?;
     let mut by_theme: BTreeMap<String, Pooled> = BTreeMap::new();
     let mut earlier = AtPractice::default();
-    for (theme, practice, b1, b2, b3, b4, b5, a1, a2, a3, a4, a5) in rows {
-        let (before, after) = (sitting(b1, b2, b3, b4, b5), sitting(a1, a2, a3, a4, a5));
-        let pooled = by_theme.entry(theme).or_default();
+    for row in rows {
+        let (before, after) = (row.sums.before(), row.sums.after());
+        let pooled = by_theme.entry(row.theme_code).or_default();
         *pooled = pooled.with(&before, &after);
         earlier = AtPractice {
-            practice: earlier.practice.max(practice),
+            practice: earlier.practice.max(row.practice_id),
             answers: earlier.answers.with(&before, &after),
         };
     }

@@ -6,15 +6,15 @@
 use sqlx::{Any, Transaction};
 
 use super::Db;
-use super::region_totals::{add_to_region_totals, bind_sitting};
+use super::region_totals::{SittingSums, add_to_region_totals, bind_sitting};
 use crate::domain::ids::RegionId;
-use crate::domain::reports::ReportRecord;
+use crate::domain::reports::record::ReportRecord;
 use std::collections::BTreeMap;
 
 use crate::domain::reports::build::{
     AttemptFact, AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals,
 };
-use crate::domain::reports::theme_scores::{Sitting, ThemeScore};
+use crate::domain::reports::theme_scores::ThemeScore;
 
 /// Which records a report covers: one region or all, and attempts started (or finished) in
 /// `[from_ms, to_ms)`.
@@ -119,6 +119,7 @@ impl Db {
     }
 
     /// Learners registered at each practice of a region (or every region), not deactivated.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn registered_by_practice(
         &self,
         region: Option<RegionId>,
@@ -136,6 +137,7 @@ impl Db {
     /// The learning figures in scope: a region's kept totals for its whole history, otherwise added
     /// up from the per-attempt summaries (every region at once is added up too: a learner who moved
     /// region is one learner there, but has a part in each region's totals).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn learning_totals(&self, scope: Scope) -> Result<LearningTotals, sqlx::Error> {
         if let (Some(region), true) = (scope.region, scope.whole_history) {
             return self.region_totals(region).await;
@@ -195,6 +197,7 @@ impl Db {
     }
 
     /// Every attempt started in scope.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
         let rows: Vec<AttemptRow> = self.scoped(&format!(
             "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.completed_at, c.minutes_spent FROM attempts t \
@@ -203,13 +206,13 @@ impl Db {
         ), scope).await?;
         Ok(rows
             .into_iter()
-            .map(|(person, module, practice, started_at, completed_at, minutes)| AttemptFact {
-                person,
-                module,
-                practice,
-                started_at,
-                completed_at,
-                minutes,
+            .map(|row| AttemptFact {
+                person: row.person_id,
+                module: row.module_id,
+                practice: row.practice_id,
+                started_at: row.started_at,
+                completed_at: row.completed_at,
+                minutes: row.minutes_spent,
             })
             .collect())
     }
@@ -217,10 +220,12 @@ impl Db {
     /// Agreement with each attitude statement before and after, over attempts finished in scope.
     async fn attitude_totals(&self, scope: Scope) -> Result<Vec<AttitudeTotals>, sqlx::Error> {
         let rows: Vec<AttitudeRow> = self.scoped(&format!(
-            "SELECT t.module_id, t.statement_key, COUNT(DISTINCT t.person_id), COUNT(*), \
-             CAST(SUM(t.agreement_before) AS BIGINT), CAST(SUM(t.agreement_after) AS BIGINT), \
-             CAST(SUM(t.agreement_after - t.agreement_before) AS BIGINT), \
+            "SELECT t.module_id, t.statement_key, COUNT(DISTINCT t.person_id) AS learners, COUNT(*) AS pairs, \
+             CAST(SUM(t.agreement_before) AS BIGINT) AS agreement_before, \
+             CAST(SUM(t.agreement_after) AS BIGINT) AS agreement_after, \
+             CAST(SUM(t.agreement_after - t.agreement_before) AS BIGINT) AS shift, \
              CAST(SUM((t.agreement_after - t.agreement_before) * (t.agreement_after - t.agreement_before)) AS BIGINT) \
+             AS shift_squared \
              FROM attempt_attitudes t WHERE {} GROUP BY t.module_id, t.statement_key ORDER BY t.module_id, t.statement_key",
             in_scope("completed_at")
         ), scope).await?;
@@ -232,8 +237,9 @@ impl Db {
         let rows: Vec<DecisionRow> = self
             .scoped(
                 &format!(
-                    "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id), COUNT(*), \
-             CAST(SUM(CASE WHEN t.rating IN ('poor', 'unsafe') THEN 1 ELSE 0 END) AS BIGINT) \
+                    "SELECT t.module_id, t.case_key, t.node_key, COUNT(DISTINCT t.person_id) AS learners, \
+             COUNT(*) AS taken, CAST(SUM(CASE WHEN t.rating IN ('poor', 'unsafe') THEN 1 ELSE 0 END) AS BIGINT) \
+             AS poor_or_unsafe \
              FROM attempt_decisions t WHERE {} GROUP BY t.module_id, t.case_key, t.node_key \
              ORDER BY t.module_id, t.case_key, t.node_key",
                     in_scope("completed_at")
@@ -258,12 +264,13 @@ impl Db {
         };
         let outer = |p: &str| {
             ["right", "answered", "sure_wrong", "certainty_right", "certainty_wrong"]
-                .map(|c| sum(&format!("l.{p}_{c}")))
+                .map(|c| format!("{} AS {p}_{c}", sum(&format!("l.{p}_{c}"))))
                 .join(", ")
         };
         let sql = format!(
-            "SELECT l.theme_code, COUNT(*), SUM(l.before_share), SUM(l.after_share), \
-             SUM(l.after_share - l.before_share), SUM((l.after_share - l.before_share) * (l.after_share - l.before_share)), \
+            "SELECT l.theme_code, COUNT(*) AS learners, SUM(l.before_share) AS share_right_before, \
+             SUM(l.after_share) AS share_right_after, SUM(l.after_share - l.before_share) AS gain, \
+             SUM((l.after_share - l.before_share) * (l.after_share - l.before_share)) AS gain_squared, \
              {}, {} FROM (SELECT t.theme_code, {} AS before_share, {} AS after_share, {}, {} \
              FROM attempt_theme_scores t WHERE {} GROUP BY t.theme_code, t.person_id \
              HAVING SUM(t.pre_answered) > 0 AND SUM(t.post_answered) > 0) l GROUP BY l.theme_code ORDER BY l.theme_code",
@@ -282,10 +289,10 @@ impl Db {
     /// Each practice's learners with answers before and after the cases, and the sum of their
     /// gains over every theme's items together.
     async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<i64, PracticeGains>, sqlx::Error> {
-        let rows: Vec<(Option<i64>, i64, f64)> = self
+        let rows: Vec<PracticeGainsRow> = self
             .scoped(
                 &format!(
-                    "SELECT l.practice_id, COUNT(*), SUM(l.gain) FROM (SELECT MAX(t.practice_id) AS practice_id, \
+                    "SELECT l.practice_id, COUNT(*) AS learners, SUM(l.gain) AS gain FROM (SELECT MAX(t.practice_id) AS practice_id, \
                      CAST(SUM(t.post_right) AS DOUBLE PRECISION) / SUM(t.post_answered) \
                      - CAST(SUM(t.pre_right) AS DOUBLE PRECISION) / SUM(t.pre_answered) AS gain \
                      FROM attempt_theme_scores t WHERE {} GROUP BY t.person_id \
@@ -297,68 +304,104 @@ impl Db {
             .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(practice, learners, gain)| Some((practice?, PracticeGains { learners, gain })))
+            .filter_map(|row| {
+                Some((row.practice_id?, PracticeGains { learners: row.learners, gain: row.gain }))
+            })
             .collect())
     }
 }
 
-/// Module, statement, learners, pairs, the sums of before, after, shift and shift squared.
-type AttitudeRow = (i64, String, i64, i64, i64, i64, i64, i64);
+/// An attitude statement's totals: learners, before-and-after pairs, and the sums of the agreement
+/// before and after, of the shift and of its square.
+#[derive(sqlx::FromRow)]
+struct AttitudeRow {
+    module_id: i64,
+    statement_key: String,
+    learners: i64,
+    pairs: i64,
+    agreement_before: i64,
+    agreement_after: i64,
+    shift: i64,
+    shift_squared: i64,
+}
 
 fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
-    let (module, statement, learners, pairs, before, after, shift, shift_squared) = row;
-    AttitudeTotals { module, statement, learners, pairs, before, after, shift, shift_squared }
+    AttitudeTotals {
+        module: row.module_id,
+        statement: row.statement_key,
+        learners: row.learners,
+        pairs: row.pairs,
+        before: row.agreement_before,
+        after: row.agreement_after,
+        shift: row.shift,
+        shift_squared: row.shift_squared,
+    }
 }
 
-/// Module, case, node, learners, times taken, times with a poor or unsafe option.
-type DecisionRow = (i64, String, String, i64, i64, i64);
+/// A decision's totals: learners, times taken, and times with a poor or unsafe option.
+#[derive(sqlx::FromRow)]
+struct DecisionRow {
+    module_id: i64,
+    case_key: String,
+    node_key: String,
+    learners: i64,
+    taken: i64,
+    poor_or_unsafe: i64,
+}
 
 fn decision_totals(row: DecisionRow) -> DecisionTotals {
-    let (module, case, node, learners, taken, poor_or_unsafe) = row;
-    DecisionTotals { module, case, node, learners, taken, poor_or_unsafe }
+    DecisionTotals {
+        module: row.module_id,
+        case: row.case_key,
+        node: row.node_key,
+        learners: row.learners,
+        taken: row.taken,
+        poor_or_unsafe: row.poor_or_unsafe,
+    }
 }
 
-/// Person, module, practice, started at, completed at, minutes spent.
-type AttemptRow = (i64, i64, Option<i64>, i64, Option<i64>, Option<i64>);
+/// An attempt started in scope, with the minutes its certificate records.
+#[derive(sqlx::FromRow)]
+struct AttemptRow {
+    person_id: i64,
+    module_id: i64,
+    practice_id: Option<i64>,
+    started_at: i64,
+    completed_at: Option<i64>,
+    minutes_spent: Option<i64>,
+}
 
-/// Theme, learners, the sums of shares before and after, of gains and their squares, then the ten
-/// sums of [`insert_theme_scores`].
-type ThemeTotalsRow = (String, i64, f64, f64, f64, f64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+/// A theme's totals: learners, the sums of their shares right before and after, of their gains
+/// and the gains' squares, and the ten sums of [`insert_theme_scores`].
+#[derive(sqlx::FromRow)]
+struct ThemeTotalsRow {
+    theme_code: String,
+    learners: i64,
+    share_right_before: f64,
+    share_right_after: f64,
+    gain: f64,
+    gain_squared: f64,
+    #[sqlx(flatten)]
+    sums: SittingSums,
+}
 
 fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
-    let (
-        theme,
-        learners,
-        share_right_before,
-        share_right_after,
-        gain,
-        gain_squared,
-        b1,
-        b2,
-        b3,
-        b4,
-        b5,
-        a1,
-        a2,
-        a3,
-        a4,
-        a5,
-    ) = row;
-    let sitting = |right, answered, sure_wrong, certainty_right, certainty_wrong| Sitting {
-        right,
-        answered,
-        sure_wrong,
-        certainty_right,
-        certainty_wrong,
-    };
     ThemeTotals {
-        theme,
-        learners,
-        share_right_before,
-        share_right_after,
-        gain,
-        gain_squared,
-        before: sitting(b1, b2, b3, b4, b5),
-        after: sitting(a1, a2, a3, a4, a5),
+        before: row.sums.before(),
+        after: row.sums.after(),
+        theme: row.theme_code,
+        learners: row.learners,
+        share_right_before: row.share_right_before,
+        share_right_after: row.share_right_after,
+        gain: row.gain,
+        gain_squared: row.gain_squared,
     }
+}
+
+/// A practice's learners with answers before and after, and the sum of their gains.
+#[derive(sqlx::FromRow)]
+struct PracticeGainsRow {
+    practice_id: Option<i64>,
+    learners: i64,
+    gain: f64,
 }

@@ -9,6 +9,7 @@ const EXPIRY_SLACK_MS: i64 = 60_000;
 
 impl Db {
     /// A live session's data (JSON) and expiry.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn load_session(&self, id: &str, now_ms: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
         sqlx::query_as("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
             .bind(id)
@@ -18,6 +19,7 @@ impl Db {
     }
 
     /// Stores a new session; false if the id is already taken.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_session(&self, id: &str, data: &str, expires_ms: i64) -> Result<bool, sqlx::Error> {
         let inserted = sqlx::query(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
@@ -32,6 +34,7 @@ impl Db {
 
     /// Stores a session's new data and expiry, skipping the write when nothing but a small move of
     /// the expiry would change.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_session(&self, id: &str, data: &str, expires_ms: i64) -> Result<(), sqlx::Error> {
         sqlx::query(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
@@ -47,12 +50,14 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_session(&self, id: &str) -> Result<(), sqlx::Error> {
         sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&self.pool).await?;
         Ok(())
     }
 
     /// Removes sessions that have expired; returns how many.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_expired_sessions(&self, now_ms: i64) -> Result<u64, sqlx::Error> {
         let deleted = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now_ms)

@@ -5,6 +5,7 @@ use crate::ssr::auth::throttle::{Limits, ThrottleState};
 
 impl Db {
     /// The latest moment any of these throttles is locked until (0 if none is).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn throttle_locked_until(&self, keys: &[&str]) -> Result<i64, sqlx::Error> {
         let mut latest = 0;
         for key in keys {
@@ -19,6 +20,7 @@ impl Db {
     }
 
     /// Counts a failed attempt against a throttle, atomically, and returns its new state.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_sign_in_failure(
         &self,
         key: &str,
@@ -31,12 +33,8 @@ impl Db {
              FROM sign_in_throttles WHERE throttle_key = $1{}",
             self.for_update()
         );
-        let previous: Option<(i64, i64, i64, i64)> =
+        let previous: Option<ThrottleState> =
             sqlx::query_as(&select).bind(key).fetch_optional(&mut *tx).await?;
-        let previous =
-            previous.map(|(consecutive_failures, window_started_at, window_failures, locked_until)| {
-                ThrottleState { consecutive_failures, window_started_at, window_failures, locked_until }
-            });
         let next = limits.after_failure(previous, now_ms);
         sqlx::query(
             "INSERT INTO sign_in_throttles \
@@ -58,6 +56,7 @@ impl Db {
     }
 
     /// A successful sign-in ends a run of failures (the hourly count stays).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_sign_in_success(&self, key: &str) -> Result<(), sqlx::Error> {
         sqlx::query("UPDATE sign_in_throttles SET consecutive_failures = 0 WHERE throttle_key = $1")
             .bind(key)

@@ -5,13 +5,13 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 
-use crate::api::learning::step_view::{Choice, OtherChoice, StepContent, StepView};
 use crate::domain::curriculum::case::{DecisionOption, NodeKind};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::{ModuleDefinition, Reference};
 use crate::domain::learning::journey::{self, REFLECTION_MAX_CHARS};
 use crate::domain::learning::step::Step;
 use crate::ssr::markdown::to_html;
+use crate::wire::step_view::{Choice, OtherChoice, StepContent, StepView};
 
 /// The view of `step` in the attempt `attempt` (its public id), with a fresh submission key.
 pub fn step_view(attempt: &str, module: &ModuleDefinition, step: &Step, notice: Option<String>) -> StepView {

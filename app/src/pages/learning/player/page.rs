@@ -11,12 +11,12 @@ use leptos_router::hooks::use_params_map;
 use super::steps::{StepBody, page_title};
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::learning::answer_step::AnswerStep;
-use crate::api::learning::step_view::StepView;
 use crate::api::learning::view_step::view_step;
 use crate::components::client_assets::{Enhancement, EnhancementScript};
 use crate::components::forms::ErrorSummary;
-use crate::components::outcome::page_or_problem;
 use crate::error::AppError;
+use crate::pages::outcome::page_or_problem;
+use crate::wire::step_view::StepView;
 
 /// The id of the step's heading, which takes focus when the script shows a new step.
 const HEADING_ID: &str = "step-heading";

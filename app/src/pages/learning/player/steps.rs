@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::api::learning::step_view::{Choice, OtherChoice, StepContent, StepView};
 use crate::components::forms::{ChoiceField, message};
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::References;
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::marking::Certainty;
 use crate::error::AppError;
+use crate::wire::step_view::{Choice, OtherChoice, StepContent, StepView};
 
 /// The document title for a step: the heading, where it is, and the module.
 pub fn page_title(view: &StepView, failed: bool) -> String {

@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use crate::domain::audit::AuditAction;
 use crate::domain::email::EmailAddress;
 use crate::error::AppError;
-use crate::ssr::accounts::sign_in::start_session_for;
+use crate::ssr::account::sign_in::start_session_for;
 use crate::ssr::auth::password_policy::parse_new_password;
 use crate::ssr::auth::throttle::Limits;
 use crate::ssr::auth::tokens::{hash_token, new_session_key, new_token};

@@ -1,6 +1,6 @@
 //! What the player shows for one step: everything the page needs, with the module's Markdown
-//! already rendered to safe HTML on the server. The same value renders the page on the server and,
-//! after an answer, the next step in the browser.
+//! already rendered to safe HTML on the server. The player's page and an author's preview render it;
+//! `answer_step` returns it to a script that calls it for data.
 
 use serde::{Deserialize, Serialize};
 

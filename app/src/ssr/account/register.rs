@@ -10,7 +10,7 @@ use crate::domain::ids::{PersonId, PracticeId};
 use crate::domain::person_name::PersonName;
 use crate::domain::role::{Role, RoleGrant};
 use crate::error::AppError;
-use crate::ssr::accounts::sign_in::start_session_for;
+use crate::ssr::account::sign_in::start_session_for;
 use crate::ssr::auth::tokens::new_session_key;
 use crate::ssr::db::{NewPerson, is_unique_violation};
 use crate::ssr::request::Request;

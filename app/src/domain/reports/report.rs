@@ -1,0 +1,312 @@
+//! A report as it is shown: its rows, each figure already through disclosure control, and its
+//! tables as text for the page and the CSV downloads.
+
+use serde::{Deserialize, Serialize};
+
+use super::disclosure::Shown;
+use super::prescribing::{EngagementRow, TrendRow};
+use super::stats::MeanWithInterval;
+
+/// One row of uptake: a month, a module, or everything in scope.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UptakeRow {
+    pub label: String,
+    /// Learners who started at least one attempt.
+    pub learners: Shown,
+    pub started: Shown,
+    pub completed: Shown,
+    /// Completed over started, 0 to 1.
+    pub completion_rate: Option<f64>,
+    /// The median time spent on a finished attempt, in minutes, by the learners' records.
+    pub median_minutes: Option<f64>,
+}
+
+/// Knowledge and certainty on one theme, before and after the cases, over learners with both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    pub code: String,
+    pub title: String,
+    pub learners: Shown,
+    /// The mean share of items right before and after, 0 to 1.
+    pub right_before: Option<f64>,
+    pub right_after: Option<f64>,
+    /// The mean paired gain (after minus before) with its 95% confidence interval.
+    pub gain: Option<MeanWithInterval>,
+    /// The share of answers wrong at certainty 3, before and after.
+    pub sure_wrong_before: Option<f64>,
+    pub sure_wrong_after: Option<f64>,
+    /// Mean certainty (1 to 3) of right and of wrong answers: (right, wrong), before and after.
+    pub calibration_before: (Option<f64>, Option<f64>),
+    pub calibration_after: (Option<f64>, Option<f64>),
+}
+
+/// Agreement with one attitude statement before and after the cases (1 strongly disagree to 5
+/// strongly agree), over learners who rated it both times.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttitudeRow {
+    pub module: String,
+    pub statement: String,
+    pub learners: Shown,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub shift: Option<MeanWithInterval>,
+}
+
+/// A case decision and the share of choices that were poor or unsafe.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRow {
+    pub module: String,
+    pub question: String,
+    pub learners: Shown,
+    pub poor_or_unsafe: Option<f64>,
+}
+
+/// One practice's engagement and gain.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PracticeRow {
+    pub name: String,
+    pub ods_code: String,
+    pub learners: Shown,
+    pub completed: Shown,
+    /// The mean paired gain across every theme, 0 to 1 either way.
+    pub gain: Option<f64>,
+    /// Benzodiazepine and Z-drug items per 1,000 patients a month, over the period, if imported.
+    pub rate: Option<f64>,
+    pub high_prescriber: bool,
+}
+
+/// A whole report, every figure disclosure-controlled.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The region's name, or "All regions".
+    pub scope: String,
+    pub registered: Shown,
+    pub overall: UptakeRow,
+    pub by_month: Vec<UptakeRow>,
+    pub by_module: Vec<UptakeRow>,
+    pub themes: Vec<ThemeRow>,
+    pub attitudes: Vec<AttitudeRow>,
+    pub decisions: Vec<DecisionRow>,
+    pub practices: Vec<PracticeRow>,
+    /// High prescribers against the other practices with prescribing figures.
+    pub engagement: Vec<EngagementRow>,
+    /// Prescribing around each practice's first completion.
+    pub trend: Vec<TrendRow>,
+}
+
+/// The tables a report exports, by the name its CSV download uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Table {
+    Months,
+    Modules,
+    Themes,
+    Attitudes,
+    Decisions,
+    Practices,
+    HighPrescribers,
+    Trend,
+}
+
+impl Table {
+    pub const ALL: [Table; 8] = [
+        Table::Months,
+        Table::Modules,
+        Table::Themes,
+        Table::Attitudes,
+        Table::Decisions,
+        Table::Practices,
+        Table::HighPrescribers,
+        Table::Trend,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Table::Months => "uptake-by-month",
+            Table::Modules => "uptake-by-module",
+            Table::Themes => "learning-by-theme",
+            Table::Attitudes => "attitudes",
+            Table::Decisions => "decisions",
+            Table::Practices => "practices",
+            Table::HighPrescribers => "high-prescribers",
+            Table::Trend => "prescribing-trend",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Table> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The table as text: its column headings, then one row of cells per row.
+    pub fn cells(self, report: &Report) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        match self {
+            Table::Months | Table::Modules => {
+                let rows = if self == Table::Months { &report.by_month } else { &report.by_module };
+                let headings = vec![
+                    if self == Table::Months { "Month" } else { "Module" },
+                    "Learners",
+                    "Started",
+                    "Completed",
+                    "Completion rate",
+                    "Median minutes",
+                ];
+                (headings, rows.iter().map(uptake_cells).collect())
+            }
+            Table::Themes => (
+                vec![
+                    "Theme",
+                    "Learners",
+                    "Right before",
+                    "Right after",
+                    "Mean gain",
+                    "95% CI low",
+                    "95% CI high",
+                    "Very sure and wrong before",
+                    "Very sure and wrong after",
+                    "Certainty when right before",
+                    "Certainty when wrong before",
+                    "Certainty when right after",
+                    "Certainty when wrong after",
+                ],
+                report.themes.iter().map(theme_cells).collect(),
+            ),
+            Table::Attitudes => (
+                vec![
+                    "Statement",
+                    "Module",
+                    "Learners",
+                    "Agreement before",
+                    "Agreement after",
+                    "Mean shift",
+                    "95% CI low",
+                    "95% CI high",
+                ],
+                report.attitudes.iter().map(attitude_cells).collect(),
+            ),
+            Table::Decisions => (
+                vec!["Decision", "Module", "Learners", "Poor or unsafe choices"],
+                report
+                    .decisions
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            d.question.clone(),
+                            d.module.clone(),
+                            d.learners.text(),
+                            percent(d.poor_or_unsafe),
+                        ]
+                    })
+                    .collect(),
+            ),
+            Table::Practices => (
+                vec![
+                    "Practice",
+                    "ODS code",
+                    "Learners",
+                    "Completed",
+                    "Mean gain",
+                    "Items per 1,000 patients a month",
+                    "High prescriber",
+                ],
+                report.practices.iter().map(practice_cells).collect(),
+            ),
+            Table::HighPrescribers => (
+                vec![
+                    "Practices",
+                    "Number of practices",
+                    "Items per 1,000 patients a month",
+                    "Learners registered",
+                    "Learners who started",
+                    "Learners who completed",
+                    "Share of registered learners who completed",
+                ],
+                report.engagement.iter().map(engagement_cells).collect(),
+            ),
+            Table::Trend => (
+                vec!["Months from the first completion", "Practices", "Items per 1,000 patients a month"],
+                report
+                    .trend
+                    .iter()
+                    .map(|t| vec![format!("{:+}", t.offset), t.practices.to_string(), figure(t.mean_rate, 1)])
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A figure to `places` decimal places, or `*` where too few learners stand behind it.
+pub fn figure(value: Option<f64>, places: usize) -> String {
+    value.map_or_else(|| "*".to_owned(), |v| format!("{v:.places$}"))
+}
+
+/// A share as a whole percentage, or `*`.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "*".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}
+
+fn uptake_cells(row: &UptakeRow) -> Vec<String> {
+    vec![
+        row.label.clone(),
+        row.learners.text(),
+        row.started.text(),
+        row.completed.text(),
+        percent(row.completion_rate),
+        figure(row.median_minutes, 0),
+    ]
+}
+
+fn practice_cells(row: &PracticeRow) -> Vec<String> {
+    vec![
+        row.name.clone(),
+        row.ods_code.clone(),
+        row.learners.text(),
+        row.completed.text(),
+        figure(row.gain, 2),
+        row.rate.map_or_else(|| "Not imported".to_owned(), |r| format!("{r:.1}")),
+        if row.high_prescriber { "Yes" } else { "No" }.to_owned(),
+    ]
+}
+
+fn engagement_cells(row: &EngagementRow) -> Vec<String> {
+    vec![
+        row.group.clone(),
+        row.practices.to_string(),
+        figure(row.mean_rate, 1),
+        row.registered.text(),
+        row.started.text(),
+        row.completed.text(),
+        percent(row.completed_share),
+    ]
+}
+
+fn attitude_cells(row: &AttitudeRow) -> Vec<String> {
+    let interval = row.shift.and_then(|s| s.interval);
+    vec![
+        row.statement.clone(),
+        row.module.clone(),
+        row.learners.text(),
+        figure(row.before, 1),
+        figure(row.after, 1),
+        figure(row.shift.map(|s| s.mean), 2),
+        figure(interval.map(|i| i.0), 2),
+        figure(interval.map(|i| i.1), 2),
+    ]
+}
+
+fn theme_cells(row: &ThemeRow) -> Vec<String> {
+    let interval = row.gain.and_then(|g| g.interval);
+    vec![
+        row.title.clone(),
+        row.learners.text(),
+        percent(row.right_before),
+        percent(row.right_after),
+        figure(row.gain.map(|g| g.mean), 2),
+        figure(interval.map(|i| i.0), 2),
+        figure(interval.map(|i| i.1), 2),
+        percent(row.sure_wrong_before),
+        percent(row.sure_wrong_after),
+        figure(row.calibration_before.0, 2),
+        figure(row.calibration_before.1, 2),
+        figure(row.calibration_after.0, 2),
+        figure(row.calibration_after.1, 2),
+    ]
+}

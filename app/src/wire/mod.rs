@@ -1,0 +1,6 @@
+//! Wire types: what server functions return and pages show. Both the server's layers and the pages
+//! import them, so they live below both (imports only ever run down: pages → api → ssr → ssr/db,
+//! with `domain` and `wire` shared).
+
+pub mod report_view;
+pub mod step_view;
