@@ -8,6 +8,7 @@ pub mod error_page;
 pub mod evidence;
 pub mod home;
 pub mod learning;
+pub mod loaded;
 pub mod not_found;
 pub mod outcome;
 pub mod reports;

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::account::change_password::ChangePassword;
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::account::update_profile::UpdateProfile;
 use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
@@ -14,41 +13,33 @@ use crate::components::summary_list::SummaryList;
 use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| view_account());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let profile_error = messages.error_for::<UpdateProfile>();
-                let password_error = messages.error_for::<ChangePassword>();
-                let summary_error = profile_error.clone().or_else(|| password_error.clone());
-                page_or_problem(account.await, move |account| {
-                    view! {
-                        <FormPage title="Your account".into() error=summary_error notice=messages.notice>
-                            <h1>"Your account"</h1>
-                            <Summary account=account.clone() />
-                            <ProfileForm account=account.clone() error=profile_error />
-                            <PasswordForm error=password_error />
-                            <h2>"Your data"</h2>
-                            <p>
-                                <a href="/account/my-data" download="casebook-my-data.json">
-                                    "Download everything Casebook holds about you"
-                                </a>
-                                " (a JSON file)."
-                            </p>
-                            <WhoCanSee account />
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(account, move |account, messages| {
+        let profile_error = messages.error_for::<UpdateProfile>();
+        let password_error = messages.error_for::<ChangePassword>();
+        let summary_error = profile_error.clone().or_else(|| password_error.clone());
+        view! {
+            <FormPage title="Your account".into() error=summary_error notice=messages.notice>
+                <h1>"Your account"</h1>
+                <Summary account=account.clone() />
+                <ProfileForm account=account.clone() error=profile_error />
+                <PasswordForm error=password_error />
+                <h2>"Your data"</h2>
+                <p>
+                    <a href="/account/my-data" download="casebook-my-data.json">
+                        "Download everything Casebook holds about you"
+                    </a>
+                    " (a JSON file)."
+                </p>
+                <WhoCanSee account />
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]

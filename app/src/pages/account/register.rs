@@ -4,56 +4,47 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::account::register::Register;
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::account::view_registration_form::view_registration_form;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
 use crate::domain::career_stage::career_stage_choices;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let organisations = Resource::new(|| (), |_| view_registration_form());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let error = messages.error_for::<Register>();
-                page_or_problem(organisations.await, move |organisations| {
-                    let chosen_stage = value_or(&error, "career_stage", "");
-                    view! {
-                        <FormPage title="Create an account".into() error=error.clone()>
-                            <h1>"Create an account"</h1>
-                            <p>"Create a learner account to take Casebook's modules. Trainers, deanery leads and \
-                                administrators are invited by an administrator."</p>
-                            <form method="post" action=Register::PATH novalidate>
-                                <TextField name="full_name" label="Full name" autocomplete="name"
-                                    hint="As you would like it on your certificates, for example Dr Sam Okafor"
-                                    value=value_or(&error, "full_name", "") error=message(&error, "full_name") />
-                                <TextField name="email" label="Email address" input_type="email" autocomplete="email"
-                                    hint="You will use this to sign in"
-                                    value=value_or(&error, "email", "") error=message(&error, "email") />
-                                <TextField name="password" label="Create a password" input_type="password"
-                                    autocomplete="new-password"
-                                    hint="At least 12 characters. A few unrelated words make a strong password you can remember."
-                                    error=message(&error, "password") />
-                                <TextField name="gmc_number" label="GMC number (optional)" inputmode="numeric"
-                                    width="nhsuk-input--width-10" hint="7 digits"
-                                    value=value_or(&error, "gmc_number", "") error=message(&error, "gmc_number") />
-                                <SelectField name="practice" label="Your practice" placeholder="Choose your practice"
-                                    choices=organisations.practice_choices()
-                                    selected=value_or(&error, "practice", "") error=message(&error, "practice") />
-                                <ChoiceField name="career_stage" legend="Your career stage" choices=career_stage_choices()
-                                    chosen=vec![chosen_stage] error=message(&error, "career_stage") />
-                                <SubmitButton text="Create account" />
-                            </form>
-                            <p>"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(organisations, move |organisations, messages| {
+        let error = messages.error_for::<Register>();
+        let chosen_stage = value_or(&error, "career_stage", "");
+        view! {
+            <FormPage title="Create an account".into() error=error.clone()>
+                <h1>"Create an account"</h1>
+                <p>"Create a learner account to take Casebook's modules. Trainers, deanery leads and \
+                    administrators are invited by an administrator."</p>
+                <form method="post" action=Register::PATH novalidate>
+                    <TextField name="full_name" label="Full name" autocomplete="name"
+                        hint="As you would like it on your certificates, for example Dr Sam Okafor"
+                        value=value_or(&error, "full_name", "") error=message(&error, "full_name") />
+                    <TextField name="email" label="Email address" input_type="email" autocomplete="email"
+                        hint="You will use this to sign in"
+                        value=value_or(&error, "email", "") error=message(&error, "email") />
+                    <TextField name="password" label="Create a password" input_type="password"
+                        autocomplete="new-password"
+                        hint="At least 12 characters. A few unrelated words make a strong password you can remember."
+                        error=message(&error, "password") />
+                    <TextField name="gmc_number" label="GMC number (optional)" inputmode="numeric"
+                        width="nhsuk-input--width-10" hint="7 digits"
+                        value=value_or(&error, "gmc_number", "") error=message(&error, "gmc_number") />
+                    <SelectField name="practice" label="Your practice" placeholder="Choose your practice"
+                        choices=organisations.practice_choices()
+                        selected=value_or(&error, "practice", "") error=message(&error, "practice") />
+                    <ChoiceField name="career_stage" legend="Your career stage" choices=career_stage_choices()
+                        chosen=vec![chosen_stage] error=message(&error, "career_stage") />
+                    <SubmitButton text="Create account" />
+                </form>
+                <p>"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
+            </FormPage>
+        }
+        .into_any()
+    })
 }

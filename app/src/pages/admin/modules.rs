@@ -3,46 +3,37 @@
 
 use leptos::prelude::*;
 
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::admin::import_module::ImportModule;
 use crate::api::admin::list_module_versions::list_module_versions;
 use crate::components::form_page::FormPage;
 use crate::components::module_import::ImportForm;
 use crate::components::table::Table;
 use crate::domain::curriculum::module::VersionSummary;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn ModulesPage() -> impl IntoView {
     let versions = Resource::new(|| (), |_| list_module_versions());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let error = messages.error_for::<ImportModule>();
-                page_or_problem(versions.await, move |versions| {
-                    view! {
-                        <FormPage title="Modules".into() error=error.clone() notice=messages.notice.clone()>
-                            <h1>"Modules"</h1>
-                            <VersionTable versions />
-                            <ImportForm error />
-                            <h2>"Learning records"</h2>
-                            <p>"Every learning event (launched, answered, commented, completed) as xAPI 1.0.3 \
-                                statements, for a learning record store. Learners appear by account number, never \
-                                by email, and reflections are not included. The download is recorded in the audit log."</p>
-                            <p>
-                                <a href="/admin/xapi-statements.json" download="casebook-xapi-statements.json">
-                                    "Download all learning records (xAPI, JSON)"
-                                </a>
-                            </p>
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(versions, move |versions, messages| {
+        let error = messages.error_for::<ImportModule>();
+        view! {
+            <FormPage title="Modules".into() error=error.clone() notice=messages.notice.clone()>
+                <h1>"Modules"</h1>
+                <VersionTable versions />
+                <ImportForm error />
+                <h2>"Learning records"</h2>
+                <p>"Every learning event (launched, answered, commented, completed) as xAPI 1.0.3 \
+                    statements, for a learning record store. Learners appear by account number, never \
+                    by email, and reflections are not included. The download is recorded in the audit log."</p>
+                <p>
+                    <a href="/admin/xapi-statements.json" download="casebook-xapi-statements.json">
+                        "Download all learning records (xAPI, JSON)"
+                    </a>
+                </p>
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]

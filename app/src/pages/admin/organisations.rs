@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::account::take_page_messages::{PageMessages, take_page_messages};
+use crate::api::account::take_page_messages::PageMessages;
 use crate::api::admin::create_practice::CreatePractice;
 use crate::api::admin::create_region::CreateRegion;
 use crate::api::admin::view_organisations::view_organisations;
@@ -12,33 +12,25 @@ use crate::components::form_page::FormPage;
 use crate::components::forms::{SelectField, SubmitButton, TextField, message, value_or};
 use crate::components::table::Table;
 use crate::domain::organisation::Organisations;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
     let organisations = Resource::new(|| (), |_| view_organisations());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                page_or_problem(organisations.await, move |organisations| {
-                    let error = messages.error_for::<CreateRegion>().or_else(|| messages.error_for::<CreatePractice>());
-                    view! {
-                        <FormPage title="Organisations".into() error notice=messages.notice.clone()>
-                            <h1>"Organisations"</h1>
-                            <p>"Regions (deaneries, NHS England regions or training hubs) and their general practices. \
-                                Retired ones stay, because learning records point at them."</p>
-                            <RegionTable organisations=organisations.clone() />
-                            <AddRegion messages=messages.clone() />
-                            <AddPractice organisations messages=messages.clone() />
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(organisations, move |organisations, messages| {
+        let error = messages.error_for::<CreateRegion>().or_else(|| messages.error_for::<CreatePractice>());
+        view! {
+            <FormPage title="Organisations".into() error notice=messages.notice.clone()>
+                <h1>"Organisations"</h1>
+                <p>"Regions (deaneries, NHS England regions or training hubs) and their general practices. \
+                    Retired ones stay, because learning records point at them."</p>
+                <RegionTable organisations=organisations.clone() />
+                <AddRegion messages=messages.clone() />
+                <AddPractice organisations messages=messages.clone() />
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::admin::change_roles::ChangeRoles;
 use crate::api::admin::set_account_active::SetAccountActive;
 use crate::api::admin::view_person::{PersonDetail, view_person};
@@ -12,7 +11,8 @@ use crate::components::form_page::FormPage;
 use crate::components::forms::{RoleCheckboxes, SelectField, SubmitButton, message};
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::pages::outcome::{page_or_problem, problem};
+use crate::pages::loaded::loaded_with_messages;
+use crate::pages::outcome::problem;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -26,34 +26,26 @@ pub fn PersonPage() -> impl IntoView {
             }
         },
     );
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let roles_error = messages.error_for::<ChangeRoles>();
-                let status_error = messages.error_for::<SetAccountActive>();
-                let error = roles_error.clone().or(status_error);
-                page_or_problem(detail.await, move |detail| {
-                    if let Some(error @ (AppError::Forbidden | AppError::NotFound)) = &error {
-                        return problem(error.clone());
-                    }
-                    let title = detail.profile.name.clone();
-                    view! {
-                        <FormPage title=title.clone() error=error.clone() notice=messages.notice>
-                            <span class="nhsuk-caption-l">"Person"</span>
-                            <h1>{title}</h1>
-                            <p>{detail.profile.email.clone()}</p>
-                            <RolesForm detail=detail.clone() error=roles_error />
-                            <StatusForm detail />
-                            <p><a href="/admin/people">"Back to people"</a></p>
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(detail, move |detail, messages| {
+        let roles_error = messages.error_for::<ChangeRoles>();
+        let status_error = messages.error_for::<SetAccountActive>();
+        let error = roles_error.clone().or(status_error);
+        if let Some(error @ (AppError::Forbidden | AppError::NotFound)) = &error {
+            return problem(error.clone());
+        }
+        let title = detail.profile.name.clone();
+        view! {
+            <FormPage title=title.clone() error=error.clone() notice=messages.notice>
+                <span class="nhsuk-caption-l">"Person"</span>
+                <h1>{title}</h1>
+                <p>{detail.profile.email.clone()}</p>
+                <RolesForm detail=detail.clone() error=roles_error />
+                <StatusForm detail />
+                <p><a href="/admin/people">"Back to people"</a></p>
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]

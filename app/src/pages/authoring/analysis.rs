@@ -12,7 +12,7 @@ use crate::components::table::Table;
 use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS};
 use crate::domain::curriculum::case::NodeKind;
 use crate::error::AppError;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded;
 
 #[component]
 pub fn AnalysisPage() -> impl IntoView {
@@ -24,28 +24,22 @@ pub fn AnalysisPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                page_or_problem(analysis.await, move |a| {
-                    let heading = format!("How version {} performs", a.number);
-                    view! {
-                        <Title text=format!("{heading}: {}", a.definition.title) />
-                        <span class="nhsuk-caption-l">{a.definition.title.clone()}</span>
-                        <h1>{heading}</h1>
-                        <p>{format!("From {} learners' answers. Facility is the share answering right; discrimination is the \
-                            correlation between getting the question right and the rest of the test (point-biserial). \
-                            Questions are flagged only once {MIN_ATTEMPTS_FOR_FLAGS} learners have answered them.", a.attempts)}</p>
-                        <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
-                        <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
-                        <Decisions a=a.clone() />
-                        <p><a href=format!("/author/versions/{}", id().unwrap_or_default())>"Back to the version"</a></p>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded(analysis, move |a| {
+        let heading = format!("How version {} performs", a.number);
+        view! {
+            <Title text=format!("{heading}: {}", a.definition.title) />
+            <span class="nhsuk-caption-l">{a.definition.title.clone()}</span>
+            <h1>{heading}</h1>
+            <p>{format!("From {} learners' answers. Facility is the share answering right; discrimination is the \
+                correlation between getting the question right and the rest of the test (point-biserial). \
+                Questions are flagged only once {MIN_ATTEMPTS_FOR_FLAGS} learners have answered them.", a.attempts)}</p>
+            <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
+            <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
+            <Decisions a=a.clone() />
+            <p><a href=format!("/author/versions/{}", id().unwrap_or_default())>"Back to the version"</a></p>
+        }
+        .into_any()
+    })
 }
 
 fn figure(value: Option<f64>) -> String {

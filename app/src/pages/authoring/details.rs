@@ -13,6 +13,7 @@ use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{TextArea, TextField, message, value_or};
 use crate::domain::curriculum::theme::THEMES;
 use crate::error::AppError;
+use crate::pages::loaded::loaded_with_messages;
 
 /// The parts of a module this page writes.
 const DETAILS: [&str; 7] =
@@ -21,22 +22,16 @@ const DETAILS: [&str; 7] =
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let params = use_params_map();
-    let (version, messages) = load_draft(params);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let error = messages.await.unwrap_or_default().error_for::<SaveDetails>();
-                crate::pages::outcome::page_or_problem(version.await, move |v| {
-                    view! {
-                        <EditorFrame v=v.clone() heading="Details" error=error.clone() parts=DETAILS.iter().map(|p| (*p).to_owned()).collect()>
-                            <DetailsForm v=v.clone() error=error.clone() />
-                        </EditorFrame>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    let version = load_draft(params);
+    loaded_with_messages(version, move |v, messages| {
+        let error = messages.error_for::<SaveDetails>();
+        view! {
+            <EditorFrame v=v.clone() heading="Details" error=error.clone() parts=DETAILS.iter().map(|p| (*p).to_owned()).collect()>
+                <DetailsForm v=v.clone() error=error.clone() />
+            </EditorFrame>
+        }
+        .into_any()
+    })
 }
 
 #[component]

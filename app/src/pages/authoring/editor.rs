@@ -4,25 +4,20 @@
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
-use crate::api::account::take_page_messages::{PageMessages, take_page_messages};
 use crate::api::authoring::view_version::{VersionView, view_version};
 use crate::components::form_page::FormPage;
 use crate::domain::curriculum::validate::problems_under;
 use crate::error::AppError;
 
-/// Something a page loads from the server.
-type Loaded<T> = Resource<Result<T, AppError>>;
-
-/// The version named by the address's `id`, and the page's messages.
-pub fn load_draft(params: Memo<ParamsMap>) -> (Loaded<VersionView>, Loaded<PageMessages>) {
+/// The version named by the address's `id`.
+pub fn load_draft(params: Memo<ParamsMap>) -> Resource<Result<VersionView, AppError>> {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let version = Resource::new(id, |id| async move {
+    Resource::new(id, |id| async move {
         match id {
             Some(id) => view_version(id).await,
             None => Err(AppError::NotFound),
         }
-    });
-    (version, Resource::new(id, |_| take_page_messages()))
+    })
 }
 
 #[component]

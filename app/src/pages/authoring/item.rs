@@ -14,34 +14,36 @@ use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{TextArea, TextField, message, value_or};
 use crate::domain::authoring::edit_case::{OptionRow, option_rows};
 use crate::error::AppError;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
     let params = use_params_map();
     let key = move || params.with(|p| p.get("key")).unwrap_or_default();
-    let (version, messages) = load_draft(params);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let error = messages.await.unwrap_or_default().error_for::<SaveItem>();
-                let key = key();
-                crate::pages::outcome::page_or_problem(version.await, move |v| {
-                    let exists = key == "new" || v.definition.items.iter().any(|i| i.key == key);
-                    if !exists {
-                        return crate::pages::outcome::problem(AppError::NotFound);
-                    }
-                    let heading = if key == "new" { "Add a question".to_owned() } else { format!("Question {key}") };
-                    let parts = v.definition.items.iter().position(|i| i.key == key).map(|i| format!("items[{i}]")).into_iter().collect();
-                    view! {
-                        <EditorFrame v=v.clone() heading error=error.clone() parts>
-                            <ItemForm v=v.clone() key=key.clone() error=error.clone() />
-                        </EditorFrame>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    let version = load_draft(params);
+    loaded_with_messages(version, move |v, messages| {
+        let error = messages.error_for::<SaveItem>();
+        let key = key();
+        let exists = key == "new" || v.definition.items.iter().any(|i| i.key == key);
+        if !exists {
+            return crate::pages::outcome::problem(AppError::NotFound);
+        }
+        let heading = if key == "new" { "Add a question".to_owned() } else { format!("Question {key}") };
+        let parts = v
+            .definition
+            .items
+            .iter()
+            .position(|i| i.key == key)
+            .map(|i| format!("items[{i}]"))
+            .into_iter()
+            .collect();
+        view! {
+            <EditorFrame v=v.clone() heading error=error.clone() parts>
+                <ItemForm v=v.clone() key=key.clone() error=error.clone() />
+            </EditorFrame>
+        }
+        .into_any()
+    })
 }
 
 #[component]

@@ -9,38 +9,33 @@ use super::editor::{EditorFrame, load_draft};
 use crate::api::authoring::save_lists::SaveLists;
 use crate::components::forms::{TextArea, message, value_or};
 use crate::domain::authoring::edit_lists::{attitudes_text, references_text};
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn ListsPage() -> impl IntoView {
     let params = use_params_map();
-    let (version, messages) = load_draft(params);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let error = messages.await.unwrap_or_default().error_for::<SaveLists>();
-                crate::pages::outcome::page_or_problem(version.await, move |v| {
-                    let d = v.definition.clone();
-                    view! {
-                        <EditorFrame v=v.clone() heading="References, attitudes and reflection" error=error.clone()
-                            parts=vec!["references".into(), "attitudes".into(), "reflections".into()]>
-                            <form method="post" action=SaveLists::PATH novalidate>
-                                <input type="hidden" name="version" value=v.id />
-                                <input type="hidden" name="revision" value=v.revision />
-                                <TextArea name="references" label="References" rows=8
-                                    hint="One per line: key | citation | https link (optional). Every clinical statement cites one of these keys."
-                                    value=value_or(&error, "references", &references_text(&d.references)) error=message(&error, "references") />
-                                <TextArea name="attitudes" label="Attitude statements" rows=6
-                                    hint="One per line: key | statement | theme codes separated by commas. Learners rate each before and after the cases."
-                                    value=value_or(&error, "attitudes", &attitudes_text(&d.attitudes)) error=message(&error, "attitudes") />
-                                <TextArea name="reflections" label="Reflection prompts" rows=3 hint="One per line."
-                                    value=value_or(&error, "reflections", &d.reflections.join("\n")) error=message(&error, "reflections") />
-                                <button class="nhsuk-button" type="submit">"Save"</button>
-                            </form>
-                        </EditorFrame>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    let version = load_draft(params);
+    loaded_with_messages(version, move |v, messages| {
+        let error = messages.error_for::<SaveLists>();
+        let d = v.definition.clone();
+        view! {
+            <EditorFrame v=v.clone() heading="References, attitudes and reflection" error=error.clone()
+                parts=vec!["references".into(), "attitudes".into(), "reflections".into()]>
+                <form method="post" action=SaveLists::PATH novalidate>
+                    <input type="hidden" name="version" value=v.id />
+                    <input type="hidden" name="revision" value=v.revision />
+                    <TextArea name="references" label="References" rows=8
+                        hint="One per line: key | citation | https link (optional). Every clinical statement cites one of these keys."
+                        value=value_or(&error, "references", &references_text(&d.references)) error=message(&error, "references") />
+                    <TextArea name="attitudes" label="Attitude statements" rows=6
+                        hint="One per line: key | statement | theme codes separated by commas. Learners rate each before and after the cases."
+                        value=value_or(&error, "attitudes", &attitudes_text(&d.attitudes)) error=message(&error, "attitudes") />
+                    <TextArea name="reflections" label="Reflection prompts" rows=3 hint="One per line."
+                        value=value_or(&error, "reflections", &d.reflections.join("\n")) error=message(&error, "reflections") />
+                    <button class="nhsuk-button" type="submit">"Save"</button>
+                </form>
+            </EditorFrame>
+        }
+        .into_any()
+    })
 }

@@ -16,39 +16,38 @@ use crate::components::forms::{ChoiceField, TextArea, TextField, message, value_
 use crate::domain::authoring::edit_case::{OptionRow, option_rows};
 use crate::domain::curriculum::case::{Node, NodeKind};
 use crate::error::AppError;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn NodePage() -> impl IntoView {
     let params = use_params_map();
     let keys = move || params.with(|p| (p.get("case").unwrap_or_default(), p.get("key").unwrap_or_default()));
-    let (version, messages) = load_draft(params);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let error = messages.await.unwrap_or_default().error_for::<SaveNode>();
-                let (case, key) = keys();
-                crate::pages::outcome::page_or_problem(version.await, move |v| {
-                    let Some(found) = v.definition.cases.iter().find(|c| c.key == case) else {
-                        return crate::pages::outcome::problem(AppError::NotFound);
-                    };
-                    let node = found.node(&key).cloned();
-                    if node.is_none() && key != "new" {
-                        return crate::pages::outcome::problem(AppError::NotFound);
-                    }
-                    let heading = if key == "new" { format!("Add a node to {}", found.title) } else { format!("Node {key} of {}", found.title) };
-                    let new_node = format!("/author/versions/{}/cases/{case}/nodes/new", v.id);
-                    let parts = node_path(&v, &case, &key).into_iter().collect();
-                    view! {
-                        <EditorFrame v=v.clone() heading error=error.clone() parts>
-                            <NodeForm v=v.clone() case=case.clone() key=key.clone() node error=error.clone() />
-                            <p><a href=new_node>"Add another node to this case"</a></p>
-                        </EditorFrame>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    let version = load_draft(params);
+    loaded_with_messages(version, move |v, messages| {
+        let error = messages.error_for::<SaveNode>();
+        let (case, key) = keys();
+        let Some(found) = v.definition.cases.iter().find(|c| c.key == case) else {
+            return crate::pages::outcome::problem(AppError::NotFound);
+        };
+        let node = found.node(&key).cloned();
+        if node.is_none() && key != "new" {
+            return crate::pages::outcome::problem(AppError::NotFound);
+        }
+        let heading = if key == "new" {
+            format!("Add a node to {}", found.title)
+        } else {
+            format!("Node {key} of {}", found.title)
+        };
+        let new_node = format!("/author/versions/{}/cases/{case}/nodes/new", v.id);
+        let parts = node_path(&v, &case, &key).into_iter().collect();
+        view! {
+            <EditorFrame v=v.clone() heading error=error.clone() parts>
+                <NodeForm v=v.clone() case=case.clone() key=key.clone() node error=error.clone() />
+                <p><a href=new_node>"Add another node to this case"</a></p>
+            </EditorFrame>
+        }
+        .into_any()
+    })
 }
 
 /// The node's path in the module (`cases[0].nodes[3]`), under which its problems are reported.

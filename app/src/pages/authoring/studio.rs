@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::admin::import_module::ImportModule;
 use crate::api::authoring::view_studio::view_studio;
 use crate::components::form_page::FormPage;
@@ -13,36 +12,28 @@ use crate::components::status_tag::StatusTag;
 use crate::components::table::Table;
 use crate::domain::authoring::studio::{StudioModule, StudioVersion};
 use crate::domain::time::format_uk_date;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
     let studio = Resource::new(|| (), |_| view_studio());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let error = messages.error_for::<ImportModule>();
-                page_or_problem(studio.await, move |studio| {
-                    let now = studio.now_ms;
-                    view! {
-                        <FormPage title="Authoring studio".into() error=error.clone() notice=messages.notice.clone()>
-                            <h1>"Authoring studio"</h1>
-                            <p>"Write and improve modules, send them to a second trainer for clinical sign-off, \
-                                publish them, and see how each question and decision performs."</p>
-                            <VersionList heading="Waiting for your review" versions=studio.awaiting_review now />
-                            <VersionList heading="Due for review" versions=studio.overdue now />
-                            <a class="nhsuk-button" href="/author/new">"Start a new module"</a>
-                            <Modules modules=studio.modules now />
-                            <ImportForm error />
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(studio, move |studio, messages| {
+        let error = messages.error_for::<ImportModule>();
+        let now = studio.now_ms;
+        view! {
+            <FormPage title="Authoring studio".into() error=error.clone() notice=messages.notice.clone()>
+                <h1>"Authoring studio"</h1>
+                <p>"Write and improve modules, send them to a second trainer for clinical sign-off, \
+                    publish them, and see how each question and decision performs."</p>
+                <VersionList heading="Waiting for your review" versions=studio.awaiting_review now />
+                <VersionList heading="Due for review" versions=studio.overdue now />
+                <a class="nhsuk-button" href="/author/new">"Start a new module"</a>
+                <Modules modules=studio.modules now />
+                <ImportForm error />
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 /// A short list of versions that need attention; nothing when there are none.

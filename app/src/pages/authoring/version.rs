@@ -8,7 +8,6 @@ use leptos_router::hooks::use_params_map;
 use super::case_map::CaseMapView;
 use super::contents::Contents;
 use super::workflow::WorkflowPanel;
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::authoring::move_version::MoveVersion;
 use crate::api::authoring::view_version::{VersionView, view_version};
 use crate::components::form_page::FormPage;
@@ -17,7 +16,7 @@ use crate::domain::curriculum::module::VersionStatus;
 use crate::domain::curriculum::validate::Problem;
 use crate::domain::time::format_uk_date;
 use crate::error::AppError;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn VersionPage() -> impl IntoView {
@@ -29,30 +28,22 @@ pub fn VersionPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    let messages = Resource::new(id, |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let error = messages.error_for::<MoveVersion>();
-                page_or_problem(version.await, move |v| {
-                    let title = format!("{}, version {}", v.definition.title, v.number);
-                    view! {
-                        <FormPage title error=error.clone() notice=messages.notice.clone()>
-                            <Overview v=v.clone() />
-                            <Problems problems=v.problems.clone() editable=v.status == VersionStatus::Draft />
-                            <WorkflowPanel v=v.clone() error />
-                            <Contents v=v.clone() />
-                            {v.maps.iter().zip(&v.definition.cases).map(|(map, case)| {
-                                view! { <CaseMapView map=map.clone() title=case.title.clone() version=v.id /> }
-                            }).collect_view()}
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(version, move |v, messages| {
+        let error = messages.error_for::<MoveVersion>();
+        let title = format!("{}, version {}", v.definition.title, v.number);
+        view! {
+            <FormPage title error=error.clone() notice=messages.notice.clone()>
+                <Overview v=v.clone() />
+                <Problems problems=v.problems.clone() editable=v.status == VersionStatus::Draft />
+                <WorkflowPanel v=v.clone() error />
+                <Contents v=v.clone() />
+                {v.maps.iter().zip(&v.definition.cases).map(|(map, case)| {
+                    view! { <CaseMapView map=map.clone() title=case.title.clone() version=v.id /> }
+                }).collect_view()}
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::StatusTag;
 use crate::api::learning::list_modules::{Catalogue, CatalogueEntry, list_modules};
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -16,11 +16,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text="Modules" />
         <h1>"Modules"</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                page_or_problem(catalogue.await, |catalogue| view! { <CatalogueView catalogue /> }.into_any())
-            })}
-        </Suspense>
+        {loaded(catalogue, |catalogue| view! { <CatalogueView catalogue /> }.into_any())}
     }
 }
 

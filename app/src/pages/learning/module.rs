@@ -6,34 +6,26 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::learning::start_module::StartModule;
 use crate::api::learning::view_module::{ModuleOverview, view_module};
 use crate::components::forms::ErrorSummary;
 use crate::domain::time::format_uk_datetime;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let module = Resource::new(slug, view_module);
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let error = messages.await.unwrap_or_default().error_for::<StartModule>();
-                page_or_problem(module.await, move |module| {
-                    view! {
-                        <Title text=module.title.clone() />
-                        <ErrorSummary error />
-                        <Overview module />
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(module, move |module, messages| {
+        let error = messages.error_for::<StartModule>();
+        view! {
+            <Title text=module.title.clone() />
+            <ErrorSummary error />
+            <Overview module />
+        }
+        .into_any()
+    })
 }
 
 #[component]

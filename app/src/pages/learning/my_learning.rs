@@ -11,7 +11,7 @@ use crate::components::table::Table;
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
 use crate::domain::learning::profile::{CalibrationRow, ThemeStanding};
 use crate::domain::time::format_uk_date;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded;
 
 #[component]
 pub fn MyLearningPage() -> impl IntoView {
@@ -19,11 +19,7 @@ pub fn MyLearningPage() -> impl IntoView {
     view! {
         <Title text="My learning" />
         <h1>"My learning"</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                page_or_problem(learning.await, |learning| view! { <Overview learning /> }.into_any())
-            })}
-        </Suspense>
+        {loaded(learning, |learning| view! { <Overview learning /> }.into_any())}
     }
 }
 

@@ -5,44 +5,35 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::reports::import_prescribing::ImportPrescribing;
 use crate::api::reports::prescribing_imports::{PracticeImports, prescribing_imports};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, message};
 use crate::components::table::Table;
 use crate::error::AppError;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn PrescribingPage() -> impl IntoView {
     let imports = Resource::new(|| (), |_| prescribing_imports());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let error = messages.error_for::<ImportPrescribing>();
-                page_or_problem(imports.await, move |imports| {
-                    view! {
-                        <FormPage title="Practices' prescribing".into() error=error.clone() notice=messages.notice.clone()>
-                            <a class="nhsuk-back-link" href="/reports">"Back to reports"</a>
-                            <h1>"Practices' prescribing"</h1>
-                            <p>"Import your practices' monthly prescribing of benzodiazepines and Z-drugs. The reports \
-                                then flag the high prescribers (the top fifth of practices by items per 1,000 patients), \
-                                compare their GPs' take-up of the modules with the other practices', and show how \
-                                prescribing changed around the first completion at each practice."</p>
-                            <UploadForm error />
-                            <Formats />
-                            <h2>"Imported so far"</h2>
-                            <ImportedTable imports />
-                        </FormPage>
-                    }
-                    .into_any()
-                })
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(imports, move |imports, messages| {
+        let error = messages.error_for::<ImportPrescribing>();
+        view! {
+            <FormPage title="Practices' prescribing".into() error=error.clone() notice=messages.notice.clone()>
+                <a class="nhsuk-back-link" href="/reports">"Back to reports"</a>
+                <h1>"Practices' prescribing"</h1>
+                <p>"Import your practices' monthly prescribing of benzodiazepines and Z-drugs. The reports \
+                    then flag the high prescribers (the top fifth of practices by items per 1,000 patients), \
+                    compare their GPs' take-up of the modules with the other practices', and show how \
+                    prescribing changed around the first completion at each practice."</p>
+                <UploadForm error />
+                <Formats />
+                <h2>"Imported so far"</h2>
+                <ImportedTable imports />
+            </FormPage>
+        }
+        .into_any()
+    })
 }
 
 #[component]
