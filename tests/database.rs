@@ -45,6 +45,7 @@ impl TestDatabase {
     }
 
     async fn create_from(engine: Engine, template: Option<&str>) -> anyhow::Result<Self> {
+        // Tests reach either engine's database through sqlx's `any` driver as well.
         sqlx::any::install_default_drivers();
         Ok(match engine {
             Engine::Sqlite => TestDatabase::Sqlite(tempfile::tempdir()?),
@@ -76,7 +77,11 @@ fn database_url(admin_url: &str, name: &str) -> String {
     }
 }
 
+/// Every connection to the PostgreSQL server's maintenance database. It installs sqlx's drivers
+/// first: the first test to get here may be one that needs the template made, before any test has
+/// created a database (the first run on a cold machine panicked so).
 async fn connect_admin(admin_url: &str) -> anyhow::Result<sqlx::AnyConnection> {
+    sqlx::any::install_default_drivers();
     sqlx::AnyConnection::connect(admin_url)
         .await
         .with_context(|| format!("PostgreSQL must be reachable at {admin_url} (TEST_POSTGRES_URL)"))
@@ -120,20 +125,25 @@ async fn make_template() -> anyhow::Result<String> {
     Ok(name)
 }
 
-/// Waits until the server has let go of every connection to `database`: a closed client's backend
-/// lingers for a moment, and `CREATE DATABASE … TEMPLATE` refuses a template anyone is connected to.
+/// Waits until the server has let go of every connection to `database`, which `CREATE DATABASE …
+/// TEMPLATE` requires. Its pool is closed by now, but a closed client's backend can linger (for
+/// over ten seconds once, on a machine with a cold disk cache), so any backend still there is
+/// terminated: nothing else has any business with the template.
 async fn until_unused(admin: &mut sqlx::AnyConnection, database: &str) -> anyhow::Result<()> {
+    let lingering = format!(
+        "SELECT COALESCE(backend_type, '') || ' ' || COALESCE(state, ''), \
+         pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'"
+    );
+    let mut seen = Vec::new();
     for _ in 0..200 {
-        let (connected,): (i64,) =
-            sqlx::query_as(&format!("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '{database}'"))
-                .fetch_one(&mut *admin)
-                .await?;
-        if connected == 0 {
+        let terminated: Vec<(String, bool)> = sqlx::query_as(&lingering).fetch_all(&mut *admin).await?;
+        if terminated.is_empty() {
             return Ok(());
         }
+        seen = terminated.into_iter().map(|(backend, _)| backend).collect();
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    anyhow::bail!("{database} still has connections after 10 s")
+    anyhow::bail!("{database} still has connections after 10 s: {seen:?}")
 }
 
 impl Drop for TestDatabase {
@@ -146,7 +156,7 @@ impl Drop for TestDatabase {
         let dropping = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime.block_on(async move {
-                let mut admin = sqlx::AnyConnection::connect(&admin_url).await?;
+                let mut admin = connect_admin(&admin_url).await?;
                 admin.execute(statement.as_str()).await?;
                 anyhow::Ok(())
             })
