@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail, ensure};
 
-use app::ssr::db::{Db, Engine, sqlite_file};
+use app::ssr::db::{Db, Engine, RecordCounts, sqlite_file};
 
 use crate::config::Settings;
 
@@ -61,7 +61,7 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     }
     let restored = Db::connect(url, 1).await?;
     restored.migrate().await.context("bringing the restored database up to this version")?;
-    let (people, attempts, answers) = restored.record_counts().await?;
+    let RecordCounts { people, attempts, answers } = restored.record_counts().await?;
     restored.close().await;
     println!(
         "Restored {} into DATABASE_URL: {people} people, {attempts} attempts, {answers} answers.",

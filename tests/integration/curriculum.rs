@@ -6,6 +6,7 @@ use std::process::Command;
 
 use app::domain::curriculum::module::VersionStatus;
 use app::domain::curriculum::theme::THEMES;
+use app::ssr::db::curriculum::StoredTheme;
 use casebook_tests::{ADMIN, Engine, LEARNER_A, TRAINER, TestApp, TestDatabase, app_error, on_both_engines};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -35,14 +36,14 @@ async fn upload(app: &TestApp, client: &reqwest::Client, text: &str) -> anyhow::
 async fn the_themes_table_holds_the_reviews_themes(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
     let stored = app.state.db.themes().await?;
-    let expected: Vec<(String, String, String)> = THEMES
+    let expected: Vec<StoredTheme> = THEMES
         .iter()
         .map(|t| {
             let kind = match t.kind {
                 app::domain::curriculum::theme::ThemeKind::Theme => "theme",
                 app::domain::curriculum::theme::ThemeKind::Recommendation => "recommendation",
             };
-            (t.code.to_owned(), kind.to_owned(), t.title.to_owned())
+            StoredTheme { code: t.code.to_owned(), kind: kind.to_owned(), title: t.title.to_owned() }
         })
         .collect();
     assert_eq!(stored, expected);

@@ -187,7 +187,7 @@ async fn session_expiry(app: &TestApp, cookie: &str) -> anyhow::Result<i64> {
     let id = cookie.split(';').next().and_then(|pair| pair.split_once('=')).map(|(_, id)| id);
     let id = id.ok_or_else(|| anyhow::anyhow!("no session id in {cookie}"))?;
     let row = app.state.db.load_session(id, app.state.clock.now_ms()).await?;
-    Ok(row.ok_or_else(|| anyhow::anyhow!("no live session row"))?.1)
+    Ok(row.ok_or_else(|| anyhow::anyhow!("no live session row"))?.expires_at)
 }
 
 async fn a_page_view_writes_the_session_only_once_a_minute(engine: Engine) -> anyhow::Result<()> {

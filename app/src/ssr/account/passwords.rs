@@ -39,8 +39,9 @@ pub async fn change_password(
     if !request.state.hasher.verify(current, stored).await? {
         return Err(AppError::field("current_password", "Your current password is not right"));
     }
-    let (name, email) = db.name_and_email(person).await?.ok_or(AppError::NotFound)?;
-    let new = parse_new_password(new, &[&name, &email]).map_err(|m| AppError::field("new_password", m))?;
+    let to = db.name_and_email(person).await?.ok_or(AppError::NotFound)?;
+    let new = parse_new_password(new, &[&to.full_name, &to.email])
+        .map_err(|m| AppError::field("new_password", m))?;
     let hash = request.state.hasher.hash(new).await?;
     let audit = request.audit(AuditAction::PasswordChanged, Some(person), "");
     db.set_password(person, &hash, &new_session_key(), &audit, request.now_ms()).await?;
@@ -97,8 +98,9 @@ pub async fn reset(request: &mut Request, token: &str, new: String) -> Result<()
         || AppError::field("new_password", "This reset link has expired or been used. Ask for a new one");
     let db = request.state.db.clone();
     let owner = db.open_password_reset(&hash_token(token), request.now_ms()).await?.ok_or_else(expired)?;
-    let (name, email) = db.name_and_email(owner).await?.ok_or_else(expired)?;
-    let new = parse_new_password(new, &[&name, &email]).map_err(|m| AppError::field("new_password", m))?;
+    let owner_is = db.name_and_email(owner).await?.ok_or_else(expired)?;
+    let new = parse_new_password(new, &[&owner_is.full_name, &owner_is.email])
+        .map_err(|m| AppError::field("new_password", m))?;
     let hash = request.state.hasher.hash(new).await?;
     let audit = request.audit(AuditAction::PasswordReset, None, "");
     let person = db

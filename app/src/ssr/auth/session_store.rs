@@ -63,15 +63,16 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let Some((data, expires_ms)) =
+        let Some(stored) =
             self.db.load_session(&id.to_string(), self.clock.now_ms()).await.map_err(backend)?
         else {
             return Ok(None);
         };
         let data: HashMap<String, serde_json::Value> =
-            serde_json::from_str(&data).map_err(|e| Error::Decode(e.to_string()))?;
-        let expiry_date = OffsetDateTime::from_unix_timestamp_nanos(i128::from(expires_ms) * 1_000_000)
-            .map_err(|e| Error::Decode(e.to_string()))?;
+            serde_json::from_str(&stored.data).map_err(|e| Error::Decode(e.to_string()))?;
+        let expiry_date =
+            OffsetDateTime::from_unix_timestamp_nanos(i128::from(stored.expires_at) * 1_000_000)
+                .map_err(|e| Error::Decode(e.to_string()))?;
         Ok(Some(Record { id: *id, data, expiry_date }))
     }
 

@@ -369,17 +369,22 @@ impl Db {
         &self,
         person: PersonId,
     ) -> Result<Vec<(ModuleId, AttemptStatus)>, sqlx::Error> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            module_id: i64,
+            status: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT module_id, status FROM attempts WHERE person_id = $1 ORDER BY started_at, id",
         )
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
         let mut latest: Vec<(ModuleId, AttemptStatus)> = Vec::new();
-        for (module, status) in rows {
-            let Some(status) = AttemptStatus::parse(&status) else { continue };
-            latest.retain(|(m, _)| m.0 != module);
-            latest.push((ModuleId(module), status));
+        for row in rows {
+            let Some(status) = AttemptStatus::parse(&row.status) else { continue };
+            latest.retain(|(m, _)| m.0 != row.module_id);
+            latest.push((ModuleId(row.module_id), status));
         }
         Ok(latest)
     }

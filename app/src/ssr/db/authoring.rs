@@ -153,14 +153,20 @@ impl Db {
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn change_status(&self, change: &StatusChange<'_>) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin().await?;
-        let now: Option<(String, i64)> = sqlx::query_as(&format!(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            status: String,
+            revision: i64,
+        }
+        let now: Option<Row> = sqlx::query_as(&format!(
             "SELECT status, revision FROM module_versions WHERE id = $1{}",
             self.for_update()
         ))
         .bind(change.version.0)
         .fetch_optional(&mut *tx)
         .await?;
-        if now != Some((change.seen.0.code().to_owned(), change.seen.1)) {
+        let (seen_status, seen_revision) = change.seen;
+        if !now.is_some_and(|now| now.status == seen_status.code() && now.revision == seen_revision) {
             return Ok(false);
         }
         let (id, now, by) = (change.version.0, change.now_ms, change.by.0);
@@ -246,28 +252,14 @@ impl Db {
     /// The reviews of a version, oldest first, with the reviewers' names.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn reviews_of(&self, version: VersionId) -> Result<Vec<Review>, sqlx::Error> {
-        let rows: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
-            "SELECT r.reviewer_id, p.full_name, r.decision, r.comments, r.revision, r.decided_at \
+        let rows: Vec<ReviewRow> = sqlx::query_as(
+            "SELECT r.reviewer_id, p.full_name AS reviewer_name, r.decision, r.comments, r.revision, r.decided_at \
              FROM version_reviews r JOIN people p ON p.id = r.reviewer_id WHERE r.version_id = $1 ORDER BY r.id",
         )
         .bind(version.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(reviewer, reviewer_name, decision, comments, revision, decided_at)| {
-                let decision = ReviewDecision::parse(&decision).ok_or_else(|| {
-                    sqlx::Error::Decode(format!("unknown review decision {decision:?}").into())
-                })?;
-                Ok(Review {
-                    reviewer: PersonId(reviewer),
-                    reviewer_name,
-                    decision,
-                    comments,
-                    revision,
-                    decided_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(review_from).collect()
     }
 
     /// Every answer to the knowledge items of a version, pre- and post-test.
@@ -302,7 +294,12 @@ impl Db {
     /// Every choice made at a decision of a version.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn decision_choices(&self, version: VersionId) -> Result<Vec<DecisionChoice>, sqlx::Error> {
-        let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            step: String,
+            answer: Option<String>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT step, answer FROM responses WHERE version_id = $1 AND kind = 'decision' ORDER BY id",
         )
         .bind(version.0)
@@ -310,8 +307,8 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(step, answer)| match Step::parse(&step)? {
-                Step::Case { case, node } => Some(DecisionChoice { case, node, option: answer? }),
+            .filter_map(|row| match Step::parse(&row.step)? {
+                Step::Case { case, node } => Some(DecisionChoice { case, node, option: row.answer? }),
                 _ => None,
             })
             .collect())
@@ -323,6 +320,30 @@ pub struct DecisionChoice {
     pub case: String,
     pub node: String,
     pub option: String,
+}
+
+/// A review of a version with the reviewer's name.
+#[derive(sqlx::FromRow)]
+struct ReviewRow {
+    reviewer_id: i64,
+    reviewer_name: String,
+    decision: String,
+    comments: String,
+    revision: i64,
+    decided_at: i64,
+}
+
+fn review_from(row: ReviewRow) -> Result<Review, sqlx::Error> {
+    let decision = ReviewDecision::parse(&row.decision)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown review decision {:?}", row.decision).into()))?;
+    Ok(Review {
+        reviewer: PersonId(row.reviewer_id),
+        reviewer_name: row.reviewer_name,
+        decision,
+        comments: row.comments,
+        revision: row.revision,
+        decided_at: row.decided_at,
+    })
 }
 
 fn record_from(stored: StoredVersion, row: RecordRow) -> VersionRecord {

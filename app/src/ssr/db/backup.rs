@@ -33,12 +33,20 @@ impl Db {
 
     /// The number of people, attempts and recorded answers: what a restore reports it brought back.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn record_counts(&self) -> Result<(i64, i64, i64), sqlx::Error> {
+    pub async fn record_counts(&self) -> Result<RecordCounts, sqlx::Error> {
         sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM attempts), \
-             (SELECT COUNT(*) FROM responses)",
+            "SELECT (SELECT COUNT(*) FROM people) AS people, (SELECT COUNT(*) FROM attempts) AS attempts, \
+             (SELECT COUNT(*) FROM responses) AS answers",
         )
         .fetch_one(&self.pool)
         .await
     }
+}
+
+/// How many people, attempts and recorded answers a database holds.
+#[derive(sqlx::FromRow)]
+pub struct RecordCounts {
+    pub people: i64,
+    pub attempts: i64,
+    pub answers: i64,
 }

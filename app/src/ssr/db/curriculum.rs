@@ -44,10 +44,19 @@ struct VersionRow {
 const VERSION_COLUMNS: &str =
     "m.id AS module_id, m.slug, v.id AS version_id, v.number, v.status, v.title, v.estimated_minutes";
 
+/// A theme or recommendation of the review as the themes table holds it.
+#[derive(sqlx::FromRow, Debug, PartialEq, Eq)]
+pub struct StoredTheme {
+    pub code: String,
+    /// `theme` or `recommendation`.
+    pub kind: String,
+    pub title: String,
+}
+
 impl Db {
-    /// The themes and recommendations as the database holds them: (code, kind, title), in order.
+    /// The themes and recommendations as the database holds them, in order.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn themes(&self) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    pub async fn themes(&self) -> Result<Vec<StoredTheme>, sqlx::Error> {
         sqlx::query_as("SELECT code, kind, title FROM themes ORDER BY position").fetch_all(&self.pool).await
     }
 
@@ -113,15 +122,23 @@ impl Db {
         ))
         .fetch_all(&mut *conn)
         .await?;
-        let themes: Vec<(i64, String)> =
+        #[derive(sqlx::FromRow)]
+        struct ThemeRow {
+            version_id: i64,
+            theme_code: String,
+        }
+        let themes: Vec<ThemeRow> =
             sqlx::query_as("SELECT version_id, theme_code FROM module_version_themes ORDER BY theme_code")
                 .fetch_all(&mut *conn)
                 .await?;
         rows.into_iter()
             .map(|row| {
                 let mut summary = summary_from(row)?;
-                summary.themes =
-                    themes.iter().filter(|(v, _)| *v == summary.version.0).map(|(_, t)| t.clone()).collect();
+                summary.themes = themes
+                    .iter()
+                    .filter(|t| t.version_id == summary.version.0)
+                    .map(|t| t.theme_code.clone())
+                    .collect();
                 Ok(summary)
             })
             .collect()

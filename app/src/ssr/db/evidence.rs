@@ -137,17 +137,24 @@ impl Db {
     /// What a verification code confirms, if it is a certificate's.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn verify_certificate(&self, code: &VerificationCode) -> Result<Option<Verified>, sqlx::Error> {
-        let row: Option<(String, String, i64)> = sqlx::query_as(
-            "SELECT p.full_name, v.title, a.completed_at FROM certificates c JOIN attempts a ON a.id = c.attempt_id \
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            learner_name: String,
+            module_title: String,
+            completed_at: i64,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT p.full_name AS learner_name, v.title AS module_title, a.completed_at \
+             FROM certificates c JOIN attempts a ON a.id = c.attempt_id \
              JOIN people p ON p.id = c.person_id JOIN module_versions v ON v.id = a.version_id WHERE c.code = $1",
         )
         .bind(code.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(learner_name, module_title, completed_at)| Verified {
-            learner_name,
-            module_title,
-            completed_at,
+        Ok(row.map(|row| Verified {
+            learner_name: row.learner_name,
+            module_title: row.module_title,
+            completed_at: row.completed_at,
         }))
     }
 
@@ -178,15 +185,15 @@ impl Db {
             .collect()
     }
 
-    /// A page of xAPI statements after the one with row id `after`, of one person or of everyone:
-    /// (row id, statement JSON), in the order they were made.
+    /// A page of xAPI statements after the one with row id `after`, of one person or of everyone,
+    /// in the order they were made.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn statements_after(
         &self,
         person: Option<PersonId>,
         after: i64,
         limit: i64,
-    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    ) -> Result<Vec<StoredStatement>, sqlx::Error> {
         sqlx::query_as(
             "SELECT id, body FROM statements WHERE id > $1 AND ($2 = 0 OR person_id = $2) ORDER BY id LIMIT $3",
         )
@@ -196,6 +203,13 @@ impl Db {
         .fetch_all(&self.pool)
         .await
     }
+}
+
+/// An xAPI statement as stored: its row id (the export pages by it) and its JSON.
+#[derive(sqlx::FromRow)]
+pub struct StoredStatement {
+    pub id: i64,
+    pub body: String,
 }
 
 /// A finished attempt as the CPD log lists it; `content` is the version's definition.

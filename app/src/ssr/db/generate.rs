@@ -53,14 +53,20 @@ impl Db {
         let mut tx = self.begin_on(&mut conn).await?;
         insert_people_and_attempts(&mut tx, population).await?;
         tx.commit().await?;
-        let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as(
-            "SELECT MIN(id), MAX(id) FROM attempts WHERE public_id LIKE '00000000-0000-4000-8000-%'",
+        #[derive(sqlx::FromRow)]
+        struct Generated {
+            first_id: Option<i64>,
+            last_id: Option<i64>,
+        }
+        let generated: Generated = sqlx::query_as(
+            "SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM attempts \
+             WHERE public_id LIKE '00000000-0000-4000-8000-%'",
         )
         .fetch_one(&mut *conn)
         .await?;
         let mut responses = 0;
-        let mut low = first.unwrap_or(0);
-        while low <= last.unwrap_or(-1) {
+        let mut low = generated.first_id.unwrap_or(0);
+        while low <= generated.last_id.unwrap_or(-1) {
             let high = low + population.chunk - 1;
             let mut tx = self.begin_on(&mut conn).await?;
             responses += insert_responses(&mut tx, low, high, population.seed).await?;

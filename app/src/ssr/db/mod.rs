@@ -25,9 +25,11 @@ pub mod reports;
 mod sessions;
 mod throttles;
 
+pub use backup::RecordCounts;
 pub use connect::{ConnectError, Engine, sqlite_file};
 pub use migrate::Readiness;
-pub use people::{NewPerson, PeopleFilter, ProfileChange, SignInRecord};
+pub use people::{NameAndEmail, NewPerson, PeopleFilter, ProfileChange, SignInRecord};
+pub use sessions::StoredSession;
 
 use sqlx::{Any, AnyPool, Transaction};
 

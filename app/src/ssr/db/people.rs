@@ -108,7 +108,7 @@ async fn insert_grants(
 }
 
 async fn grants_of(conn: &mut AnyConnection, person: PersonId) -> Result<Vec<RoleGrant>, sqlx::Error> {
-    let rows: Vec<(String, Option<i64>)> =
+    let rows: Vec<GrantRow> =
         sqlx::query_as("SELECT role, region_id FROM role_grants WHERE person_id = $1 ORDER BY role")
             .bind(person.0)
             .fetch_all(conn)
@@ -116,11 +116,18 @@ async fn grants_of(conn: &mut AnyConnection, person: PersonId) -> Result<Vec<Rol
     Ok(rows.into_iter().filter_map(grant_from_row).collect())
 }
 
-fn grant_from_row((role, region): (String, Option<i64>)) -> Option<RoleGrant> {
-    match Role::parse(&role) {
-        Ok(role) => Some(RoleGrant { role, region: region.map(RegionId) }),
+/// A role held, in one region or everywhere.
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    role: String,
+    region_id: Option<i64>,
+}
+
+fn grant_from_row(row: GrantRow) -> Option<RoleGrant> {
+    match Role::parse(&row.role) {
+        Ok(role) => Some(RoleGrant { role, region: row.region_id.map(RegionId) }),
         Err(_) => {
-            tracing::error!(role, "unknown role in role_grants");
+            tracing::error!(role = row.role, "unknown role in role_grants");
             None
         }
     }
@@ -160,15 +167,21 @@ impl Db {
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn session_user(&self, person: PersonId) -> Result<Option<(CurrentUser, String)>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
-        let row: Option<(String, String)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            full_name: String,
+            session_key: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
             "SELECT full_name, session_key FROM people WHERE id = $1 AND deactivated_at IS NULL",
         )
         .bind(person.0)
         .fetch_optional(&mut *conn)
         .await?;
-        let Some((name, session_key)) = row else { return Ok(None) };
+        let Some(row) = row else { return Ok(None) };
         let grants = grants_of(&mut conn, person).await?;
-        Ok(Some((CurrentUser { principal: Principal { person, grants }, name }, session_key)))
+        let user = CurrentUser { principal: Principal { person, grants }, name: row.full_name };
+        Ok(Some((user, row.session_key)))
     }
 
     /// Whether an account already uses this address.
@@ -382,15 +395,20 @@ impl Db {
     /// The deanery leads of a region, as listed to its learners.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn leads_of_region(&self, region: RegionId) -> Result<Vec<LeadContact>, sqlx::Error> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT p.full_name, r.name FROM role_grants g JOIN people p ON p.id = g.person_id \
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            full_name: String,
+            region_name: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT p.full_name, r.name AS region_name FROM role_grants g JOIN people p ON p.id = g.person_id \
              JOIN regions r ON r.id = g.region_id \
              WHERE g.role = 'deanery_lead' AND g.region_id = $1 AND p.deactivated_at IS NULL ORDER BY p.full_name",
         )
         .bind(region.0)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(name, region)| LeadContact { name, region }).collect())
+        Ok(rows.into_iter().map(|row| LeadContact { name: row.full_name, region: row.region_name }).collect())
     }
 
     /// The id of the account using an email address.
@@ -406,12 +424,19 @@ impl Db {
 
     /// A person's name and email, for messages to them.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn name_and_email(&self, person: PersonId) -> Result<Option<(String, String)>, sqlx::Error> {
+    pub async fn name_and_email(&self, person: PersonId) -> Result<Option<NameAndEmail>, sqlx::Error> {
         sqlx::query_as("SELECT full_name, email FROM people WHERE id = $1")
             .bind(person.0)
             .fetch_optional(&self.pool)
             .await
     }
+}
+
+/// Whom a message to a person is addressed to.
+#[derive(sqlx::FromRow)]
+pub struct NameAndEmail {
+    pub full_name: String,
+    pub email: String,
 }
 
 /// A person's own details with their practice's region.

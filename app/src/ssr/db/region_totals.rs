@@ -232,6 +232,19 @@ async fn add_practice_change(
     Ok(())
 }
 
+/// A statement of the attitude scale a learner rated in an earlier attempt.
+#[derive(sqlx::FromRow, PartialEq, Eq, PartialOrd, Ord)]
+struct RatedStatement {
+    statement_key: String,
+}
+
+/// A decision a learner reached in an earlier attempt.
+#[derive(sqlx::FromRow, PartialEq, Eq, PartialOrd, Ord)]
+struct ReachedNode {
+    case_key: String,
+    node_key: String,
+}
+
 /// The distinct `columns` of `table` in the learner's earlier attempts at this module in the region.
 async fn earlier<T>(
     tx: &mut Tx,
@@ -263,8 +276,9 @@ async fn add_attitude_changes(
     if record.attitudes.is_empty() {
         return Ok(());
     }
-    let rated: BTreeSet<(String,)> = earlier(tx, finishing, "attempt_attitudes", "t.statement_key").await?;
-    let rated = rated.into_iter().map(|(key,)| key).collect();
+    let rated: BTreeSet<RatedStatement> =
+        earlier(tx, finishing, "attempt_attitudes", "t.statement_key AS statement_key").await?;
+    let rated = rated.into_iter().map(|rated| rated.statement_key).collect();
     let sql = adding_to(
         "region_attitude_totals",
         &["region_id", "module_id", "statement_key"],
@@ -288,7 +302,9 @@ async fn add_decision_changes(
     if record.decisions.is_empty() {
         return Ok(());
     }
-    let reached = earlier(tx, finishing, "attempt_decisions", "t.case_key, t.node_key").await?;
+    let reached: BTreeSet<ReachedNode> =
+        earlier(tx, finishing, "attempt_decisions", "t.case_key AS case_key, t.node_key AS node_key").await?;
+    let reached = reached.into_iter().map(|reached| (reached.case_key, reached.node_key)).collect();
     let sql = adding_to(
         "region_decision_totals",
         &["region_id", "module_id", "case_key", "node_key"],

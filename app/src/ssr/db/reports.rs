@@ -118,20 +118,28 @@ impl Db {
             .await
     }
 
-    /// Learners registered at each practice of a region (or every region), not deactivated.
+    /// Learners registered at each practice of a region (or every region), not deactivated:
+    /// (practice, learners), as the report's practice table takes them.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn registered_by_practice(
         &self,
         region: Option<RegionId>,
     ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT pr.id, COUNT(*) FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            practice_id: i64,
+            learners: i64,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT pr.id AS practice_id, COUNT(*) AS learners \
+             FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
              JOIN practices pr ON pr.id = p.practice_id \
              WHERE p.deactivated_at IS NULL AND ($1 = 0 OR pr.region_id = $1) GROUP BY pr.id",
         )
         .bind(region.map_or(0, |r| r.0))
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        Ok(rows.into_iter().map(|row| (row.practice_id, row.learners)).collect())
     }
 
     /// The learning figures in scope: a region's kept totals for its whole history, otherwise added

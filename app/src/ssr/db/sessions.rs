@@ -7,10 +7,17 @@ use super::Db;
 /// to a minute before the idle timeout, never after.
 const EXPIRY_SLACK_MS: i64 = 60_000;
 
+/// A session as stored: its data as JSON, and when it expires (epoch milliseconds).
+#[derive(sqlx::FromRow)]
+pub struct StoredSession {
+    pub data: String,
+    pub expires_at: i64,
+}
+
 impl Db {
-    /// A live session's data (JSON) and expiry.
+    /// A live session's data and expiry.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn load_session(&self, id: &str, now_ms: i64) -> Result<Option<(String, i64)>, sqlx::Error> {
+    pub async fn load_session(&self, id: &str, now_ms: i64) -> Result<Option<StoredSession>, sqlx::Error> {
         sqlx::query_as("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
             .bind(id)
             .bind(now_ms)

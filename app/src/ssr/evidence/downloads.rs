@@ -141,14 +141,14 @@ fn statements(state: AppState, person: Option<PersonId>) -> Body {
                     return;
                 }
             };
-            let Some((last, _)) = page.last() else { break };
-            after = *last;
+            let Some(last) = page.last() else { break };
+            after = last.id;
             let mut chunk = String::new();
-            for (_, body) in &page {
+            for statement in &page {
                 if !std::mem::take(&mut first) {
                     chunk.push(',');
                 }
-                chunk.push_str(body);
+                chunk.push_str(&statement.body);
             }
             if sender.send(chunk).await.is_err() {
                 return;
