@@ -29,9 +29,9 @@ pub fn require_author(request: &Request) -> Result<&Principal, AppError> {
 
 /// A version to read (preview, compare, analyse), for a trainer or admin; `NotFound` for an id
 /// that is not one.
-pub async fn readable(request: &Request, version: i64) -> Result<StoredVersion, AppError> {
+pub async fn readable(request: &Request, version: VersionId) -> Result<StoredVersion, AppError> {
     require_author(request)?;
-    request.state.db.version_by_id(VersionId(version)).await?.ok_or(AppError::NotFound)
+    request.state.db.version_by_id(version).await?.ok_or(AppError::NotFound)
 }
 
 /// A version by id, for the studio; `NotFound` for an id that is not one.
@@ -52,11 +52,11 @@ pub async fn load(db: &Db, version: VersionId) -> Result<Authoring, AppError> {
 /// Loads a version and checks that `who` may take `action` on it.
 pub async fn load_for(
     request: &Request,
-    version: i64,
+    version: VersionId,
     action: Action,
 ) -> Result<(Authoring, Principal), AppError> {
     let who = require_author(request)?.clone();
-    let authoring = load(&request.state.db, VersionId(version)).await?;
+    let authoring = load(&request.state.db, version).await?;
     check(action, &who, &authoring.facts).map_err(|Refusal(why)| AppError::Conflict(why.into()))?;
     Ok((authoring, who))
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::ids::PersonId;
 use crate::error::AppError;
 
 /// Replaces a person's roles (admins only). The person's sessions end, so the change takes effect at
@@ -7,7 +8,7 @@ use crate::error::AppError;
 #[server(endpoint = "admin/change_roles")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "change_roles", skip_all))]
 pub async fn change_roles(
-    person: i64,
+    person: PersonId,
     learner: Option<String>,
     trainer: Option<String>,
     deanery_lead: Option<String>,
@@ -15,14 +16,13 @@ pub async fn change_roles(
     lead_region: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use crate::domain::ids::{PersonId, RegionId};
+    use crate::domain::ids::RegionId;
     use crate::domain::role::{Role, RoleGrant, ticked_roles};
     use crate::ssr::account::sign_in::start_session_for;
     use crate::ssr::auth::tokens::new_session_key;
 
     let mut request = crate::ssr::request::Request::current().await?;
     let actor = request.require_admin()?.person;
-    let person = PersonId(person);
     let db = request.state.db.clone();
     db.profile(person).await?.ok_or(AppError::NotFound)?;
     let chosen = ticked_roles(learner, trainer, deanery_lead, admin);

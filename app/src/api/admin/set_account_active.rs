@@ -1,19 +1,18 @@
 use leptos::prelude::*;
 
+use crate::domain::ids::PersonId;
 use crate::error::AppError;
 
 /// Deactivates an account, ending its sessions at once, or reactivates it (admins only; not their
 /// own account).
 #[server(endpoint = "admin/set_account_active")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "set_account_active", skip_all))]
-pub async fn set_account_active(person: i64, active: bool) -> Result<(), AppError> {
+pub async fn set_account_active(person: PersonId, active: bool) -> Result<(), AppError> {
     use crate::domain::audit::AuditAction;
-    use crate::domain::ids::PersonId;
     use crate::ssr::auth::tokens::new_session_key;
 
     let request = crate::ssr::request::Request::current().await?;
     let actor = request.require_admin()?.person;
-    let person = PersonId(person);
     if person == actor {
         return Err(AppError::BadRequest("You cannot deactivate your own account".into()));
     }

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Adds a case to a draft, starting with one node to write.
 #[server(endpoint = "authoring/add_case")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "add_case", skip_all))]
-pub async fn add_case(version: i64, revision: i64, key: String, title: String) -> Result<(), AppError> {
+pub async fn add_case(version: VersionId, revision: i64, key: String, title: String) -> Result<(), AppError> {
     use crate::domain::authoring::workflow::Action;
     use crate::error::FormCheck;
     use crate::ssr::authoring::{load_for, save};

@@ -2,12 +2,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::authoring::diff::Change;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Two versions of one module and what changed between them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comparison {
-    pub version: i64,
+    pub version: VersionId,
     pub slug: String,
     pub title: String,
     pub old_number: i64,
@@ -18,7 +19,7 @@ pub struct Comparison {
 /// What changed, field by field, from version number `with` of the same module to `version`.
 #[server(endpoint = "authoring/compare_versions")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "compare_versions", skip_all))]
-pub async fn compare_versions(version: i64, with: i64) -> Result<Comparison, AppError> {
+pub async fn compare_versions(version: VersionId, with: i64) -> Result<Comparison, AppError> {
     use crate::domain::authoring::diff::compare;
 
     let request = crate::ssr::request::Request::current().await?;

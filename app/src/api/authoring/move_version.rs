@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Moves a version through the workflow: send for review, sign off, request changes, publish,
@@ -8,7 +9,7 @@ use crate::error::AppError;
 #[server(endpoint = "authoring/move_version")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "move_version", skip_all))]
 pub async fn move_version(
-    version: i64,
+    version: VersionId,
     action: String,
     revision: i64,
     comments: Option<String>,

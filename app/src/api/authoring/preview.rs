@@ -5,18 +5,19 @@
 
 use leptos::prelude::*;
 
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 use crate::wire::step_view::StepView;
 
 /// Where a preview of `version` shows `step`.
-pub fn preview_path(version: i64, step: &str) -> String {
+pub fn preview_path(version: VersionId, step: &str) -> String {
     format!("/author/versions/{version}/preview?step={}", crate::domain::navigation::encode_query_value(step))
 }
 
 /// The view of one step of a version, for preview (the first step when `step` is absent).
 #[server(endpoint = "authoring/preview_step")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "preview_step", skip_all))]
-pub async fn preview_step(version: i64, step: Option<String>) -> Result<StepView, AppError> {
+pub async fn preview_step(version: VersionId, step: Option<String>) -> Result<StepView, AppError> {
     use crate::domain::learning::journey::{exists, first_step};
     use crate::domain::learning::step::Step;
 
@@ -35,7 +36,7 @@ pub async fn preview_step(version: i64, step: Option<String>) -> Result<StepView
 #[server(endpoint = "authoring/preview_answer")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "preview_answer", skip_all))]
 pub async fn preview_answer(
-    version: i64,
+    version: VersionId,
     step: String,
     choice: Option<String>,
     certainty: Option<String>,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Saves a draft's details: title, summary, audience, time, themes, outcomes and notice. Refused
@@ -12,7 +13,7 @@ use crate::error::AppError;
 #[server(endpoint = "authoring/save_details")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "save_details", skip_all))]
 pub async fn save_details(
-    version: i64,
+    version: VersionId,
     revision: i64,
     title: String,
     summary: String,

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::domain::authoring::edit_case::OptionRow;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Adds a knowledge item to a draft (`item` is `new`), changes one, or removes it (`remove`).
 #[server(endpoint = "authoring/save_item")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "save_item", skip_all))]
 pub async fn save_item(
-    version: i64,
+    version: VersionId,
     revision: i64,
     item: String,
     key: Option<String>,

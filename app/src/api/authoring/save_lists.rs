@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Saves a draft's references, attitude statements and reflection prompts, each written one per
@@ -7,7 +8,7 @@ use crate::error::AppError;
 #[server(endpoint = "authoring/save_lists")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "save_lists", skip_all))]
 pub async fn save_lists(
-    version: i64,
+    version: VersionId,
     revision: i64,
     references: String,
     attitudes: String,

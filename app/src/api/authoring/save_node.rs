@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::domain::authoring::edit_case::OptionRow;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// Adds a node to a case of a draft (`node` is `new`), changes one, or removes it (`remove`).
 #[server(endpoint = "authoring/save_node")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "save_node", skip_all))]
 pub async fn save_node(
-    version: i64,
+    version: VersionId,
     revision: i64,
     case: String,
     node: String,

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::authoring::analysis::{DecisionStats, ItemStats};
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// How a version's items and decisions perform: the pre-test (what learners knew before the
@@ -20,17 +21,16 @@ pub struct Analysis {
 /// Item and decision analysis of one version (trainers and admins).
 #[server(endpoint = "authoring/view_analysis")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "view_analysis", skip_all))]
-pub async fn view_analysis(version: i64) -> Result<Analysis, AppError> {
+pub async fn view_analysis(version: VersionId) -> Result<Analysis, AppError> {
     use std::collections::HashSet;
 
     use crate::domain::authoring::analysis::{decision_stats, item_stats};
-    use crate::domain::ids::VersionId;
 
     let request = crate::ssr::request::Request::current().await?;
     let stored = crate::ssr::authoring::readable(&request, version).await?;
     let db = &request.state.db;
-    let answers = db.item_answers(VersionId(version)).await?;
-    let choices = db.decision_choices(VersionId(version)).await?;
+    let answers = db.item_answers(version).await?;
+    let choices = db.decision_choices(version).await?;
     let definition = stored.definition;
     let items: Vec<String> = definition.items.iter().map(|i| i.key.clone()).collect();
     let (before, after): (Vec<_>, Vec<_>) = answers.into_iter().partition(|a| a.sitting.1);

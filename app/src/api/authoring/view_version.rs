@@ -7,13 +7,14 @@ use crate::domain::authoring::studio::StudioVersion;
 use crate::domain::authoring::workflow::Action;
 use crate::domain::curriculum::module::{ModuleDefinition, VersionStatus};
 use crate::domain::curriculum::validate::Problem;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// One version in the studio: its content, what is wrong with it, its reviews, and what the viewer
 /// may do with it now.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VersionView {
-    pub id: i64,
+    pub id: VersionId,
     pub number: i64,
     pub status: VersionStatus,
     pub revision: i64,
@@ -40,7 +41,7 @@ impl VersionView {
 /// A version for the studio (trainers and admins).
 #[server(endpoint = "authoring/view_version")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "view_version", skip_all))]
-pub async fn view_version(version: i64) -> Result<VersionView, AppError> {
+pub async fn view_version(version: VersionId) -> Result<VersionView, AppError> {
     use crate::domain::authoring::case_map::lay_out;
     use crate::domain::authoring::workflow::{Refusal, check};
     use crate::domain::curriculum::validate::validate;
@@ -48,7 +49,7 @@ pub async fn view_version(version: i64) -> Result<VersionView, AppError> {
 
     let request = crate::ssr::request::Request::current().await?;
     let who = require_author(&request)?.clone();
-    let authoring = load(&request.state.db, crate::domain::ids::VersionId(version)).await?;
+    let authoring = load(&request.state.db, version).await?;
     let record = &authoring.record;
     let definition = record.stored.definition.clone();
     let actions = Action::ALL

@@ -4,12 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::curriculum::module::VersionStatus;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{PersonId, VersionId};
 
 /// One version, as the studio lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudioVersion {
-    pub id: i64,
+    pub id: VersionId,
     pub slug: String,
     pub title: String,
     pub number: i64,
@@ -76,7 +76,7 @@ mod tests {
 
     fn version(slug: &str, number: i64, status: VersionStatus, by: i64) -> StudioVersion {
         StudioVersion {
-            id: number * 10,
+            id: VersionId(number * 10),
             slug: slug.into(),
             title: format!("{slug} v{number}"),
             number,

@@ -9,6 +9,7 @@ use crate::api::admin::set_account_active::SetAccountActive;
 use crate::api::admin::view_person::{PersonDetail, view_person};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{RoleCheckboxes, SelectField, SubmitButton, message};
+use crate::domain::ids::PersonId;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
@@ -16,7 +17,8 @@ use crate::pages::outcome::problem;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let id: Option<i64> = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse().ok());
+    let id: Option<PersonId> =
+        use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse().ok());
     let detail = Resource::new(
         move || id,
         |id| async move {

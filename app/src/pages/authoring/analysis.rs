@@ -11,13 +11,14 @@ use crate::components::rating_tag::RatingTag;
 use crate::components::table::Table;
 use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS};
 use crate::domain::curriculum::case::NodeKind;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 use crate::pages::loaded::loaded;
 
 #[component]
 pub fn AnalysisPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
     let analysis = Resource::new(id, |id| async move {
         match id {
             Some(id) => view_analysis(id).await,
@@ -36,7 +37,7 @@ pub fn AnalysisPage() -> impl IntoView {
             <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
             <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
             <Decisions a=a.clone() />
-            <p><a href=format!("/author/versions/{}", id().unwrap_or_default())>"Back to the version"</a></p>
+            <p><a href=format!("/author/versions/{}", id().map_or(0, |id| id.0))>"Back to the version"</a></p>
         }
         .into_any()
     })

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::components::rating_tag::RatingTag;
 use crate::components::table::Table;
 use crate::domain::authoring::case_map::{CaseMap, MapLink, MapNode, NODE_HEIGHT, NODE_WIDTH};
+use crate::domain::ids::VersionId;
 
 #[component]
-pub fn CaseMapView(map: CaseMap, title: String, version: i64) -> impl IntoView {
+pub fn CaseMapView(map: CaseMap, title: String, version: VersionId) -> impl IntoView {
     let title_id = format!("map-{}-title", map.case);
     let svg_title_id = title_id.clone();
     let links = map.links.iter().filter_map(|link| arrow(&map, link)).collect_view();
@@ -34,7 +35,7 @@ pub fn CaseMapView(map: CaseMap, title: String, version: i64) -> impl IntoView {
     }
 }
 
-fn node_box(node: &MapNode, version: i64, case: &str) -> impl IntoView + use<> {
+fn node_box(node: &MapNode, version: VersionId, case: &str) -> impl IntoView + use<> {
     let mut class = String::from("casebook-map__node");
     let mut marks = Vec::new();
     if node.unreachable {
@@ -93,13 +94,13 @@ fn shorten(text: &str, chars: usize) -> String {
 }
 
 /// Where a node of a case is edited.
-pub fn node_href(version: i64, case: &str, node: &str) -> String {
+pub fn node_href(version: VersionId, case: &str, node: &str) -> String {
     format!("/author/versions/{version}/cases/{case}/nodes/{node}")
 }
 
 /// The map as a table: every node, where each of its options leads, and what is wrong with it.
 #[component]
-fn NodeTable(map: CaseMap, version: i64) -> impl IntoView {
+fn NodeTable(map: CaseMap, version: VersionId) -> impl IntoView {
     let rows = map
         .nodes
         .iter()

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::authoring::compare_versions::compare_versions;
 use crate::components::table::Table;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 use crate::pages::loaded::loaded;
 
@@ -15,7 +16,7 @@ pub fn ComparePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let which = move || {
-        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
         let with = query.with(|q| q.get("with").and_then(|w| w.parse::<i64>().ok()));
         id.zip(with)
     };

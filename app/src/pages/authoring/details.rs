@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use super::editor::{EditorFrame, load_draft};
+use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use super::markdown_preview::{MarkdownPreview, rendered};
 use crate::api::authoring::save_details::SaveDetails;
 use crate::api::authoring::view_version::VersionView;
@@ -67,8 +67,7 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
         if themes_error.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
     view! {
         <form method="post" action=SaveDetails::PATH novalidate>
-            <input type="hidden" name="version" value=v.id />
-            <input type="hidden" name="revision" value=v.revision />
+            <VersionAndRevision version=v.id revision=v.revision />
             <TextField name="title" label="Title" value=field("title", &d.title) error=message(&error, "title") />
             <TextArea name="summary" label="Summary" hint="Markdown. What the module covers, shown on its page." rows=6
                 value=field("summary", &d.summary) error=message(&error, "summary") />

@@ -7,17 +7,28 @@ use leptos_router::params::ParamsMap;
 use crate::api::authoring::view_version::{VersionView, view_version};
 use crate::components::form_page::FormPage;
 use crate::domain::curriculum::validate::problems_under;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
 /// The version named by the address's `id`.
 pub fn load_draft(params: Memo<ParamsMap>) -> Resource<Result<VersionView, AppError>> {
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
     Resource::new(id, |id| async move {
         match id {
             Some(id) => view_version(id).await,
             None => Err(AppError::NotFound),
         }
     })
+}
+
+/// The version a form changes and the revision of it the editor loaded, so that a save never
+/// overwrites someone else's and nothing is moved on that the person has not seen.
+#[component]
+pub fn VersionAndRevision(version: VersionId, revision: i64) -> impl IntoView {
+    view! {
+        <input type="hidden" name="version" value=version.0 />
+        <input type="hidden" name="revision" value=revision />
+    }
 }
 
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use super::editor::{EditorFrame, load_draft};
+use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::{ItemOptionRows, theme_codes_hint};
 use crate::api::authoring::save_item::SaveItem;
@@ -68,8 +68,7 @@ fn ItemForm(v: VersionView, key: String, error: Option<AppError>) -> impl IntoVi
     }));
     view! {
         <form method="post" action=SaveItem::PATH novalidate>
-            <input type="hidden" name="version" value=v.id />
-            <input type="hidden" name="revision" value=v.revision />
+            <VersionAndRevision version=v.id revision=v.revision />
             <input type="hidden" name="item" value=key.clone() />
             {is_new.then(|| view! {
                 <TextField name="key" label="Key" width="nhsuk-input--width-10" hint="A short name for this question, such as falls-risk. It cannot change later."

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use super::editor::{EditorFrame, load_draft};
+use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use crate::api::authoring::save_lists::SaveLists;
 use crate::components::forms::{TextArea, message, value_or};
 use crate::domain::authoring::edit_lists::{attitudes_text, references_text};
@@ -22,8 +22,7 @@ pub fn ListsPage() -> impl IntoView {
             <EditorFrame v=v.clone() heading="References, attitudes and reflection" error=error.clone()
                 parts=vec!["references".into(), "attitudes".into(), "reflections".into()]>
                 <form method="post" action=SaveLists::PATH novalidate>
-                    <input type="hidden" name="version" value=v.id />
-                    <input type="hidden" name="revision" value=v.revision />
+                    <VersionAndRevision version=v.id revision=v.revision />
                     <TextArea name="references" label="References" rows=8
                         hint="One per line: key | citation | https link (optional). Every clinical statement cites one of these keys."
                         value=value_or(&error, "references", &references_text(&d.references)) error=message(&error, "references") />

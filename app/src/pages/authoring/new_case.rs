@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use super::editor::{EditorFrame, load_draft};
+use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use crate::api::authoring::add_case::AddCase;
 use crate::components::forms::{TextField, message, value_or};
 use crate::pages::loaded::loaded_with_messages;
@@ -18,8 +18,7 @@ pub fn NewCasePage() -> impl IntoView {
         view! {
             <EditorFrame v=v.clone() heading="Add a case" error=error.clone()>
                 <form method="post" action=AddCase::PATH novalidate>
-                    <input type="hidden" name="version" value=v.id />
-                    <input type="hidden" name="revision" value=v.revision />
+                    <VersionAndRevision version=v.id revision=v.revision />
                     <TextField name="title" label="Title" hint="Such as: Ruth asks for something to help her sleep"
                         value=value_or(&error, "title", "") error=message(&error, "title") />
                     <TextField name="key" label="Key" width="nhsuk-input--width-10" hint="A short name, such as ruth. It cannot change later."

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use super::editor::{EditorFrame, load_draft};
+use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::DecisionOptionRows;
 use crate::api::authoring::save_node::SaveNode;
@@ -124,8 +124,7 @@ fn NodeForm(
     ];
     view! {
         <form method="post" action=SaveNode::PATH novalidate>
-            <input type="hidden" name="version" value=v.id />
-            <input type="hidden" name="revision" value=v.revision />
+            <VersionAndRevision version=v.id revision=v.revision />
             <input type="hidden" name="case" value=case />
             <input type="hidden" name="node" value=key />
             {is_new.then(|| view! {

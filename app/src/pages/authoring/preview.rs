@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::authoring::preview::{PreviewAnswer, preview_step};
 use crate::components::forms::ErrorSummary;
+use crate::domain::ids::VersionId;
 use crate::error::AppError;
 use crate::pages::learning::player::{StepBody, page_title};
 use crate::pages::outcome::page_or_problem;
@@ -19,7 +20,7 @@ pub fn PreviewPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let which = move || {
-        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
         (id, query.with(|q| q.get("step")))
     };
     let step = Resource::new(which, |(id, step)| async move {
@@ -40,7 +41,7 @@ pub fn PreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Previewed(id: i64, view: StepView, error: Option<AppError>) -> impl IntoView {
+fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl IntoView {
     let back = format!("/author/versions/{id}");
     let banner = view! {
         <div class="nhsuk-warning-callout">
@@ -70,7 +71,7 @@ fn Previewed(id: i64, view: StepView, error: Option<AppError>) -> impl IntoView 
                 <span class="nhsuk-caption-l">{view.section.clone()}</span>
                 <h1 id="step-heading">{view.heading.clone()}</h1>
                 <form method="post" action=PreviewAnswer::PATH novalidate>
-                    <input type="hidden" name="version" value=id />
+                    <input type="hidden" name="version" value=id.0 />
                     <input type="hidden" name="step" value=step />
                     <StepBody view error />
                 </form>

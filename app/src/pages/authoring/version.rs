@@ -14,6 +14,7 @@ use crate::components::form_page::FormPage;
 use crate::components::status_tag::StatusTag;
 use crate::domain::curriculum::module::VersionStatus;
 use crate::domain::curriculum::validate::Problem;
+use crate::domain::ids::VersionId;
 use crate::domain::time::format_uk_date;
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
@@ -21,7 +22,7 @@ use crate::pages::loaded::loaded_with_messages;
 #[component]
 pub fn VersionPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
     let version = Resource::new(id, |id| async move {
         match id {
             Some(id) => view_version(id).await,

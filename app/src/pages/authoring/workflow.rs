@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::editor::VersionAndRevision;
 use crate::api::authoring::move_version::MoveVersion;
 use crate::api::authoring::view_version::VersionView;
 use crate::components::forms::{TextArea, TextField, message, value_or};
@@ -46,8 +47,7 @@ pub fn WorkflowPanel(v: VersionView, error: Option<AppError>) -> impl IntoView {
 #[component]
 fn Hidden(v: VersionView) -> impl IntoView {
     view! {
-        <input type="hidden" name="version" value=v.id />
-        <input type="hidden" name="revision" value=v.revision />
+        <VersionAndRevision version=v.id revision=v.revision />
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::domain::audit::AuditAction;
 use crate::domain::authoring::review::{COMMENTS_MAX_CHARS, review_date};
 use crate::domain::authoring::workflow::Action;
+use crate::domain::ids::VersionId;
 use crate::domain::text::long_text;
 use crate::error::AppError;
 use crate::ssr::authoring::load_for;
@@ -12,7 +13,7 @@ use crate::ssr::request::Request;
 
 /// What the person asked for, as the version's page posts it.
 pub struct Move {
-    pub version: i64,
+    pub version: VersionId,
     pub action: String,
     /// The revision the person was looking at, so nothing is signed off or published that they
     /// have not seen.
@@ -23,7 +24,7 @@ pub struct Move {
 
 /// What a move did: the version to show next (a new draft's, or this one) and the notice for it.
 pub struct Moved {
-    pub version: i64,
+    pub version: VersionId,
     pub notice: String,
 }
 
@@ -56,7 +57,7 @@ pub async fn move_version(request: &Request, asked: Move) -> Result<Moved, AppEr
                 "This module already has a draft or a version in review: work on that one".into(),
             )
         })?;
-        return Ok(Moved { version: draft.0, notice: format!("Version {number} started as a draft") });
+        return Ok(Moved { version: draft, notice: format!("Version {number} started as a draft") });
     }
     let change = StatusChange {
         version: stored.summary.version,

@@ -84,7 +84,7 @@ impl Db {
                     sqlx::Error::Decode(format!("unknown version status {:?}", row.status).into())
                 })?;
                 Ok(StudioVersion {
-                    id: row.id,
+                    id: VersionId(row.id),
                     slug: row.slug,
                     title: row.title,
                     number: row.number,
