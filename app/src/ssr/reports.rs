@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::domain::audit::AuditAction;
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
-use crate::domain::ids::RegionId;
+use crate::domain::ids::{ModuleId, PracticeId, RegionId};
 use crate::domain::reports::build::{
     PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
 };
@@ -113,7 +113,7 @@ async fn build(
         db.prescribing_rates(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
     )?;
-    let modules: Vec<i64> = learning
+    let modules: Vec<ModuleId> = learning
         .attitudes
         .iter()
         .map(|t| t.module)
@@ -127,7 +127,7 @@ async fn build(
     let rates = practice_rates(&in_period);
     let high = high_prescribers(&rates);
     let learners = practice_learners(&attempts, &registered);
-    let facts: BTreeMap<i64, PracticeFacts> = organisations
+    let facts: BTreeMap<PracticeId, PracticeFacts> = organisations
         .practices
         .iter()
         .filter(|p| scope.region.is_none_or(|r| p.region_id == r))
@@ -135,10 +135,10 @@ async fn build(
             let facts = PracticeFacts {
                 name: p.name.clone(),
                 ods_code: p.ods_code.clone(),
-                rate: rates.get(&p.id.0).copied(),
-                high_prescriber: high.contains(&p.id.0),
+                rate: rates.get(&p.id).copied(),
+                high_prescriber: high.contains(&p.id),
             };
-            (p.id.0, facts)
+            (p.id, facts)
         })
         .collect();
     Ok(Report {
@@ -159,36 +159,36 @@ async fn build(
 /// The modules a report names: every module's title, and the content of those whose statements
 /// and decisions it lists (their latest version's words).
 struct Modules {
-    titles: BTreeMap<i64, String>,
-    definitions: BTreeMap<i64, ModuleDefinition>,
+    titles: BTreeMap<ModuleId, String>,
+    definitions: BTreeMap<ModuleId, ModuleDefinition>,
 }
 
 impl Modules {
-    async fn load(db: &Db, with_content: &[i64]) -> Result<Modules, AppError> {
+    async fn load(db: &Db, with_content: &[ModuleId]) -> Result<Modules, AppError> {
         let versions = db.module_versions().await?;
         let mut definitions = BTreeMap::new();
         for module in with_content.iter().collect::<BTreeSet<_>>() {
-            let Some(summary) = versions.iter().find(|v| v.module.0 == *module) else { continue };
+            let Some(summary) = versions.iter().find(|v| v.module == *module) else { continue };
             if let Some(stored) = db.module_version(&summary.slug, None).await? {
                 definitions.insert(*module, stored.definition);
             }
         }
-        let titles = versions.into_iter().map(|v| (v.module.0, v.title)).collect();
+        let titles = versions.into_iter().map(|v| (v.module, v.title)).collect();
         Ok(Modules { titles, definitions })
     }
 
-    fn title(&self, module: i64) -> String {
+    fn title(&self, module: ModuleId) -> String {
         self.titles.get(&module).cloned().unwrap_or_else(|| "Removed module".into())
     }
 
     /// (module title, statement) for a statement key.
-    fn statement(&self, module: i64, key: &str) -> (String, String) {
+    fn statement(&self, module: ModuleId, key: &str) -> (String, String) {
         let text = self.definitions.get(&module).and_then(|d| d.attitudes.iter().find(|a| a.key == key));
         (self.title(module), text.map_or_else(|| key.to_owned(), |a| a.statement.clone()))
     }
 
     /// (module title, question) for a decision.
-    fn question(&self, module: i64, case: &str, key: &str) -> (String, String) {
+    fn question(&self, module: ModuleId, case: &str, key: &str) -> (String, String) {
         let node = self
             .definitions
             .get(&module)

@@ -8,13 +8,14 @@ use super::report::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
 use super::stats::mean_with_interval_from_sums;
 use super::theme_scores::Sitting;
 use crate::domain::curriculum::theme::{THEMES, theme};
+use crate::domain::ids::{ModuleId, PersonId, PracticeId};
 
 /// One attempt started in scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttemptFact {
-    pub person: i64,
-    pub module: i64,
-    pub practice: Option<i64>,
+    pub person: PersonId,
+    pub module: ModuleId,
+    pub practice: Option<PracticeId>,
     pub started_at: i64,
     /// When the attempt was finished, if it was.
     pub completed_at: Option<i64>,
@@ -47,9 +48,9 @@ pub struct PracticeGains {
 }
 
 /// Agreement with one attitude statement, added up over attempts in scope (agreement 1 to 5).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttitudeTotals {
-    pub module: i64,
+    pub module: ModuleId,
     pub statement: String,
     pub learners: i64,
     /// Attempts that rated the statement before and after.
@@ -62,9 +63,9 @@ pub struct AttitudeTotals {
 }
 
 /// One case decision, added up over attempts in scope.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecisionTotals {
-    pub module: i64,
+    pub module: ModuleId,
     pub case: String,
     pub node: String,
     pub learners: i64,
@@ -75,7 +76,7 @@ pub struct DecisionTotals {
 /// Attitude shift per statement; `text` names a statement (module, key) in words.
 pub fn attitudes(
     totals: &[AttitudeTotals],
-    text: impl Fn(i64, &str) -> (String, String),
+    text: impl Fn(ModuleId, &str) -> (String, String),
 ) -> Vec<AttitudeRow> {
     totals
         .iter()
@@ -101,7 +102,7 @@ pub fn attitudes(
 /// The case decisions, those where most learners chose a poor or unsafe option first.
 pub fn decisions(
     totals: &[DecisionTotals],
-    text: impl Fn(i64, &str, &str) -> (String, String),
+    text: impl Fn(ModuleId, &str, &str) -> (String, String),
 ) -> Vec<DecisionRow> {
     let mut rows: Vec<DecisionRow> = totals
         .iter()
@@ -222,18 +223,18 @@ pub struct PracticeFacts {
 /// name. Practices' counts add up to the region's, so each column is protected as a breakdown.
 pub fn practices(
     attempts: &[AttemptFact],
-    gains: &BTreeMap<i64, PracticeGains>,
-    facts: &BTreeMap<i64, PracticeFacts>,
+    gains: &BTreeMap<PracticeId, PracticeGains>,
+    facts: &BTreeMap<PracticeId, PracticeFacts>,
 ) -> Vec<PracticeRow> {
     // Grouped once by practice: a region's dashboard (or every region's) stays linear in its records.
-    let mut attempts_at: BTreeMap<i64, Vec<&AttemptFact>> = BTreeMap::new();
+    let mut attempts_at: BTreeMap<Option<PracticeId>, Vec<&AttemptFact>> = BTreeMap::new();
     for attempt in attempts {
-        attempts_at.entry(attempt.practice.unwrap_or(0)).or_default().push(attempt);
+        attempts_at.entry(attempt.practice).or_default().push(attempt);
     }
     let mut found: Vec<(PracticeRow, i64, i64)> = facts
         .iter()
         .filter_map(|(&id, facts)| {
-            let mine = attempts_at.remove(&id).unwrap_or_default();
+            let mine = attempts_at.remove(&Some(id)).unwrap_or_default();
             if mine.is_empty() && facts.rate.is_none() {
                 return None;
             }
@@ -267,9 +268,9 @@ mod tests {
 
     fn attempt(person: i64, practice: i64, completed: bool, minutes: i64) -> AttemptFact {
         AttemptFact {
-            person,
-            module: 1,
-            practice: Some(practice),
+            person: PersonId(person),
+            module: ModuleId(1),
+            practice: Some(PracticeId(practice)),
             started_at: 0,
             completed_at: completed.then_some(1),
             minutes: completed.then_some(minutes),
@@ -368,7 +369,7 @@ mod tests {
     fn attitude_shift_and_risky_decisions_are_shown_only_over_enough_learners() {
         // Ten learners: agreement 4 → 2 for six, 3 → 3 for four. Mean shift −12/10 = −1.2.
         let totals = AttitudeTotals {
-            module: 1,
+            module: ModuleId(1),
             statement: "earned".into(),
             learners: 10,
             pairs: 10,
@@ -377,7 +378,7 @@ mod tests {
             shift: -12,
             shift_squared: 24,
         };
-        let text = |_: i64, key: &str| ("Margaret".to_owned(), key.to_owned());
+        let text = |_: ModuleId, key: &str| ("Margaret".to_owned(), key.to_owned());
         let rows = attitudes(std::slice::from_ref(&totals), text);
         assert_eq!(rows[0].before, Some(3.6));
         assert_eq!(rows[0].after, Some(2.4));
@@ -387,7 +388,7 @@ mod tests {
         assert_eq!((few[0].learners, few[0].before, few[0].shift), (Shown::Suppressed, None, None));
 
         let decision = |node: &str, poor| DecisionTotals {
-            module: 1,
+            module: ModuleId(1),
             case: "c".into(),
             node: node.into(),
             learners: 10,
@@ -409,12 +410,12 @@ mod tests {
             high_prescriber: rate.is_some(),
         };
         let names = BTreeMap::from([
-            (1, facts("Riverside", "Z00001", None)),
-            (2, facts("Quiet", "Z00002", None)),
-            (3, facts("Busy", "Z00003", Some(31.5))),
+            (PracticeId(1), facts("Riverside", "Z00001", None)),
+            (PracticeId(2), facts("Quiet", "Z00002", None)),
+            (PracticeId(3), facts("Busy", "Z00003", Some(31.5))),
         ]);
         let attempts: Vec<AttemptFact> = (0..9).map(|p| attempt(p, 1, true, 20)).collect();
-        let gains = BTreeMap::from([(1, PracticeGains { learners: 9, gain: 4.5 })]);
+        let gains = BTreeMap::from([(PracticeId(1), PracticeGains { learners: 9, gain: 4.5 })]);
         let practices = practices(&attempts, &gains, &names);
         let listed: Vec<&str> = practices.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(

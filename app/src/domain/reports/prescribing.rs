@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::build::AttemptFact;
 use super::disclosure::{Shown, breakdown, over_enough};
+use crate::domain::ids::{PersonId, PracticeId};
 
 /// Fewer practices than this at a point of the trend and its mean is not shown: a single
 /// practice's published prescribing would otherwise tell when its GPs completed a module.
@@ -20,7 +21,7 @@ pub const TREND_MONTHS: i32 = 6;
 /// One practice's rate in one month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MonthRate {
-    pub practice: i64,
+    pub practice: PracticeId,
     /// `YYYY-MM`.
     pub month: String,
     /// Benzodiazepine and Z-drug items per 1,000 registered patients.
@@ -60,8 +61,8 @@ pub struct TrendRow {
 }
 
 /// Each practice's mean monthly rate over `months`.
-pub fn practice_rates(months: &[MonthRate]) -> BTreeMap<i64, f64> {
-    let mut sums: BTreeMap<i64, (f64, usize)> = BTreeMap::new();
+pub fn practice_rates(months: &[MonthRate]) -> BTreeMap<PracticeId, f64> {
+    let mut sums: BTreeMap<PracticeId, (f64, usize)> = BTreeMap::new();
     for month in months {
         let entry = sums.entry(month.practice).or_default();
         entry.0 += month.rate;
@@ -72,8 +73,8 @@ pub fn practice_rates(months: &[MonthRate]) -> BTreeMap<i64, f64> {
 
 /// The top fifth of practices by rate (rounded up, so one practice as soon as any has a rate);
 /// ties at the boundary go to the lower practice id, so the result is stable.
-pub fn high_prescribers(rates: &BTreeMap<i64, f64>) -> BTreeSet<i64> {
-    let mut ranked: Vec<(&i64, &f64)> = rates.iter().collect();
+pub fn high_prescribers(rates: &BTreeMap<PracticeId, f64>) -> BTreeSet<PracticeId> {
+    let mut ranked: Vec<(&PracticeId, &f64)> = rates.iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
     ranked.into_iter().take(rates.len().div_ceil(5)).map(|(practice, _)| *practice).collect()
 }
@@ -81,14 +82,14 @@ pub fn high_prescribers(rates: &BTreeMap<i64, f64>) -> BTreeSet<i64> {
 /// Engagement of the high prescribers and of the other practices with a rate. The two groups'
 /// counts are protected together, as a breakdown.
 pub fn engagement(
-    rates: &BTreeMap<i64, f64>,
-    high: &BTreeSet<i64>,
-    learners: &BTreeMap<i64, PracticeLearners>,
+    rates: &BTreeMap<PracticeId, f64>,
+    high: &BTreeSet<PracticeId>,
+    learners: &BTreeMap<PracticeId, PracticeLearners>,
 ) -> Vec<EngagementRow> {
     if rates.is_empty() {
         return Vec::new();
     }
-    let groups: [(&str, Vec<i64>); 2] = [
+    let groups: [(&str, Vec<PracticeId>); 2] = [
         ("High prescribers (top fifth)", rates.keys().filter(|p| high.contains(p)).copied().collect()),
         ("Other practices", rates.keys().filter(|p| !high.contains(p)).copied().collect()),
     ];
@@ -129,7 +130,7 @@ pub fn engagement(
 /// Prescribing in the months around each practice's first completion (`first_completion`:
 /// practice → `YYYY-MM`), from `TREND_MONTHS` before to as many after; empty when no practice
 /// with a completion has any prescribing figures.
-pub fn trend(months: &[MonthRate], first_completion: &BTreeMap<i64, String>) -> Vec<TrendRow> {
+pub fn trend(months: &[MonthRate], first_completion: &BTreeMap<PracticeId, String>) -> Vec<TrendRow> {
     let mut at: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
     for month in months {
         let Some(first) = first_completion.get(&month.practice).and_then(|m| month_index(m)) else {
@@ -161,16 +162,16 @@ pub fn trend(months: &[MonthRate], first_completion: &BTreeMap<i64, String>) -> 
 /// `attempts`.
 pub fn practice_learners(
     attempts: &[AttemptFact],
-    registered: &[(i64, i64)],
-) -> BTreeMap<i64, PracticeLearners> {
-    let mut learners: BTreeMap<i64, PracticeLearners> = registered
+    registered: &[(PracticeId, i64)],
+) -> BTreeMap<PracticeId, PracticeLearners> {
+    let mut learners: BTreeMap<PracticeId, PracticeLearners> = registered
         .iter()
         .map(|&(practice, registered)| {
             (practice, PracticeLearners { registered, ..PracticeLearners::default() })
         })
         .collect();
-    let mut started: BTreeSet<(i64, i64)> = BTreeSet::new();
-    let mut completed: BTreeSet<(i64, i64)> = BTreeSet::new();
+    let mut started: BTreeSet<(PracticeId, PersonId)> = BTreeSet::new();
+    let mut completed: BTreeSet<(PracticeId, PersonId)> = BTreeSet::new();
     for attempt in attempts {
         let Some(practice) = attempt.practice else { continue };
         started.insert((practice, attempt.person));
@@ -192,8 +193,8 @@ pub fn practice_learners(
 pub fn first_completions(
     attempts: &[AttemptFact],
     month_of: impl Fn(i64) -> String,
-) -> BTreeMap<i64, String> {
-    let mut first: BTreeMap<i64, i64> = BTreeMap::new();
+) -> BTreeMap<PracticeId, String> {
+    let mut first: BTreeMap<PracticeId, i64> = BTreeMap::new();
     for attempt in attempts {
         if let (Some(practice), Some(at)) = (attempt.practice, attempt.completed_at) {
             let earliest = first.entry(practice).or_insert(at);

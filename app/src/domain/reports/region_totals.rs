@@ -10,6 +10,7 @@ use super::build::{AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals};
 use super::choices::{AttitudePair, DecisionTaken};
 use super::theme_scores::Sitting;
 use crate::domain::curriculum::case::Rating;
+use crate::domain::ids::{ModuleId, PracticeId};
 
 /// A learner's answers before and after the cases, added up over attempts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -93,14 +94,14 @@ pub fn theme_change(theme: &str, earlier: &Pooled, now: &Pooled) -> ThemeTotals 
 /// in the region, as the per-attempt query takes the greatest practice id).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AtPractice {
-    pub practice: Option<i64>,
+    pub practice: Option<PracticeId>,
     pub answers: Pooled,
 }
 
 /// The changes to practices' gains when a learner goes from `earlier` to `now`: their part is
 /// taken from the practice it was at and added to the one it is at now.
-pub fn practice_changes(earlier: &AtPractice, now: &AtPractice) -> BTreeMap<i64, PracticeGains> {
-    let mut changes: BTreeMap<i64, PracticeGains> = BTreeMap::new();
+pub fn practice_changes(earlier: &AtPractice, now: &AtPractice) -> BTreeMap<PracticeId, PracticeGains> {
+    let mut changes: BTreeMap<PracticeId, PracticeGains> = BTreeMap::new();
     let mut add = |at: &AtPractice, sign: i32| {
         if let (Some(practice), Some(part)) = (at.practice, at.answers.part_of_practice()) {
             let change = changes.entry(practice).or_default();
@@ -116,7 +117,7 @@ pub fn practice_changes(earlier: &AtPractice, now: &AtPractice) -> BTreeMap<i64,
 /// What an attempt's attitude ratings add to its module's statements; `rated_before` holds the
 /// statements the learner rated in earlier attempts in the region, who are counted once.
 pub fn attitude_changes(
-    module: i64,
+    module: ModuleId,
     pairs: &[AttitudePair],
     rated_before: &BTreeSet<String>,
 ) -> Vec<AttitudeTotals> {
@@ -144,7 +145,7 @@ pub fn attitude_changes(
 /// that loops counts twice, its learner once); `taken_before` holds the (case, node) pairs the
 /// learner reached in earlier attempts in the region.
 pub fn decision_changes(
-    module: i64,
+    module: ModuleId,
     taken: &[DecisionTaken],
     taken_before: &BTreeSet<(String, String)>,
 ) -> Vec<DecisionTotals> {
@@ -157,7 +158,8 @@ pub fn decision_changes(
             case: decision.case.clone(),
             node: decision.node.clone(),
             learners: i64::from(first_time),
-            ..DecisionTotals::default()
+            taken: 0,
+            poor_or_unsafe: 0,
         });
         change.taken += 1;
         change.poor_or_unsafe += i64::from(matches!(decision.rating, Rating::Poor | Rating::Unsafe));
@@ -209,15 +211,19 @@ mod tests {
 
     #[test]
     fn a_learner_who_moved_practice_is_taken_from_the_old_one() {
-        let earlier =
-            AtPractice { practice: Some(3), answers: Pooled::default().with(&sitting(1, 2), &sitting(2, 2)) };
-        let now =
-            AtPractice { practice: Some(7), answers: earlier.answers.with(&sitting(2, 2), &sitting(2, 2)) };
+        let earlier = AtPractice {
+            practice: Some(PracticeId(3)),
+            answers: Pooled::default().with(&sitting(1, 2), &sitting(2, 2)),
+        };
+        let now = AtPractice {
+            practice: Some(PracticeId(7)),
+            answers: earlier.answers.with(&sitting(2, 2), &sitting(2, 2)),
+        };
         let changes = practice_changes(&earlier, &now);
-        assert_eq!(changes[&3], PracticeGains { learners: -1, gain: -0.5 });
-        assert_eq!(changes[&7], PracticeGains { learners: 1, gain: 0.25 });
-        let same = practice_changes(&now, &AtPractice { practice: Some(7), ..now });
-        assert_eq!(same[&7].learners, 0);
+        assert_eq!(changes[&PracticeId(3)], PracticeGains { learners: -1, gain: -0.5 });
+        assert_eq!(changes[&PracticeId(7)], PracticeGains { learners: 1, gain: 0.25 });
+        let same = practice_changes(&now, &AtPractice { practice: Some(PracticeId(7)), ..now });
+        assert_eq!(same[&PracticeId(7)].learners, 0);
     }
 
     #[test]
@@ -226,7 +232,7 @@ mod tests {
             AttitudePair { statement: "b".into(), before: 2, after: 4 },
             AttitudePair { statement: "a".into(), before: 5, after: 3 },
         ];
-        let changes = attitude_changes(9, &pairs, &BTreeSet::from(["b".to_owned()]));
+        let changes = attitude_changes(ModuleId(9), &pairs, &BTreeSet::from(["b".to_owned()]));
         let summary: Vec<_> = changes
             .iter()
             .map(|c| (c.statement.as_str(), c.learners, c.pairs, c.shift, c.shift_squared))
@@ -244,7 +250,7 @@ mod tests {
         };
         let taken = [took("n1", Rating::Unsafe), took("n1", Rating::Best), took("n2", Rating::Poor)];
         let before = BTreeSet::from([("c".to_owned(), "n2".to_owned())]);
-        let changes = decision_changes(9, &taken, &before);
+        let changes = decision_changes(ModuleId(9), &taken, &before);
         let summary: Vec<_> =
             changes.iter().map(|c| (c.node.as_str(), c.learners, c.taken, c.poor_or_unsafe)).collect();
         assert_eq!(summary, [("n1", 1, 2, 1), ("n2", 0, 1, 1)]);

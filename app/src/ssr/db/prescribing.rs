@@ -3,7 +3,7 @@
 
 use super::Db;
 use super::audit::{AuditRecord, insert_audit};
-use crate::domain::ids::{PersonId, RegionId};
+use crate::domain::ids::{PersonId, PracticeId, RegionId};
 use crate::domain::reports::prescribing::MonthRate;
 use crate::ssr::prescribing::read::PracticeMonth;
 
@@ -21,7 +21,7 @@ pub struct ImportSummaryRow {
 /// One practice-month's items, with the list size and the rate the import gave, if any.
 #[derive(sqlx::FromRow)]
 struct RateRow {
-    practice_id: i64,
+    practice_id: PracticeId,
     month: String,
     items: i64,
     list_size: Option<i64>,

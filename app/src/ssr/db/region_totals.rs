@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sqlx::{Any, Transaction};
 
+use crate::domain::ids::{ModuleId, PersonId, PracticeId, RegionId};
 use crate::domain::reports::build::{AttitudeTotals, DecisionTotals, PracticeGains, ThemeTotals};
 use crate::domain::reports::record::ReportRecord;
 use crate::domain::reports::region_totals::{
@@ -20,19 +21,19 @@ pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArgumen
 
 /// The finishing attempt's learner, module and where they were when they started it.
 struct Finishing {
-    person: i64,
-    module: i64,
-    region: i64,
-    practice: Option<i64>,
+    person: PersonId,
+    module: ModuleId,
+    region: RegionId,
+    practice: Option<PracticeId>,
 }
 
 /// Whose attempt it is and where they were when they started it.
 #[derive(sqlx::FromRow)]
 struct AttemptPlace {
-    person_id: i64,
-    module_id: i64,
-    region_id: Option<i64>,
-    practice_id: Option<i64>,
+    person_id: PersonId,
+    module_id: ModuleId,
+    region_id: Option<RegionId>,
+    practice_id: Option<PracticeId>,
 }
 
 /// Adds a finishing attempt to its region's totals. Runs before the attempt's own summaries are
@@ -103,7 +104,7 @@ impl SittingSums {
 #[derive(sqlx::FromRow)]
 struct EarlierThemeRow {
     theme_code: String,
-    practice_id: Option<i64>,
+    practice_id: Option<PracticeId>,
     #[sqlx(flatten)]
     sums: SittingSums,
 }
@@ -184,7 +185,7 @@ pub(super) fn bind_sitting<'q>(query: AnyQuery<'q>, sitting: &Sitting) -> AnyQue
         .bind(sitting.certainty_wrong)
 }
 
-async fn add_theme_change(tx: &mut Tx, region: i64, change: &ThemeTotals) -> Result<(), sqlx::Error> {
+async fn add_theme_change(tx: &mut Tx, region: RegionId, change: &ThemeTotals) -> Result<(), sqlx::Error> {
     let sums = [
         "learners",
         "share_right_before",
@@ -217,8 +218,8 @@ async fn add_theme_change(tx: &mut Tx, region: i64, change: &ThemeTotals) -> Res
 
 async fn add_practice_change(
     tx: &mut Tx,
-    region: i64,
-    practice: i64,
+    region: RegionId,
+    practice: PracticeId,
     change: PracticeGains,
 ) -> Result<(), sqlx::Error> {
     let sql = adding_to("region_practice_gains", &["region_id", "practice_id"], &["learners", "gain"]);

@@ -7,7 +7,7 @@ use sqlx::{Any, Transaction};
 
 use super::Db;
 use super::region_totals::{SittingSums, add_to_region_totals, bind_sitting};
-use crate::domain::ids::RegionId;
+use crate::domain::ids::{ModuleId, PersonId, PracticeId, RegionId};
 use crate::domain::reports::record::ReportRecord;
 use std::collections::BTreeMap;
 
@@ -31,7 +31,7 @@ pub struct Scope {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LearningTotals {
     pub themes: Vec<ThemeTotals>,
-    pub practices: BTreeMap<i64, PracticeGains>,
+    pub practices: BTreeMap<PracticeId, PracticeGains>,
     pub attitudes: Vec<AttitudeTotals>,
     pub decisions: Vec<DecisionTotals>,
 }
@@ -124,10 +124,10 @@ impl Db {
     pub async fn registered_by_practice(
         &self,
         region: Option<RegionId>,
-    ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    ) -> Result<Vec<(PracticeId, i64)>, sqlx::Error> {
         #[derive(sqlx::FromRow)]
         struct Row {
-            practice_id: i64,
+            practice_id: PracticeId,
             learners: i64,
         }
         let rows: Vec<Row> = sqlx::query_as(
@@ -170,7 +170,7 @@ impl Db {
                  WHERE region_id = $1 AND learners > 0 ORDER BY theme_code",
                 region,
             ),
-            self.in_region::<(i64, i64, f64)>(
+            self.in_region::<PracticeGainsRow>(
                 "SELECT practice_id, learners, gain FROM region_practice_gains WHERE region_id = $1 AND learners > 0",
                 region,
             ),
@@ -187,10 +187,7 @@ impl Db {
         )?;
         Ok(LearningTotals {
             themes: themes.into_iter().map(theme_totals).collect(),
-            practices: practices
-                .into_iter()
-                .map(|(practice, learners, gain)| (practice, PracticeGains { learners, gain }))
-                .collect(),
+            practices: practices.into_iter().filter_map(practice_gains).collect(),
             attitudes: attitudes.into_iter().map(attitude_totals).collect(),
             decisions: decisions.into_iter().map(decision_totals).collect(),
         })
@@ -296,7 +293,7 @@ impl Db {
 
     /// Each practice's learners with answers before and after the cases, and the sum of their
     /// gains over every theme's items together.
-    async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<i64, PracticeGains>, sqlx::Error> {
+    async fn practice_gains(&self, scope: Scope) -> Result<BTreeMap<PracticeId, PracticeGains>, sqlx::Error> {
         let rows: Vec<PracticeGainsRow> = self
             .scoped(
                 &format!(
@@ -310,12 +307,7 @@ impl Db {
                 scope,
             )
             .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|row| {
-                Some((row.practice_id?, PracticeGains { learners: row.learners, gain: row.gain }))
-            })
-            .collect())
+        Ok(rows.into_iter().filter_map(practice_gains).collect())
     }
 }
 
@@ -323,7 +315,7 @@ impl Db {
 /// before and after, of the shift and of its square.
 #[derive(sqlx::FromRow)]
 struct AttitudeRow {
-    module_id: i64,
+    module_id: ModuleId,
     statement_key: String,
     learners: i64,
     pairs: i64,
@@ -349,7 +341,7 @@ fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
 /// A decision's totals: learners, times taken, and times with a poor or unsafe option.
 #[derive(sqlx::FromRow)]
 struct DecisionRow {
-    module_id: i64,
+    module_id: ModuleId,
     case_key: String,
     node_key: String,
     learners: i64,
@@ -371,9 +363,9 @@ fn decision_totals(row: DecisionRow) -> DecisionTotals {
 /// An attempt started in scope, with the minutes its certificate records.
 #[derive(sqlx::FromRow)]
 struct AttemptRow {
-    person_id: i64,
-    module_id: i64,
-    practice_id: Option<i64>,
+    person_id: PersonId,
+    module_id: ModuleId,
+    practice_id: Option<PracticeId>,
     started_at: i64,
     completed_at: Option<i64>,
     minutes_spent: Option<i64>,
@@ -409,7 +401,12 @@ fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
 /// A practice's learners with answers before and after, and the sum of their gains.
 #[derive(sqlx::FromRow)]
 struct PracticeGainsRow {
-    practice_id: Option<i64>,
+    practice_id: Option<PracticeId>,
     learners: i64,
     gain: f64,
+}
+
+/// A practice's gains, keyed by the practice (learners at no practice are in no practice's row).
+fn practice_gains(row: PracticeGainsRow) -> Option<(PracticeId, PracticeGains)> {
+    Some((row.practice_id?, PracticeGains { learners: row.learners, gain: row.gain }))
 }

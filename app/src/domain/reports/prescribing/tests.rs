@@ -1,38 +1,51 @@
 use super::*;
+use crate::domain::ids::ModuleId;
+
+/// Practice `id` (the tests number their practices).
+fn p(id: i64) -> PracticeId {
+    PracticeId(id)
+}
+
+/// Rates for practices `ids`, each its own number.
+fn rates_by_id(ids: std::ops::RangeInclusive<i64>) -> BTreeMap<PracticeId, f64> {
+    ids.map(|id| (p(id), id as f64)).collect()
+}
 
 fn rate(practice: i64, month: &str, rate: f64) -> MonthRate {
-    MonthRate { practice, month: month.to_owned(), rate }
+    MonthRate { practice: p(practice), month: month.to_owned(), rate }
 }
 
 #[test]
 fn a_practice_rate_is_the_mean_of_its_months() {
     let rates =
         practice_rates(&[rate(1, "2026-01", 10.0), rate(1, "2026-02", 20.0), rate(2, "2026-01", 4.0)]);
-    assert_eq!(rates.into_iter().collect::<Vec<_>>(), vec![(1, 15.0), (2, 4.0)]);
+    assert_eq!(rates.into_iter().collect::<Vec<_>>(), vec![(p(1), 15.0), (p(2), 4.0)]);
 }
 
 #[test]
 fn the_top_fifth_is_rounded_up_and_ties_are_stable() {
-    let rates: BTreeMap<i64, f64> = (1..=10).map(|p| (p, p as f64)).collect();
-    assert_eq!(high_prescribers(&rates), BTreeSet::from([10, 9]));
-    let rates: BTreeMap<i64, f64> = (1..=11).map(|p| (p, p as f64)).collect();
-    assert_eq!(high_prescribers(&rates), BTreeSet::from([11, 10, 9]), "11 / 5 rounds up to 3");
-    let one: BTreeMap<i64, f64> = BTreeMap::from([(7, 1.0)]);
-    assert_eq!(high_prescribers(&one), BTreeSet::from([7]));
-    let tied: BTreeMap<i64, f64> = (1..=5).map(|p| (p, 2.0)).collect();
-    assert_eq!(high_prescribers(&tied), BTreeSet::from([1]));
+    assert_eq!(high_prescribers(&rates_by_id(1..=10)), BTreeSet::from([p(10), p(9)]));
+    assert_eq!(
+        high_prescribers(&rates_by_id(1..=11)),
+        BTreeSet::from([p(11), p(10), p(9)]),
+        "11 / 5 rounds up to 3"
+    );
+    let one = BTreeMap::from([(p(7), 1.0)]);
+    assert_eq!(high_prescribers(&one), BTreeSet::from([p(7)]));
+    let tied: BTreeMap<PracticeId, f64> = (1..=5).map(|id| (p(id), 2.0)).collect();
+    assert_eq!(high_prescribers(&tied), BTreeSet::from([p(1)]));
     assert!(high_prescribers(&BTreeMap::new()).is_empty());
 }
 
 #[test]
 fn engagement_compares_the_high_prescribers_with_the_rest_under_disclosure_control() {
-    let rates: BTreeMap<i64, f64> = (1..=10).map(|p| (p, p as f64)).collect();
+    let rates = rates_by_id(1..=10);
     let high = high_prescribers(&rates);
-    let mut learners: BTreeMap<i64, PracticeLearners> = BTreeMap::new();
-    learners.insert(10, PracticeLearners { registered: 12, started: 9, completed: 6 });
-    learners.insert(9, PracticeLearners { registered: 8, started: 3, completed: 2 });
-    for p in 1..=8 {
-        learners.insert(p, PracticeLearners { registered: 10, started: 6, completed: 5 });
+    let mut learners: BTreeMap<PracticeId, PracticeLearners> = BTreeMap::new();
+    learners.insert(p(10), PracticeLearners { registered: 12, started: 9, completed: 6 });
+    learners.insert(p(9), PracticeLearners { registered: 8, started: 3, completed: 2 });
+    for id in 1..=8 {
+        learners.insert(p(id), PracticeLearners { registered: 10, started: 6, completed: 5 });
     }
     let rows = engagement(&rates, &high, &learners);
     assert_eq!(rows.len(), 2);
@@ -50,10 +63,12 @@ fn engagement_compares_the_high_prescribers_with_the_rest_under_disclosure_contr
 
 #[test]
 fn small_groups_are_suppressed_and_their_shares_hidden() {
-    let rates: BTreeMap<i64, f64> = (1..=5).map(|p| (p, p as f64)).collect();
+    let rates = rates_by_id(1..=5);
     let high = high_prescribers(&rates);
-    let learners: BTreeMap<i64, PracticeLearners> = (1..=5)
-        .map(|p| (p, PracticeLearners { registered: if p == 5 { 3 } else { 20 }, started: 2, completed: 1 }))
+    let learners: BTreeMap<PracticeId, PracticeLearners> = (1..=5)
+        .map(|id| {
+            (p(id), PracticeLearners { registered: if id == 5 { 3 } else { 20 }, started: 2, completed: 1 })
+        })
         .collect();
     let rows = engagement(&rates, &high, &learners);
     assert_eq!(rows[0].registered, Shown::Suppressed);
@@ -63,8 +78,8 @@ fn small_groups_are_suppressed_and_their_shares_hidden() {
 
 #[test]
 fn the_trend_lines_practices_up_on_their_first_completion() {
-    let first: BTreeMap<i64, String> =
-        [(1, "2026-03".to_owned()), (2, "2026-05".to_owned()), (3, "2026-04".to_owned())]
+    let first: BTreeMap<PracticeId, String> =
+        [(p(1), "2026-03".to_owned()), (p(2), "2026-05".to_owned()), (p(3), "2026-04".to_owned())]
             .into_iter()
             .collect();
     let mut months = Vec::new();
@@ -86,8 +101,8 @@ fn the_trend_lines_practices_up_on_their_first_completion() {
 
 #[test]
 fn a_trend_point_from_too_few_practices_is_hidden() {
-    let first: BTreeMap<i64, String> =
-        [(1, "2026-03".to_owned()), (2, "2026-03".to_owned())].into_iter().collect();
+    let first: BTreeMap<PracticeId, String> =
+        [(p(1), "2026-03".to_owned()), (p(2), "2026-03".to_owned())].into_iter().collect();
     let rows = trend(&[rate(1, "2026-03", 5.0), rate(2, "2026-03", 7.0)], &first);
     assert_eq!(rows.iter().find(|r| r.offset == 0).map(|r| (r.practices, r.mean_rate)), Some((2, None)));
 }
@@ -104,19 +119,19 @@ fn months_count_across_years() {
 #[test]
 fn practice_learners_count_people_once_and_first_completions_take_the_earliest() {
     let attempt = |person, practice, completed_at| AttemptFact {
-        person,
-        module: 1,
-        practice: Some(practice),
+        person: PersonId(person),
+        module: ModuleId(1),
+        practice: Some(p(practice)),
         started_at: 0,
         completed_at,
         minutes: None,
     };
     let attempts =
         [attempt(1, 10, Some(300)), attempt(1, 10, Some(100)), attempt(2, 10, None), attempt(3, 20, None)];
-    let learners = practice_learners(&attempts, &[(10, 12), (30, 4)]);
-    assert_eq!(learners[&10], PracticeLearners { registered: 12, started: 2, completed: 1 });
-    assert_eq!(learners[&20], PracticeLearners { registered: 0, started: 1, completed: 0 });
-    assert_eq!(learners[&30], PracticeLearners { registered: 4, started: 0, completed: 0 });
+    let learners = practice_learners(&attempts, &[(p(10), 12), (p(30), 4)]);
+    assert_eq!(learners[&p(10)], PracticeLearners { registered: 12, started: 2, completed: 1 });
+    assert_eq!(learners[&p(20)], PracticeLearners { registered: 0, started: 1, completed: 0 });
+    assert_eq!(learners[&p(30)], PracticeLearners { registered: 4, started: 0, completed: 0 });
     let first = first_completions(&attempts, |at| format!("m{at}"));
-    assert_eq!(first.into_iter().collect::<Vec<_>>(), vec![(10, "m100".to_owned())]);
+    assert_eq!(first.into_iter().collect::<Vec<_>>(), vec![(p(10), "m100".to_owned())]);
 }
