@@ -12,6 +12,8 @@ MAKEFLAGS += --no-builtin-rules --no-print-directory
 
 # Must equal the wasm-bindgen crate's version in Cargo.lock (pinned in Cargo.toml).
 WASM_BINDGEN_VERSION := 0.2.130
+# The view! formatter `make lint` checks with (rustfmt leaves macro bodies alone).
+LEPTOSFMT_VERSION := 0.1.33
 WASM_TARGET := wasm32-unknown-unknown
 CARGO_TARGET := $(or $(CARGO_TARGET_DIR),target)
 SITE := target/site
@@ -56,6 +58,8 @@ tools: node_modules/.installed
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if [ "$$(leptosfmt --version 2>/dev/null)" != "leptosfmt $(LEPTOSFMT_VERSION)" ]; then \
+	  cargo install leptosfmt --locked --version $(LEPTOSFMT_VERSION); fi
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm)
@@ -77,6 +81,7 @@ postgres:
 
 lint: tools
 	cargo fmt --all -- --check
+	leptosfmt --check --config-file leptosfmt.toml app/src
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
 

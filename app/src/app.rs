@@ -85,41 +85,196 @@ pub fn App() -> impl IntoView {
             <Page>
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("accessibility") view=AccessibilityStatement ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("accessibility")
+                        view=AccessibilityStatement
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("invitations"), StaticSegment("accept")) view=AcceptInvitationPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("invitations"), StaticSegment("accept"))
+                        view=AcceptInvitationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("modules") view=CataloguePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("modules"), ParamSegment("slug")) view=ModulePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("attempts"), ParamSegment("id")) view=PlayerPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("attempts"), ParamSegment("id"), StaticSegment("results")) view=ResultsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("modules"), ParamSegment("slug"))
+                        view=ModulePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("attempts"), ParamSegment("id"))
+                        view=PlayerPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("attempts"), ParamSegment("id"), StaticSegment("results"))
+                        view=ResultsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("me") view=MyLearningPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("verify") view=VerifyPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("verify"), ParamSegment("code")) view=VerifyPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("verify"), ParamSegment("code"))
+                        view=VerifyPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("reports") view=ReportsPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("reports"), StaticSegment("prescribing")) view=PrescribingPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("reports"), StaticSegment("prescribing"))
+                        view=PrescribingPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("author") view=StudioPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("new")) view=NewModulePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id")) view=VersionPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("details")) view=DetailsPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("lists")) view=ListsPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("items"), ParamSegment("key")) view=ItemPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("cases"), StaticSegment("new")) view=NewCasePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("cases"), ParamSegment("case"), StaticSegment("nodes"), ParamSegment("key")) view=NodePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("compare")) view=ComparePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("preview")) view=PreviewPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"), StaticSegment("analysis")) view=AnalysisPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("people")) view=PeoplePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite")) view=InvitePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id")) view=PersonPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("organisations")) view=OrganisationsPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("regions"), ParamSegment("id")) view=RegionPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("practices"), ParamSegment("id")) view=PracticePage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=AuditPage ssr=SsrMode::Async />
-                    <Route path=(StaticSegment("admin"), StaticSegment("modules")) view=ModulesPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("author"), StaticSegment("new"))
+                        view=NewModulePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("author"), StaticSegment("versions"), ParamSegment("id"))
+                        view=VersionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("details"),
+                        )
+                        view=DetailsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("lists"),
+                        )
+                        view=ListsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("items"),
+                            ParamSegment("key"),
+                        )
+                        view=ItemPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("cases"),
+                            StaticSegment("new"),
+                        )
+                        view=NewCasePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("cases"),
+                            ParamSegment("case"),
+                            StaticSegment("nodes"),
+                            ParamSegment("key"),
+                        )
+                        view=NodePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("compare"),
+                        )
+                        view=ComparePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("preview"),
+                        )
+                        view=PreviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("author"),
+                            StaticSegment("versions"),
+                            ParamSegment("id"),
+                            StaticSegment("analysis"),
+                        )
+                        view=AnalysisPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"))
+                        view=PeoplePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"), StaticSegment("invite"))
+                        view=InvitePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("people"), ParamSegment("id"))
+                        view=PersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("organisations"))
+                        view=OrganisationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("admin"),
+                            StaticSegment("organisations"),
+                            StaticSegment("regions"),
+                            ParamSegment("id"),
+                        )
+                        view=RegionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("admin"),
+                            StaticSegment("organisations"),
+                            StaticSegment("practices"),
+                            ParamSegment("id"),
+                        )
+                        view=PracticePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("audit"))
+                        view=AuditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("modules"))
+                        view=ModulesPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Page>
         </Router>

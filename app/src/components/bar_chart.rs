@@ -46,7 +46,9 @@ pub fn BarChart(
             let x = LABEL_WIDTH + i as i32 * 140;
             view! {
                 <rect class=CLASSES[i % 2] x=x y=4 width=12 height=12 />
-                <text class="casebook-chart__text" x=x + 18 y=15>{*name}</text>
+                <text class="casebook-chart__text" x=x + 18 y=15>
+                    {*name}
+                </text>
             }
         })
         .collect_view();
@@ -61,17 +63,21 @@ pub fn BarChart(
                 .enumerate()
                 .map(|(i, value)| {
                     let y = top + i as i32 * BAR_HEIGHT;
-                    let length =
-                        value.map_or(0, |v| ((v / scale).clamp(0.0, 1.0) * f64::from(BAR_AREA)).round() as i32);
+                    let length = value
+                        .map_or(0, |v| ((v / scale).clamp(0.0, 1.0) * f64::from(BAR_AREA)).round() as i32);
                     let text = value.map_or_else(|| "*".to_owned(), label);
                     view! {
                         <rect class=CLASSES[i % 2] x=LABEL_WIDTH y=y + 1 width=length height=BAR_HEIGHT - 2 />
-                        <text class="casebook-chart__text" x=LABEL_WIDTH + length + 6 y=y + BAR_HEIGHT - 4>{text}</text>
+                        <text class="casebook-chart__text" x=LABEL_WIDTH + length + 6 y=y + BAR_HEIGHT - 4>
+                            {text}
+                        </text>
                     }
                 })
                 .collect_view();
             view! {
-                <text class="casebook-chart__text" x=0 y=top + BAR_HEIGHT>{shorten(&group.label)}</text>
+                <text class="casebook-chart__text" x=0 y=top + BAR_HEIGHT>
+                    {shorten(&group.label)}
+                </text>
                 {bars}
             }
         })
@@ -80,8 +86,14 @@ pub fn BarChart(
     let labelled_by = format!("{title_id} {desc_id}");
     view! {
         <figure class="casebook-chart">
-            <svg role="img" aria-labelledby=labelled_by viewBox=format!("0 0 {width} {height}")
-                width=width height=height xmlns="http://www.w3.org/2000/svg">
+            <svg
+                role="img"
+                aria-labelledby=labelled_by
+                viewBox=format!("0 0 {width} {height}")
+                width=width
+                height=height
+                xmlns="http://www.w3.org/2000/svg"
+            >
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>
                 {legend}

@@ -39,7 +39,9 @@ pub fn NoticeBanner(notice: Option<String>) -> impl IntoView {
                 aria-labelledby="notice-title"
             >
                 <div class="nhsuk-notification-banner__header">
-                    <h2 class="nhsuk-notification-banner__title" id="notice-title">"Success"</h2>
+                    <h2 class="nhsuk-notification-banner__title" id="notice-title">
+                        "Success"
+                    </h2>
                 </div>
                 <div class="nhsuk-notification-banner__content">
                     <p class="nhsuk-notification-banner__heading">{notice}</p>

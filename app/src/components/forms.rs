@@ -18,7 +18,12 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let href = format!("#{}", e.field);
-                    view! { <li><a href=href>{e.message.clone()}</a></li> }.into_any()
+                    view! {
+                        <li>
+                            <a href=href>{e.message.clone()}</a>
+                        </li>
+                    }
+                    .into_any()
                 })
                 .collect::<Vec<_>>(),
             other => vec![view! { <li>{other.to_string()}</li> }.into_any()],
@@ -87,8 +92,17 @@ pub fn TextField(
     let spellcheck = matches!(input_type, "email" | "password").then_some("false");
     view! {
         <div class=group_class(has_error)>
-            <label class="nhsuk-label" for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+            <label class="nhsuk-label" for=id.clone()>
+                {label}
+            </label>
+            {hint
+                .map(|hint| {
+                    view! {
+                        <div class="nhsuk-hint" id=format!("{id}-hint")>
+                            {hint}
+                        </div>
+                    }
+                })}
             {error.map(|message| view! { <ErrorMessage id=format!("{id}-error") message /> })}
             <input
                 class=class
@@ -119,11 +133,27 @@ pub fn TextArea(
     let class = if has_error { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" };
     view! {
         <div class=group_class(has_error)>
-            <label class="nhsuk-label" for=name>{label}</label>
-            {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <label class="nhsuk-label" for=name>
+                {label}
+            </label>
+            {hint
+                .map(|hint| {
+                    view! {
+                        <div class="nhsuk-hint" id=format!("{name}-hint")>
+                            {hint}
+                        </div>
+                    }
+                })}
             {error.map(|message| view! { <ErrorMessage id=format!("{name}-error") message /> })}
-            <textarea class=class id=name name=name rows=rows
-                aria-describedby=described_by(name, hint.is_some(), has_error)>{value}</textarea>
+            <textarea
+                class=class
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=described_by(name, hint.is_some(), has_error)
+            >
+                {value}
+            </textarea>
         </div>
     }
 }
@@ -149,15 +179,33 @@ pub fn SelectField(
         .into_iter()
         .map(|(value, text)| {
             let is_selected = value == selected;
-            view! { <option value=value selected=is_selected>{text}</option> }
+            view! {
+                <option value=value selected=is_selected>
+                    {text}
+                </option>
+            }
         })
         .collect_view();
     view! {
         <div class=group_class(has_error)>
-            <label class="nhsuk-label" for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+            <label class="nhsuk-label" for=id.clone()>
+                {label}
+            </label>
+            {hint
+                .map(|hint| {
+                    view! {
+                        <div class="nhsuk-hint" id=format!("{id}-hint")>
+                            {hint}
+                        </div>
+                    }
+                })}
             {error.map(|message| view! { <ErrorMessage id=format!("{id}-error") message /> })}
-            <select class=class id=id.clone() name=name aria-describedby=described_by(&id, hint.is_some(), has_error)>
+            <select
+                class=class
+                id=id.clone()
+                name=name
+                aria-describedby=described_by(&id, hint.is_some(), has_error)
+            >
                 {placeholder.map(|text| view! { <option value="">{text}</option> })}
                 {options}
             </select>
@@ -203,7 +251,9 @@ pub fn ChoiceField(
                         value=value
                         checked=checked
                     />
-                    <label class=format!("nhsuk-label nhsuk-{kind}__label") for=id>{text}</label>
+                    <label class=format!("nhsuk-label nhsuk-{kind}__label") for=id>
+                        {text}
+                    </label>
                 </div>
             }
         })
@@ -213,8 +263,17 @@ pub fn ChoiceField(
     view! {
         <div class=group_class(has_error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
-                <legend class=format!("nhsuk-fieldset__legend nhsuk-fieldset__legend--{legend_size}")>{legend}</legend>
-                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+                <legend class=format!(
+                    "nhsuk-fieldset__legend nhsuk-fieldset__legend--{legend_size}",
+                )>{legend}</legend>
+                {hint
+                    .map(|hint| {
+                        view! {
+                            <div class="nhsuk-hint" id=format!("{name}-hint")>
+                                {hint}
+                            </div>
+                        }
+                    })}
                 {error.map(|message| view! { <ErrorMessage id=format!("{name}-error") message /> })}
                 <div class=list_class>{items}</div>
             </fieldset>
@@ -226,7 +285,11 @@ pub fn ChoiceField(
 #[component]
 pub fn SubmitButton(text: &'static str, #[prop(optional)] secondary: bool) -> impl IntoView {
     let class = if secondary { "nhsuk-button nhsuk-button--secondary" } else { "nhsuk-button" };
-    view! { <button class=class type="submit">{text}</button> }
+    view! {
+        <button class=class type="submit">
+            {text}
+        </button>
+    }
 }
 
 /// The message for `field` in an error, if any.
@@ -269,8 +332,17 @@ pub fn RoleCheckboxes(
             let checked = chosen.iter().any(|c| c == code);
             view! {
                 <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=code name=code type="checkbox" value="on" checked=checked />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=code>{role.label()}</label>
+                    <input
+                        class="nhsuk-checkboxes__input"
+                        id=code
+                        name=code
+                        type="checkbox"
+                        value="on"
+                        checked=checked
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=code>
+                        {role.label()}
+                    </label>
                 </div>
             }
         })
@@ -278,9 +350,19 @@ pub fn RoleCheckboxes(
     let has_error = error.is_some();
     view! {
         <div class=group_class(has_error)>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by("learner", hint.is_some(), has_error)>
+            <fieldset
+                class="nhsuk-fieldset"
+                aria-describedby=described_by("learner", hint.is_some(), has_error)
+            >
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                {hint.map(|hint| view! { <div class="nhsuk-hint" id="learner-hint">{hint}</div> })}
+                {hint
+                    .map(|hint| {
+                        view! {
+                            <div class="nhsuk-hint" id="learner-hint">
+                                {hint}
+                            </div>
+                        }
+                    })}
                 {error.map(|message| view! { <ErrorMessage id="learner-error".to_owned() message /> })}
                 <div class="nhsuk-checkboxes">{boxes}</div>
             </fieldset>

@@ -29,7 +29,9 @@ pub fn Page(children: Children) -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <SkipLink />
-        <Suspense fallback=|| view! { <Header user=None current="" /> }>
+        <Suspense fallback=|| {
+            view! { <Header user=None current="" /> }
+        }>
             {move || Suspend::new(async move {
                 let user = user.await.ok().flatten();
                 view! { <Header user current=path.get_untracked() /> }
@@ -53,7 +55,11 @@ pub fn BareFrame(children: Children) -> impl IntoView {
 
 #[component]
 fn SkipLink() -> impl IntoView {
-    view! { <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a> }
+    view! {
+        <a class="nhsuk-skip-link" href="#maincontent">
+            "Skip to main content"
+        </a>
+    }
 }
 
 #[component]
@@ -104,18 +110,24 @@ fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl Into
     let account = match &user {
         Some(user) => view! {
             <li class="nhsuk-header__account-item">
-                <a class="nhsuk-header__account-link" href="/account">{user.name.clone()}</a>
+                <a class="nhsuk-header__account-link" href="/account">
+                    {user.name.clone()}
+                </a>
             </li>
             <li class="nhsuk-header__account-item">
                 <form class="nhsuk-header__account-form" action="/sign-out" method="post">
-                    <button class="nhsuk-header__account-button" type="submit">"Sign out"</button>
+                    <button class="nhsuk-header__account-button" type="submit">
+                        "Sign out"
+                    </button>
                 </form>
             </li>
         }
         .into_any(),
         None => view! {
             <li class="nhsuk-header__account-item">
-                <a class="nhsuk-header__account-link" href="/sign-in">"Sign in"</a>
+                <a class="nhsuk-header__account-link" href="/sign-in">
+                    "Sign in"
+                </a>
             </li>
         }
         .into_any(),
@@ -132,7 +144,11 @@ fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl Into
                 };
                 view! {
                     <li class=class>
-                        <a class="nhsuk-header__navigation-link" href=href aria-current=current.then_some("page")>
+                        <a
+                            class="nhsuk-header__navigation-link"
+                            href=href
+                            aria-current=current.then_some("page")
+                        >
                             {text}
                         </a>
                     </li>
@@ -151,7 +167,9 @@ fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl Into
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
-                    <a href="/" class="nhsuk-header__service-name">"Casebook"</a>
+                    <a href="/" class="nhsuk-header__service-name">
+                        "Casebook"
+                    </a>
                 </div>
                 <nav class="nhsuk-header__account" aria-label="Account">
                     <ul class="nhsuk-header__account-list">{account}</ul>

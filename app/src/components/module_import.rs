@@ -15,16 +15,32 @@ pub fn ImportForm(error: Option<AppError>) -> impl IntoView {
         if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
     view! {
         <h2>"Import a module file"</h2>
-        <p>"A module file (.toml) becomes a new draft version of its module; the format is described in the \
-            curriculum README. Every problem in the file is listed with its line."</p>
+        <p>
+            "A module file (.toml) becomes a new draft version of its module; the format is described in the \
+             curriculum README. Every problem in the file is listed with its line."
+        </p>
         <form method="post" action=ImportModule::PATH enctype="multipart/form-data">
             <div class=group>
-                <label class="nhsuk-label" for="file">"Module file"</label>
-                {problem.map(|m| view! {
-                    <span class="nhsuk-error-message" id="file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span>
-                })}
-                <input class="nhsuk-file-upload" id="file" name="file" type="file" accept=".toml,text/plain"
-                    aria-describedby=error.is_some().then_some("file-error") />
+                <label class="nhsuk-label" for="file">
+                    "Module file"
+                </label>
+                {problem
+                    .map(|m| {
+                        view! {
+                            <span class="nhsuk-error-message" id="file-error">
+                                <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                                {m}
+                            </span>
+                        }
+                    })}
+                <input
+                    class="nhsuk-file-upload"
+                    id="file"
+                    name="file"
+                    type="file"
+                    accept=".toml,text/plain"
+                    aria-describedby=error.is_some().then_some("file-error")
+                />
             </div>
             <SubmitButton text="Import" />
         </form>

@@ -34,7 +34,9 @@ pub fn Pagination(
         view! {
             <li class="nhsuk-pagination-item--previous">
                 <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=href rel="prev">
-                    <span class="nhsuk-pagination__title">"Previous"<span class="nhsuk-u-visually-hidden">" page"</span></span>
+                    <span class="nhsuk-pagination__title">
+                        "Previous"<span class="nhsuk-u-visually-hidden">" page"</span>
+                    </span>
                     <span class="nhsuk-u-visually-hidden">":"</span>
                     <span class="nhsuk-pagination__page">{format!("Page {} of {pages}", page - 1)}</span>
                 </a>
@@ -46,7 +48,9 @@ pub fn Pagination(
         view! {
             <li class="nhsuk-pagination-item--next">
                 <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=href rel="next">
-                    <span class="nhsuk-pagination__title">"Next"<span class="nhsuk-u-visually-hidden">" page"</span></span>
+                    <span class="nhsuk-pagination__title">
+                        "Next"<span class="nhsuk-u-visually-hidden">" page"</span>
+                    </span>
                     <span class="nhsuk-u-visually-hidden">":"</span>
                     <span class="nhsuk-pagination__page">{format!("Page {} of {pages}", page + 1)}</span>
                 </a>

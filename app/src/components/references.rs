@@ -12,7 +12,12 @@ pub fn References(references: Vec<Reference>) -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let citation = match r.url {
-                    Some(url) => view! { <a href=url rel="noopener noreferrer">{r.citation}</a> }.into_any(),
+                    Some(url) => view! {
+                        <a href=url rel="noopener noreferrer">
+                            {r.citation}
+                        </a>
+                    }
+                    .into_any(),
                     None => r.citation.into_any(),
                 };
                 view! { <li>"[" {r.key} "] " {citation}</li> }

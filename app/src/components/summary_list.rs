@@ -6,12 +6,17 @@ use leptos::prelude::*;
 pub fn SummaryList(rows: Vec<(&'static str, String)>) -> impl IntoView {
     view! {
         <dl class="nhsuk-summary-list">
-            {rows.into_iter().map(|(key, value)| view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                </div>
-            }).collect_view()}
+            {rows
+                .into_iter()
+                .map(|(key, value)| {
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{key}</dt>
+                            <dd class="nhsuk-summary-list__value">{value}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </dl>
     }
 }

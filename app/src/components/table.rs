@@ -23,7 +23,11 @@ pub fn Table(
             } else {
                 "nhsuk-table__header"
             };
-            view! { <th scope="col" class=class>{text}</th> }
+            view! {
+                <th scope="col" class=class>
+                    {text}
+                </th>
+            }
         })
         .collect_view();
     view! {

@@ -58,7 +58,8 @@ pub fn render(failure: Failure) -> String {
             <html lang="en-GB">
                 <head>
                     <StaticHead />
-                    // A text child would carry a hydration marker into the title; the text is ours, not a user's.
+                    // A text child would carry a hydration marker into the title;
+                    // the text is ours, not a user's.
                     <title inner_html=title></title>
                 </head>
                 <body>

@@ -29,8 +29,12 @@ pub fn HomePage() -> impl IntoView {
             <TabPanel id="learners">
                 <h3>"For GPs and GP trainees"</h3>
                 <ul>
-                    <li>"Branching patient cases with a decision at each step and feedback on every choice, with references."</li>
-                    <li>"A knowledge check before and after each case, where you also say how sure you are."</li>
+                    <li>
+                        "Branching patient cases with a decision at each step and feedback on every choice, with references."
+                    </li>
+                    <li>
+                        "A knowledge check before and after each case, where you also say how sure you are."
+                    </li>
                     <li>"Your knowledge gaps shown by theme, so you know what to read next."</li>
                     <li>"Stop between patients and resume exactly where you left off, on any device."</li>
                     <li>"Certificates and a CPD log with your reflections, ready for appraisal."</li>

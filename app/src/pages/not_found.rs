@@ -12,8 +12,6 @@ pub fn NotFound() -> impl IntoView {
         <h1>"Page not found"</h1>
         <p>"If you typed the web address, check it is correct."</p>
         <p>"If you pasted the web address, check you copied the entire address."</p>
-        <p>
-            "You can go to the " <A href="/">"Casebook home page"</A> "."
-        </p>
+        <p>"You can go to the " <A href="/">"Casebook home page"</A> "."</p>
     }
 }

@@ -32,7 +32,10 @@ pub fn problem(error: AppError) -> AnyView {
             view! {
                 <Title text="Sign in to continue" />
                 <h1>"Sign in to continue"</h1>
-                <p><a href=sign_in>"Sign in"</a> " to see this page."</p>
+                <p>
+                    <a href=sign_in>"Sign in"</a>
+                    " to see this page."
+                </p>
             }
             .into_any()
         }
@@ -41,8 +44,12 @@ pub fn problem(error: AppError) -> AnyView {
             view! {
                 <Title text="You do not have permission to see this page" />
                 <h1>"You do not have permission to see this page"</h1>
-                <p>"If you think you should, ask an administrator of your Casebook to give you the role you need."</p>
-                <p><a href="/">"Go to the Casebook home page"</a></p>
+                <p>
+                    "If you think you should, ask an administrator of your Casebook to give you the role you need."
+                </p>
+                <p>
+                    <a href="/">"Go to the Casebook home page"</a>
+                </p>
             }
             .into_any()
         }

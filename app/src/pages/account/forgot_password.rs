@@ -23,25 +23,38 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     return view! {
                         <Title text="Check your email" />
                         <h1>"Check your email"</h1>
-                        <p>"If an account uses that address, we have sent it a link to reset the password. \
-                            The link works once, for one hour."</p>
-                        <p>"No email? Check your spam folder, or " <a href="/forgot-password">"ask again"</a> "."</p>
+                        <p>
+                            "If an account uses that address, we have sent it a link to reset the password. \
+                             The link works once, for one hour."
+                        </p>
+                        <p>
+                            "No email? Check your spam folder, or " <a href="/forgot-password">"ask again"</a>
+                            "."
+                        </p>
                     }
-                    .into_any();
+                        .into_any();
                 }
                 let error = messages.error_for::<RequestPasswordReset>();
                 view! {
                     <FormPage title="Reset your password".into() error=error.clone()>
                         <h1>"Reset your password"</h1>
-                        <p>"Enter the email address you sign in with and we will send you a link to choose a new password."</p>
+                        <p>
+                            "Enter the email address you sign in with and we will send you a link to choose a new password."
+                        </p>
                         <form method="post" action=RequestPasswordReset::PATH novalidate>
-                            <TextField name="email" label="Email address" input_type="email" autocomplete="email"
-                                value=value_or(&error, "email", "") error=message(&error, "email") />
+                            <TextField
+                                name="email"
+                                label="Email address"
+                                input_type="email"
+                                autocomplete="email"
+                                value=value_or(&error, "email", "")
+                                error=message(&error, "email")
+                            />
                             <SubmitButton text="Send reset link" />
                         </form>
                     </FormPage>
                 }
-                .into_any()
+                    .into_any()
             })}
         </Suspense>
     }

@@ -65,9 +65,7 @@ fn Summary(account: AccountView) -> impl IntoView {
         ("Practice", practice),
         ("GMC number", profile.gmc_number.unwrap_or_else(|| "Not given".into())),
     ];
-    view! {
-        <SummaryList rows=rows.into_iter().collect() />
-    }
+    view! { <SummaryList rows=rows.into_iter().collect() /> }
 }
 
 #[component]
@@ -78,23 +76,43 @@ fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
     let stage = profile.career_stage.map(|s| s.code().to_owned()).unwrap_or_default();
     let learner_fields = learner.then(|| {
         view! {
-            <SelectField name="practice" label="Your practice" placeholder="Choose your practice"
+            <SelectField
+                name="practice"
+                label="Your practice"
+                placeholder="Choose your practice"
                 choices=account.organisations.practice_choices()
-                selected=value_or(&error, "practice", &practice) error=message(&error, "practice") />
-            <ChoiceField name="career_stage" legend="Your career stage" choices=career_stage_choices()
-                chosen=vec![value_or(&error, "career_stage", &stage)] error=message(&error, "career_stage") />
+                selected=value_or(&error, "practice", &practice)
+                error=message(&error, "practice")
+            />
+            <ChoiceField
+                name="career_stage"
+                legend="Your career stage"
+                choices=career_stage_choices()
+                chosen=vec![value_or(&error, "career_stage", &stage)]
+                error=message(&error, "career_stage")
+            />
         }
     });
     view! {
         <h2>"Your details"</h2>
         <form method="post" action=UpdateProfile::PATH novalidate>
-            <TextField name="full_name" label="Full name" autocomplete="name"
+            <TextField
+                name="full_name"
+                label="Full name"
+                autocomplete="name"
                 hint="As you would like it on your certificates"
-                value=value_or(&error, "full_name", &profile.name) error=message(&error, "full_name") />
-            <TextField name="gmc_number" label="GMC number (optional)" inputmode="numeric"
-                width="nhsuk-input--width-10" hint="7 digits"
+                value=value_or(&error, "full_name", &profile.name)
+                error=message(&error, "full_name")
+            />
+            <TextField
+                name="gmc_number"
+                label="GMC number (optional)"
+                inputmode="numeric"
+                width="nhsuk-input--width-10"
+                hint="7 digits"
                 value=value_or(&error, "gmc_number", profile.gmc_number.as_deref().unwrap_or(""))
-                error=message(&error, "gmc_number") />
+                error=message(&error, "gmc_number")
+            />
             {learner_fields}
             <SubmitButton text="Save details" />
         </form>
@@ -107,11 +125,21 @@ fn PasswordForm(error: Option<AppError>) -> impl IntoView {
         <h2>"Change your password"</h2>
         <p>"Changing your password signs you out everywhere else."</p>
         <form method="post" action=ChangePassword::PATH novalidate>
-            <TextField name="current_password" label="Current password" input_type="password"
-                autocomplete="current-password" error=message(&error, "current_password") />
-            <TextField name="new_password" label="New password" input_type="password" autocomplete="new-password"
+            <TextField
+                name="current_password"
+                label="Current password"
+                input_type="password"
+                autocomplete="current-password"
+                error=message(&error, "current_password")
+            />
+            <TextField
+                name="new_password"
+                label="New password"
+                input_type="password"
+                autocomplete="new-password"
                 hint="At least 12 characters. A few unrelated words make a strong password you can remember."
-                error=message(&error, "new_password") />
+                error=message(&error, "new_password")
+            />
             <SubmitButton text="Change password" secondary=true />
         </form>
     }
@@ -133,11 +161,14 @@ fn WhoCanSee(account: AccountView) -> impl IntoView {
         <h2>"Who can see your learning records"</h2>
         <p>"Your answers, scores and reflections are yours. Others see them only as follows."</p>
         <ul>
-            <li>"Deanery leads see figures for groups of learners in their region, never yours alone, \
+            <li>
+                "Deanery leads see figures for groups of learners in their region, never yours alone, \
                 and numbers too small to hide who is who are suppressed. Your region's leads:"
                 <ul>{leads}</ul>
             </li>
-            <li>"Trainers see how each question and decision performs across all learners, never who answered."</li>
+            <li>
+                "Trainers see how each question and decision performs across all learners, never who answered."
+            </li>
             <li>"Casebook administrators can see your account details, to support you."</li>
             <li>"Your reflections are never shown to anyone unless you export them yourself."</li>
         </ul>

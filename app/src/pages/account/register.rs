@@ -19,27 +19,60 @@ pub fn RegisterPage() -> impl IntoView {
         view! {
             <FormPage title="Create an account".into() error=error.clone()>
                 <h1>"Create an account"</h1>
-                <p>"Create a learner account to take Casebook's modules. Trainers, deanery leads and \
-                    administrators are invited by an administrator."</p>
+                <p>
+                    "Create a learner account to take Casebook's modules. Trainers, deanery leads and \
+                     administrators are invited by an administrator."
+                </p>
                 <form method="post" action=Register::PATH novalidate>
-                    <TextField name="full_name" label="Full name" autocomplete="name"
+                    <TextField
+                        name="full_name"
+                        label="Full name"
+                        autocomplete="name"
                         hint="As you would like it on your certificates, for example Dr Sam Okafor"
-                        value=value_or(&error, "full_name", "") error=message(&error, "full_name") />
-                    <TextField name="email" label="Email address" input_type="email" autocomplete="email"
+                        value=value_or(&error, "full_name", "")
+                        error=message(&error, "full_name")
+                    />
+                    <TextField
+                        name="email"
+                        label="Email address"
+                        input_type="email"
+                        autocomplete="email"
                         hint="You will use this to sign in"
-                        value=value_or(&error, "email", "") error=message(&error, "email") />
-                    <TextField name="password" label="Create a password" input_type="password"
+                        value=value_or(&error, "email", "")
+                        error=message(&error, "email")
+                    />
+                    <TextField
+                        name="password"
+                        label="Create a password"
+                        input_type="password"
                         autocomplete="new-password"
                         hint="At least 12 characters. A few unrelated words make a strong password you can remember."
-                        error=message(&error, "password") />
-                    <TextField name="gmc_number" label="GMC number (optional)" inputmode="numeric"
-                        width="nhsuk-input--width-10" hint="7 digits"
-                        value=value_or(&error, "gmc_number", "") error=message(&error, "gmc_number") />
-                    <SelectField name="practice" label="Your practice" placeholder="Choose your practice"
+                        error=message(&error, "password")
+                    />
+                    <TextField
+                        name="gmc_number"
+                        label="GMC number (optional)"
+                        inputmode="numeric"
+                        width="nhsuk-input--width-10"
+                        hint="7 digits"
+                        value=value_or(&error, "gmc_number", "")
+                        error=message(&error, "gmc_number")
+                    />
+                    <SelectField
+                        name="practice"
+                        label="Your practice"
+                        placeholder="Choose your practice"
                         choices=organisations.practice_choices()
-                        selected=value_or(&error, "practice", "") error=message(&error, "practice") />
-                    <ChoiceField name="career_stage" legend="Your career stage" choices=career_stage_choices()
-                        chosen=vec![chosen_stage] error=message(&error, "career_stage") />
+                        selected=value_or(&error, "practice", "")
+                        error=message(&error, "practice")
+                    />
+                    <ChoiceField
+                        name="career_stage"
+                        legend="Your career stage"
+                        choices=career_stage_choices()
+                        chosen=vec![chosen_stage]
+                        error=message(&error, "career_stage")
+                    />
                     <SubmitButton text="Create account" />
                 </form>
                 <p>"Already have an account? " <a href="/sign-in">"Sign in"</a></p>

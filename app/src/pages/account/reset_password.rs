@@ -30,31 +30,40 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 Suspend::new(async move {
                     let messages = messages.await.unwrap_or_default();
                     let error = messages.error_for::<ResetPassword>();
-                    page_or_problem(open.await, move |open| {
-                        if !open {
-                            return view! {
-                                <Title text="This link has expired" />
-                                <h1>"This link has expired or been used"</h1>
-                                <p>"Reset links work once, for one hour. "
-                                    <a href="/forgot-password">"Ask for a new link"</a> "."</p>
+                    page_or_problem(
+                        open.await,
+                        move |open| {
+                            if !open {
+                                return view! {
+                                    <Title text="This link has expired" />
+                                    <h1>"This link has expired or been used"</h1>
+                                    <p>
+                                        "Reset links work once, for one hour. "
+                                        <a href="/forgot-password">"Ask for a new link"</a> "."
+                                    </p>
+                                }
+                                    .into_any();
                             }
-                            .into_any();
-                        }
-                        view! {
-                            <FormPage title="Choose a new password".into() error=error.clone()>
-                                <h1>"Choose a new password"</h1>
-                                <form method="post" action=ResetPassword::PATH novalidate>
-                                    <input type="hidden" name="token" value=token />
-                                    <TextField name="new_password" label="New password" input_type="password"
-                                        autocomplete="new-password"
-                                        hint="At least 12 characters. A few unrelated words make a strong password you can remember."
-                                        error=message(&error, "new_password") />
-                                    <SubmitButton text="Save new password" />
-                                </form>
-                            </FormPage>
-                        }
-                        .into_any()
-                    })
+                            view! {
+                                <FormPage title="Choose a new password".into() error=error.clone()>
+                                    <h1>"Choose a new password"</h1>
+                                    <form method="post" action=ResetPassword::PATH novalidate>
+                                        <input type="hidden" name="token" value=token />
+                                        <TextField
+                                            name="new_password"
+                                            label="New password"
+                                            input_type="password"
+                                            autocomplete="new-password"
+                                            hint="At least 12 characters. A few unrelated words make a strong password you can remember."
+                                            error=message(&error, "new_password")
+                                        />
+                                        <SubmitButton text="Save new password" />
+                                    </form>
+                                </FormPage>
+                            }
+                                .into_any()
+                        },
+                    )
                 })
             }}
         </Suspense>

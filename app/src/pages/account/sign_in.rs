@@ -42,7 +42,9 @@ pub fn SignInPage() -> impl IntoView {
                                 />
                                 <SubmitButton text="Sign in" />
                             </form>
-                            <p><a href="/forgot-password">"Forgotten your password?"</a></p>
+                            <p>
+                                <a href="/forgot-password">"Forgotten your password?"</a>
+                            </p>
                             <p>"New to Casebook? " <a href="/register">"Create an account"</a></p>
                         </FormPage>
                     }

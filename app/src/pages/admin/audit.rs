@@ -45,24 +45,50 @@ pub fn AuditPage() -> impl IntoView {
                         Err(error @ AppError::Invalid { .. }) => Some(error.clone()),
                         _ => None,
                     };
-                    let form = view! { <ErrorSummary error=error.clone() /> <Filters filters=filters.clone() error /> };
-                    let result = result.or_else(|e| if matches!(e, AppError::Invalid { .. }) { Ok(Default::default()) } else { Err(e) });
-                    page_or_problem(result, move |log: crate::domain::audit::AuditPage| {
-                        let total = log.total;
-                        view! {
-                            {form}
-                            <p>{format!("{total} {} found", if total == 1 { "event" } else { "events" })}</p>
-                            <Table
-                                caption="Audit events, newest first"
-                                hidden_caption=true
-                                headers=vec![("When", false), ("Event", false), ("By", false), ("About", false), ("Detail", false), ("From address", false)]
-                            >
-                                {log.entries.into_iter().map(|entry| view! { <EntryRow entry /> }).collect_view()}
-                            </Table>
-                            <Pagination path="/admin/audit" filters page total per_page=PAGE_SIZE />
-                        }
-                        .into_any()
-                    })
+                    let form = view! {
+                        <ErrorSummary error=error.clone() />
+                        <Filters filters=filters.clone() error />
+                    };
+                    let result = result
+                        .or_else(|e| {
+                            if matches!(e, AppError::Invalid { .. }) {
+                                Ok(Default::default())
+                            } else {
+                                Err(e)
+                            }
+                        });
+                    page_or_problem(
+                        result,
+                        move |log: crate::domain::audit::AuditPage| {
+                            let total = log.total;
+                            view! {
+                                {form}
+                                <p>
+                                    {format!("{total} {} found", if total == 1 { "event" } else { "events" })}
+                                </p>
+                                <Table
+                                    caption="Audit events, newest first"
+                                    hidden_caption=true
+                                    headers=vec![
+                                        ("When", false),
+                                        ("Event", false),
+                                        ("By", false),
+                                        ("About", false),
+                                        ("Detail", false),
+                                        ("From address", false),
+                                    ]
+                                >
+                                    {log
+                                        .entries
+                                        .into_iter()
+                                        .map(|entry| view! { <EntryRow entry /> })
+                                        .collect_view()}
+                                </Table>
+                                <Pagination path="/admin/audit" filters page total per_page=PAGE_SIZE />
+                            }
+                                .into_any()
+                        },
+                    )
                 })
             }}
         </Suspense>
@@ -77,11 +103,34 @@ fn Filters(filters: Vec<(String, String)>, error: Option<AppError>) -> impl Into
     let actions = AuditAction::ALL.iter().map(|a| (a.code().to_owned(), a.label().to_owned())).collect();
     view! {
         <form method="get" action="/admin/audit" class="nhsuk-u-margin-bottom-5">
-            <SelectField name="action" label="Event" placeholder="Any event" choices=actions selected=value("action")
-                error=message("action") />
-            <TextField name="person" label="Person (part of an email address)" value=value("person") error=message("person") />
-            <TextField name="from" label="From (YYYY-MM-DD)" width="nhsuk-input--width-10" value=value("from") error=message("from") />
-            <TextField name="to" label="To (YYYY-MM-DD)" width="nhsuk-input--width-10" value=value("to") error=message("to") />
+            <SelectField
+                name="action"
+                label="Event"
+                placeholder="Any event"
+                choices=actions
+                selected=value("action")
+                error=message("action")
+            />
+            <TextField
+                name="person"
+                label="Person (part of an email address)"
+                value=value("person")
+                error=message("person")
+            />
+            <TextField
+                name="from"
+                label="From (YYYY-MM-DD)"
+                width="nhsuk-input--width-10"
+                value=value("from")
+                error=message("from")
+            />
+            <TextField
+                name="to"
+                label="To (YYYY-MM-DD)"
+                width="nhsuk-input--width-10"
+                value=value("to")
+                error=message("to")
+            />
             <SubmitButton text="Filter" secondary=true />
         </form>
     }

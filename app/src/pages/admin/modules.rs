@@ -22,9 +22,11 @@ pub fn ModulesPage() -> impl IntoView {
                 <VersionTable versions />
                 <ImportForm error />
                 <h2>"Learning records"</h2>
-                <p>"Every learning event (launched, answered, commented, completed) as xAPI 1.0.3 \
-                    statements, for a learning record store. Learners appear by account number, never \
-                    by email, and reflections are not included. The download is recorded in the audit log."</p>
+                <p>
+                    "Every learning event (launched, answered, commented, completed) as xAPI 1.0.3 \
+                     statements, for a learning record store. Learners appear by account number, never \
+                     by email, and reflections are not included. The download is recorded in the audit log."
+                </p>
                 <p>
                     <a href="/admin/xapi-statements.json" download="casebook-xapi-statements.json">
                         "Download all learning records (xAPI, JSON)"
@@ -47,12 +49,17 @@ fn VersionTable(versions: Vec<VersionSummary>) -> impl IntoView {
             let download = format!("/author/modules/{}/export?version={}", v.slug, v.number);
             view! {
                 <tr class="nhsuk-table__row">
-                    <td class="nhsuk-table__cell">{v.title.clone()}<br /><span class="nhsuk-body-s">{v.slug.clone()}</span></td>
+                    <td class="nhsuk-table__cell">
+                        {v.title.clone()}<br /><span class="nhsuk-body-s">{v.slug.clone()}</span>
+                    </td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{v.number}</td>
                     <td class="nhsuk-table__cell">{v.status.label()}</td>
                     <td class="nhsuk-table__cell">
                         <a href=download download=format!("{}.toml", v.slug)>
-                            "Download"<span class="nhsuk-u-visually-hidden">{format!(" {} version {}", v.title, v.number)}</span>
+                            "Download"
+                            <span class="nhsuk-u-visually-hidden">
+                                {format!(" {} version {}", v.title, v.number)}
+                            </span>
                         </a>
                     </td>
                 </tr>
@@ -60,7 +67,10 @@ fn VersionTable(versions: Vec<VersionSummary>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Table caption="Module versions" headers=vec![("Module", false), ("Version", true), ("Status", false), ("Module file", false)]>
+        <Table
+            caption="Module versions"
+            headers=vec![("Module", false), ("Version", true), ("Status", false), ("Module file", false)]
+        >
             {rows}
         </Table>
     }

@@ -39,10 +39,25 @@ pub fn RegionPage() -> impl IntoView {
     view! {
         <OrganisationPage find=|all, id| {
             let region = all.region(RegionId(id))?;
-            let shown = Shown { kind: "region", id: id.to_string(), name: region.name.clone(), caption: "Region".into(), retired: region.retired };
+            let shown = Shown {
+                kind: "region",
+                id: id.to_string(),
+                name: region.name.clone(),
+                caption: "Region".into(),
+                retired: region.retired,
+            };
             let practices = view! { <PracticeTable organisations=all.clone() region=region.id /> }.into_any();
-            let back = view! { <p><a href="/admin/organisations">"Back to organisations"</a></p> }.into_any();
-            Some(Found { shown, extra: practices, back })
+            let back = view! {
+                <p>
+                    <a href="/admin/organisations">"Back to organisations"</a>
+                </p>
+            }
+                .into_any();
+            Some(Found {
+                shown,
+                extra: practices,
+                back,
+            })
         } />
     }
 }
@@ -61,10 +76,19 @@ pub fn PracticePage() -> impl IntoView {
                 retired: practice.retired,
             };
             let back = view! {
-                <p><a href=format!("/admin/organisations/regions/{}", region.id)>{format!("Back to {}", region.name)}</a></p>
+                <p>
+                    <a href=format!(
+                        "/admin/organisations/regions/{}",
+                        region.id,
+                    )>{format!("Back to {}", region.name)}</a>
+                </p>
             }
-            .into_any();
-            Some(Found { shown, extra: ().into_any(), back })
+                .into_any();
+            Some(Found {
+                shown,
+                extra: ().into_any(),
+                back,
+            })
         } />
     }
 }
@@ -82,9 +106,17 @@ fn OrganisationPage(find: fn(&Organisations, i64) -> Option<Found>) -> impl Into
                 let found = organisations
                     .await
                     .and_then(|all| id.and_then(|id| find(&all, id)).ok_or(AppError::NotFound));
-                page_or_problem(found, move |Found { shown, extra, back }| {
-                    view! { <Editor shown messages /> {extra} {back} }.into_any()
-                })
+                page_or_problem(
+                    found,
+                    move |Found { shown, extra, back }| {
+                        view! {
+                            <Editor shown messages />
+                            {extra}
+                            {back}
+                        }
+                            .into_any()
+                    },
+                )
             })}
         </Suspense>
     }
@@ -112,7 +144,12 @@ fn Editor(shown: Shown, messages: PageMessages) -> impl IntoView {
             <form method="post" action=RenameOrganisation::PATH novalidate>
                 <input type="hidden" name="kind" value=shown.kind />
                 <input type="hidden" name="id" value=shown.id.clone() />
-                <TextField name="name" label="Name" value=value_or(&error, "name", &shown.name) error=message(&error, "name") />
+                <TextField
+                    name="name"
+                    label="Name"
+                    value=value_or(&error, "name", &shown.name)
+                    error=message(&error, "name")
+                />
                 <SubmitButton text="Save name" secondary=true />
             </form>
             <h2>"Status"</h2>
@@ -121,7 +158,9 @@ fn Editor(shown: Shown, messages: PageMessages) -> impl IntoView {
                 <input type="hidden" name="kind" value=shown.kind />
                 <input type="hidden" name="id" value=shown.id />
                 <input type="hidden" name="retired" value=next />
-                <button class="nhsuk-button nhsuk-button--secondary" type="submit">{label}</button>
+                <button class="nhsuk-button nhsuk-button--secondary" type="submit">
+                    {label}
+                </button>
             </form>
         </FormPage>
     }
@@ -131,17 +170,24 @@ fn Editor(shown: Shown, messages: PageMessages) -> impl IntoView {
 fn PracticeTable(organisations: Organisations, region: RegionId) -> impl IntoView {
     let rows = organisations
         .practices_in(region)
-        .map(|practice| view! {
-            <tr class="nhsuk-table__row">
-                <td class="nhsuk-table__cell">{practice.ods_code.clone()}</td>
-                <td class="nhsuk-table__cell">
-                    <a href=format!("/admin/organisations/practices/{}", practice.id)>{practice.name.clone()}</a>
-                </td>
-                <td class="nhsuk-table__cell">{if practice.retired { "Retired" } else { "Open" }}</td>
-            </tr>
+        .map(|practice| {
+            view! {
+                <tr class="nhsuk-table__row">
+                    <td class="nhsuk-table__cell">{practice.ods_code.clone()}</td>
+                    <td class="nhsuk-table__cell">
+                        <a href=format!(
+                            "/admin/organisations/practices/{}",
+                            practice.id,
+                        )>{practice.name.clone()}</a>
+                    </td>
+                    <td class="nhsuk-table__cell">{if practice.retired { "Retired" } else { "Open" }}</td>
+                </tr>
+            }
         })
         .collect_view();
     view! {
-        <Table caption="Practices" headers=vec![("ODS code", false), ("Name", false), ("Status", false)]>{rows}</Table>
+        <Table caption="Practices" headers=vec![("ODS code", false), ("Name", false), ("Status", false)]>
+            {rows}
+        </Table>
     }
 }

@@ -22,8 +22,10 @@ pub fn OrganisationsPage() -> impl IntoView {
         view! {
             <FormPage title="Organisations".into() error notice=messages.notice.clone()>
                 <h1>"Organisations"</h1>
-                <p>"Regions (deaneries, NHS England regions or training hubs) and their general practices. \
-                    Retired ones stay, because learning records point at them."</p>
+                <p>
+                    "Regions (deaneries, NHS England regions or training hubs) and their general practices. \
+                     Retired ones stay, because learning records point at them."
+                </p>
                 <RegionTable organisations=organisations.clone() />
                 <AddRegion messages=messages.clone() />
                 <AddPractice organisations messages=messages.clone() />
@@ -43,7 +45,10 @@ fn RegionTable(organisations: Organisations) -> impl IntoView {
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">
-                        <a href=format!("/admin/organisations/regions/{}", region.id)>{region.name.clone()}</a>
+                        <a href=format!(
+                            "/admin/organisations/regions/{}",
+                            region.id,
+                        )>{region.name.clone()}</a>
                     </td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{practices}</td>
                     <td class="nhsuk-table__cell">{if region.retired { "Retired" } else { "Open" }}</td>
@@ -52,7 +57,9 @@ fn RegionTable(organisations: Organisations) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Table caption="Regions" headers=vec![("Region", false), ("Open practices", true), ("Status", false)]>{rows}</Table>
+        <Table caption="Regions" headers=vec![("Region", false), ("Open practices", true), ("Status", false)]>
+            {rows}
+        </Table>
     }
 }
 
@@ -62,7 +69,12 @@ fn AddRegion(messages: PageMessages) -> impl IntoView {
     view! {
         <h2>"Add a region"</h2>
         <form method="post" action=CreateRegion::PATH novalidate>
-            <TextField name="name" label="Region name" value=value_or(&error, "name", "") error=message(&error, "name") />
+            <TextField
+                name="name"
+                label="Region name"
+                value=value_or(&error, "name", "")
+                error=message(&error, "name")
+            />
             <SubmitButton text="Add region" />
         </form>
     }
@@ -74,12 +86,28 @@ fn AddPractice(organisations: Organisations, messages: PageMessages) -> impl Int
     view! {
         <h2>"Add a practice"</h2>
         <form method="post" action=CreatePractice::PATH novalidate>
-            <SelectField name="region" label="Region" placeholder="Choose a region" choices=organisations.region_choices()
-                selected=value_or(&error, "region", "") error=message(&error, "region") />
-            <TextField name="ods_code" label="ODS code" hint="One letter and five digits, like A81001"
-                width="nhsuk-input--width-10" value=value_or(&error, "ods_code", "") error=message(&error, "ods_code") />
-            <TextField name="practice_name" label="Practice name"
-                value=value_or(&error, "practice_name", "") error=message(&error, "practice_name") />
+            <SelectField
+                name="region"
+                label="Region"
+                placeholder="Choose a region"
+                choices=organisations.region_choices()
+                selected=value_or(&error, "region", "")
+                error=message(&error, "region")
+            />
+            <TextField
+                name="ods_code"
+                label="ODS code"
+                hint="One letter and five digits, like A81001"
+                width="nhsuk-input--width-10"
+                value=value_or(&error, "ods_code", "")
+                error=message(&error, "ods_code")
+            />
+            <TextField
+                name="practice_name"
+                label="Practice name"
+                value=value_or(&error, "practice_name", "")
+                error=message(&error, "practice_name")
+            />
             <SubmitButton text="Add practice" />
         </form>
     }

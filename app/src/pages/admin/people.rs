@@ -37,16 +37,35 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <Title text="People" />
         <h1>"People"</h1>
-        <p><a href="/admin/people/invite">"Invite someone"</a></p>
+        <p>
+            <a href="/admin/people/invite">"Invite someone"</a>
+        </p>
         <Suspense>
             {move || {
                 let filters = filters.clone();
                 Suspend::new(async move {
                     match list.await {
                         Err(error @ AppError::Invalid { .. }) => {
-                            view! { <ErrorSummary error=Some(error) /> <p><a href="/admin/people">"Clear the filters"</a></p> }.into_any()
+                            view! {
+                                <ErrorSummary error=Some(error) />
+                                <p>
+                                    <a href="/admin/people">"Clear the filters"</a>
+                                </p>
+                            }
+                                .into_any()
                         }
-                        result => page_or_problem(result, move |list| view! { <Filters list=list.clone() filters=filters.clone() /> <Results list filters page /> }.into_any()),
+                        result => {
+                            page_or_problem(
+                                result,
+                                move |list| {
+                                    view! {
+                                        <Filters list=list.clone() filters=filters.clone() />
+                                        <Results list filters page />
+                                    }
+                                        .into_any()
+                                },
+                            )
+                        }
                     }
                 })
             }}
@@ -63,10 +82,27 @@ fn Filters(list: PeopleList, filters: Vec<(String, String)>) -> impl IntoView {
     view! {
         <form method="get" action="/admin/people" class="nhsuk-u-margin-bottom-5">
             <TextField name="text" label="Name or email address" value=value("text") />
-            <SelectField name="role" label="Role" placeholder="Any role" choices=roles selected=value("role") />
-            <SelectField name="region" label="Region" placeholder="Any region"
-                choices=list.organisations.region_choices() selected=value("region") />
-            <SelectField name="status" label="Status" placeholder="Any status" choices=statuses selected=value("status") />
+            <SelectField
+                name="role"
+                label="Role"
+                placeholder="Any role"
+                choices=roles
+                selected=value("role")
+            />
+            <SelectField
+                name="region"
+                label="Region"
+                placeholder="Any region"
+                choices=list.organisations.region_choices()
+                selected=value("region")
+            />
+            <SelectField
+                name="status"
+                label="Status"
+                placeholder="Any status"
+                choices=statuses
+                selected=value("status")
+            />
             <SubmitButton text="Search" secondary=true />
         </form>
     }
@@ -81,7 +117,13 @@ fn Results(list: PeopleList, filters: Vec<(String, String)>, page: i64) -> impl 
         <Table
             caption="People matching the search"
             hidden_caption=true
-            headers=vec![("Name", false), ("Email address", false), ("Roles", false), ("Practice", false), ("Status", false)]
+            headers=vec![
+                ("Name", false),
+                ("Email address", false),
+                ("Roles", false),
+                ("Practice", false),
+                ("Status", false),
+            ]
         >
             {rows}
         </Table>
@@ -100,11 +142,15 @@ fn PersonRow(person: PersonSummary) -> impl IntoView {
     };
     view! {
         <tr class="nhsuk-table__row">
-            <td class="nhsuk-table__cell"><a href=format!("/admin/people/{}", person.id)>{person.name}</a></td>
+            <td class="nhsuk-table__cell">
+                <a href=format!("/admin/people/{}", person.id)>{person.name}</a>
+            </td>
             <td class="nhsuk-table__cell">{person.email}</td>
             <td class="nhsuk-table__cell">{roles.join(", ")}</td>
             <td class="nhsuk-table__cell">{practice}</td>
-            <td class="nhsuk-table__cell"><strong class=tag>{status}</strong></td>
+            <td class="nhsuk-table__cell">
+                <strong class=tag>{status}</strong>
+            </td>
         </tr>
     }
 }

@@ -43,7 +43,9 @@ pub fn PersonPage() -> impl IntoView {
                 <p>{detail.profile.email.clone()}</p>
                 <RolesForm detail=detail.clone() error=roles_error />
                 <StatusForm detail />
-                <p><a href="/admin/people">"Back to people"</a></p>
+                <p>
+                    <a href="/admin/people">"Back to people"</a>
+                </p>
             </FormPage>
         }
         .into_any()
@@ -60,12 +62,20 @@ fn RolesForm(detail: PersonDetail, error: Option<AppError>) -> impl IntoView {
         <h2>"Roles"</h2>
         <form method="post" action=ChangeRoles::PATH novalidate>
             <input type="hidden" name="person" value=detail.profile.id.to_string() />
-            <RoleCheckboxes legend="Roles this person holds" chosen
-                hint="Changing roles signs the person out, so the change applies at once." error=roles_message />
-            <SelectField name="lead_region" label="Region they lead (deanery leads only)" placeholder="No region"
+            <RoleCheckboxes
+                legend="Roles this person holds"
+                chosen
+                hint="Changing roles signs the person out, so the change applies at once."
+                error=roles_message
+            />
+            <SelectField
+                name="lead_region"
+                label="Region they lead (deanery leads only)"
+                placeholder="No region"
                 choices=detail.organisations.region_choices()
                 selected=lead_region.map(|r| r.to_string()).unwrap_or_default()
-                error=message(&error, "lead_region") />
+                error=message(&error, "lead_region")
+            />
             <SubmitButton text="Save roles" />
         </form>
     }
@@ -74,7 +84,11 @@ fn RolesForm(detail: PersonDetail, error: Option<AppError>) -> impl IntoView {
 #[component]
 fn StatusForm(detail: PersonDetail) -> impl IntoView {
     if detail.is_self {
-        return view! { <h2>"Account"</h2> <p>"This is your own account."</p> }.into_any();
+        return view! {
+            <h2>"Account"</h2>
+            <p>"This is your own account."</p>
+        }
+        .into_any();
     }
     let active = detail.profile.active;
     let (status, button, next) = if active {
@@ -88,7 +102,16 @@ fn StatusForm(detail: PersonDetail) -> impl IntoView {
         <form method="post" action=SetAccountActive::PATH>
             <input type="hidden" name="person" value=detail.profile.id.to_string() />
             <input type="hidden" name="active" value=next />
-            <button class=if active { "nhsuk-button nhsuk-button--warning" } else { "nhsuk-button nhsuk-button--secondary" } type="submit">{button}</button>
+            <button
+                class=if active {
+                    "nhsuk-button nhsuk-button--warning"
+                } else {
+                    "nhsuk-button nhsuk-button--secondary"
+                }
+                type="submit"
+            >
+                {button}
+            </button>
         </form>
     }
     .into_any()

@@ -31,13 +31,20 @@ pub fn AnalysisPage() -> impl IntoView {
             <Title text=format!("{heading}: {}", a.definition.title) />
             <span class="nhsuk-caption-l">{a.definition.title.clone()}</span>
             <h1>{heading}</h1>
-            <p>{format!("From {} learners' answers. Facility is the share answering right; discrimination is the \
+            <p>
+                {format!(
+                    "From {} learners' answers. Facility is the share answering right; discrimination is the \
                 correlation between getting the question right and the rest of the test (point-biserial). \
-                Questions are flagged only once {MIN_ATTEMPTS_FOR_FLAGS} learners have answered them.", a.attempts)}</p>
+                Questions are flagged only once {MIN_ATTEMPTS_FOR_FLAGS} learners have answered them.",
+                    a.attempts,
+                )}
+            </p>
             <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
             <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
             <Decisions a=a.clone() />
-            <p><a href=format!("/author/versions/{}", id().map_or(0, |id| id.0))>"Back to the version"</a></p>
+            <p>
+                <a href=format!("/author/versions/{}", id().map_or(0, |id| id.0))>"Back to the version"</a>
+            </p>
         }
         .into_any()
     })
@@ -68,22 +75,34 @@ fn ItemTable(caption: &'static str, a: Analysis, stats: Vec<ItemStats>) -> impl 
             let flags = s.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("; ");
             view! {
                 <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__header">{s.item.clone()}</th>
+                    <th scope="row" class="nhsuk-table__header">
+                        {s.item.clone()}
+                    </th>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{s.answers}</td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(s.facility)}</td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(s.discrimination)}</td>
                     <td class="nhsuk-table__cell">{options}</td>
-                    <td class="nhsuk-table__cell">{format!("{} / {}", figure(s.certainty_when_right), figure(s.certainty_when_wrong))}</td>
+                    <td class="nhsuk-table__cell">
+                        {format!("{} / {}", figure(s.certainty_when_right), figure(s.certainty_when_wrong))}
+                    </td>
                     <td class="nhsuk-table__cell">{flags}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <Table caption=format!("Knowledge questions: {caption}") headers=vec![
-            ("Question", false), ("Answers", true), ("Facility", true), ("Discrimination", true),
-            ("Times each option was chosen", false), ("Certainty right / wrong", false), ("Flags", false),
-        ]>
+        <Table
+            caption=format!("Knowledge questions: {caption}")
+            headers=vec![
+                ("Question", false),
+                ("Answers", true),
+                ("Facility", true),
+                ("Discrimination", true),
+                ("Times each option was chosen", false),
+                ("Certainty right / wrong", false),
+                ("Flags", false),
+            ]
+        >
             {rows}
         </Table>
     }
@@ -107,7 +126,9 @@ fn Decisions(a: Analysis) -> impl IntoView {
                     <tr class="nhsuk-table__row">
                         <td class="nhsuk-table__cell">{format!("{} · {}", d.case, d.node)}</td>
                         <td class="nhsuk-table__cell">{o.text.clone()}</td>
-                        <td class="nhsuk-table__cell"><RatingTag rating=o.rating /></td>
+                        <td class="nhsuk-table__cell">
+                            <RatingTag rating=o.rating />
+                        </td>
                         <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{share}</td>
                         <td class="nhsuk-table__cell">{themes}</td>
                     </tr>
@@ -116,9 +137,16 @@ fn Decisions(a: Analysis) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Table caption="Case decisions: the share of learners choosing each option" headers=vec![
-            ("Decision", false), ("Option", false), ("Rating", false), ("Chosen by", true), ("Themes", false),
-        ]>
+        <Table
+            caption="Case decisions: the share of learners choosing each option"
+            headers=vec![
+                ("Decision", false),
+                ("Option", false),
+                ("Rating", false),
+                ("Chosen by", true),
+                ("Themes", false),
+            ]
+        >
             {rows}
         </Table>
     }

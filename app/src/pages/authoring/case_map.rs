@@ -19,11 +19,27 @@ pub fn CaseMapView(map: CaseMap, title: String, version: VersionId) -> impl Into
         <h3>{format!("Case map: {title}")}</h3>
         // A map wider than the page scrolls; keyboard users reach it with Tab.
         <div class="casebook-case-map" tabindex="0" role="region" aria-label=format!("Case map: {title}")>
-            <svg role="group" aria-labelledby=title_id.clone() viewBox=format!("0 0 {} {}", map.width, map.height)
-                width=map.width height=map.height xmlns="http://www.w3.org/2000/svg">
-                <title id=svg_title_id>{format!("Map of the case {title}: the same information is in the table below")}</title>
+            <svg
+                role="group"
+                aria-labelledby=title_id.clone()
+                viewBox=format!("0 0 {} {}", map.width, map.height)
+                width=map.width
+                height=map.height
+                xmlns="http://www.w3.org/2000/svg"
+            >
+                <title id=svg_title_id>
+                    {format!("Map of the case {title}: the same information is in the table below")}
+                </title>
                 <defs>
-                    <marker id="casebook-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                    <marker
+                        id="casebook-arrow"
+                        viewBox="0 0 10 10"
+                        refX="10"
+                        refY="5"
+                        markerWidth="8"
+                        markerHeight="8"
+                        orient="auto-start-reverse"
+                    >
                         <path d="M 0 0 L 10 5 L 0 10 z" fill="#212b32" />
                     </marker>
                 </defs>
@@ -55,8 +71,12 @@ fn node_box(node: &MapNode, version: VersionId, case: &str) -> impl IntoView + u
     view! {
         <a href=node_href(version, case, &node.key)>
             <rect class=class x=x y=y width=NODE_WIDTH height=NODE_HEIGHT rx="6" />
-            <text class="casebook-map__heading" x=x + 8 y=y + 20>{heading}</text>
-            <text class="casebook-map__label" x=x + 8 y=y + 42>{shorten(&node.label, 30)}</text>
+            <text class="casebook-map__heading" x=x + 8 y=y + 20>
+                {heading}
+            </text>
+            <text class="casebook-map__label" x=x + 8 y=y + 42>
+                {shorten(&node.label, 30)}
+            </text>
         </a>
     }
 }
@@ -78,10 +98,19 @@ fn arrow(map: &CaseMap, link: &MapLink) -> Option<impl IntoView + use<>> {
     };
     let label = link.rating.map(|r| r.label());
     Some(view! {
-        <path class=format!("casebook-map__link casebook-map__link--{rating}") d=path marker-end="url(#casebook-arrow)" />
-        {label.map(|label| view! {
-            <text class="casebook-map__rating" x=(x1 + x2) / 2 - 30 y=(y1 + y2) / 2 - 4>{label}</text>
-        })}
+        <path
+            class=format!("casebook-map__link casebook-map__link--{rating}")
+            d=path
+            marker-end="url(#casebook-arrow)"
+        />
+        {label
+            .map(|label| {
+                view! {
+                    <text class="casebook-map__rating" x=(x1 + x2) / 2 - 30 y=(y1 + y2) / 2 - 4>
+                        {label}
+                    </text>
+                }
+            })}
     })
 }
 
@@ -113,8 +142,7 @@ fn NodeTable(map: CaseMap, version: VersionId) -> impl IntoView {
                     view! {
                         <li>
                             {l.label.clone().map(|text| format!("{text} "))}
-                            {l.rating.map(|rating| view! { <RatingTag rating /> })}
-                            {format!(" → {target}")}
+                            {l.rating.map(|rating| view! { <RatingTag rating /> })} {format!(" → {target}")}
                         </li>
                     }
                 })
@@ -130,17 +158,23 @@ fn NodeTable(map: CaseMap, version: VersionId) -> impl IntoView {
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">
-                        <a href=node_href(version, &map.case, &node.key)>{node.key.clone()}</a>{start}
+                        <a href=node_href(version, &map.case, &node.key)>{node.key.clone()}</a>
+                        {start}
                     </td>
                     <td class="nhsuk-table__cell">{node.kind.clone()}</td>
-                    <td class="nhsuk-table__cell"><ul class="nhsuk-list">{leads}</ul></td>
+                    <td class="nhsuk-table__cell">
+                        <ul class="nhsuk-list">{leads}</ul>
+                    </td>
                     <td class="nhsuk-table__cell">{problems.join("; ")}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <Table caption=format!("Nodes of the case {}", map.case) headers=vec![("Node", false), ("Kind", false), ("Leads to", false), ("Problems", false)]>
+        <Table
+            caption=format!("Nodes of the case {}", map.case)
+            headers=vec![("Node", false), ("Kind", false), ("Leads to", false), ("Problems", false)]
+        >
             {rows}
         </Table>
     }

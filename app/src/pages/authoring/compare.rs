@@ -36,7 +36,9 @@ pub fn ComparePage() -> impl IntoView {
                 let after = change.after.clone().unwrap_or_else(|| "(removed)".into());
                 view! {
                     <tr class="nhsuk-table__row">
-                        <th scope="row" class="nhsuk-table__header">{change.field.clone()}</th>
+                        <th scope="row" class="nhsuk-table__header">
+                            {change.field.clone()}
+                        </th>
                         <td class="nhsuk-table__cell casebook-reflection">{before}</td>
                         <td class="nhsuk-table__cell casebook-reflection">{after}</td>
                     </tr>
@@ -52,12 +54,25 @@ pub fn ComparePage() -> impl IntoView {
                 view! { <p>"The two versions are the same."</p> }.into_any()
             } else {
                 view! {
-                    <Table caption headers=vec![("Field", false), (if c.old_number < c.new_number { "Before" } else { "In the other version" }, false), ("In this version", false)]>
+                    <Table
+                        caption
+                        headers=vec![
+                            ("Field", false),
+                            (
+                                if c.old_number < c.new_number { "Before" } else { "In the other version" },
+                                false,
+                            ),
+                            ("In this version", false),
+                        ]
+                    >
                         {rows}
                     </Table>
-                }.into_any()
+                }
+                    .into_any()
             }}
-            <p><a href=format!("/author/versions/{}", c.version)>"Back to the version"</a></p>
+            <p>
+                <a href=format!("/author/versions/{}", c.version)>"Back to the version"</a>
+            </p>
         }
         .into_any()
     })

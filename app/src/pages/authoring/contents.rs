@@ -36,38 +36,91 @@ pub fn Contents(v: VersionView) -> impl IntoView {
         <h2>"Content"</h2>
         <h3>"Details"</h3>
         <SummaryList rows=rows.into_iter().collect() />
-        {draft.then(|| view! { <p><a href=format!("{base}/details")>"Change the details"</a></p> })}
+        {draft
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=format!("{base}/details")>"Change the details"</a>
+                    </p>
+                }
+            })}
         <h3>"Knowledge questions (before and after the cases)"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">
-            {items.into_iter().map(|(key, stem)| {
-                let href = format!("{base}/items/{key}");
-                view! {
-                    <li>{if draft { view! { <a href=href>{format!("{key}: {stem}")}</a> }.into_any() } else { format!("{key}: {stem}").into_any() }}</li>
-                }
-            }).collect_view()}
+            {items
+                .into_iter()
+                .map(|(key, stem)| {
+                    let href = format!("{base}/items/{key}");
+                    view! {
+                        <li>
+                            {if draft {
+                                view! { <a href=href>{format!("{key}: {stem}")}</a> }.into_any()
+                            } else {
+                                format!("{key}: {stem}").into_any()
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
-        {draft.then(|| view! { <p><a href=format!("{base}/items/new")>"Add a question"</a></p> })}
+        {draft
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=format!("{base}/items/new")>"Add a question"</a>
+                    </p>
+                }
+            })}
         <h3>"Attitude statements"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">
             {d.attitudes.iter().map(|a| view! { <li>{a.statement.clone()}</li> }).collect_view()}
         </ul>
         <h3>"Cases"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">
-            {cases.into_iter().map(|(key, title, nodes, start)| view! {
-                <li>{if draft { view! { <a href=start>{title.clone()}</a> }.into_any() } else { title.clone().into_any() }}
-                    {format!(" ({key}, {nodes} nodes)")}</li>
-            }).collect_view()}
+            {cases
+                .into_iter()
+                .map(|(key, title, nodes, start)| {
+                    view! {
+                        <li>
+                            {if draft {
+                                view! { <a href=start>{title.clone()}</a> }.into_any()
+                            } else {
+                                title.clone().into_any()
+                            }} {format!(" ({key}, {nodes} nodes)")}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
-        {draft.then(|| view! { <p><a href=format!("{base}/cases/new")>"Add a case"</a></p> })}
+        {draft
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=format!("{base}/cases/new")>"Add a case"</a>
+                    </p>
+                }
+            })}
         <h3>"Reflection prompts"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">
             {d.reflections.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
         </ul>
         <h3>"References"</h3>
         <ul class="nhsuk-list nhsuk-list--bullet">
-            {d.references.iter().map(|r| view! { <li>{format!("{}: {}", r.key, r.citation)}</li> }).collect_view()}
+            {d
+                .references
+                .iter()
+                .map(|r| view! { <li>{format!("{}: {}", r.key, r.citation)}</li> })
+                .collect_view()}
         </ul>
-        {draft.then(|| view! { <p><a href=format!("{base}/lists")>"Change the references, attitude statements and reflection prompts"</a></p> })}
+        {draft
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=format!(
+                            "{base}/lists",
+                        )>"Change the references, attitude statements and reflection prompts"</a>
+                    </p>
+                }
+            })}
     }
 }
 

@@ -26,7 +26,12 @@ pub fn DetailsPage() -> impl IntoView {
     loaded_with_messages(version, move |v, messages| {
         let error = messages.error_for::<SaveDetails>();
         view! {
-            <EditorFrame v=v.clone() heading="Details" error=error.clone() parts=DETAILS.iter().map(|p| (*p).to_owned()).collect()>
+            <EditorFrame
+                v=v.clone()
+                heading="Details"
+                error=error.clone()
+                parts=DETAILS.iter().map(|p| (*p).to_owned()).collect()
+            >
                 <DetailsForm v=v.clone() error=error.clone() />
             </EditorFrame>
         }
@@ -53,8 +58,17 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
             let id = if i == 0 { "themes".to_owned() } else { format!("themes-{}", i + 1) };
             view! {
                 <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=id.clone() name=format!("themes[{}]", t.code) type="checkbox" value="on" checked=ticked(t.code) />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{t.title}</label>
+                    <input
+                        class="nhsuk-checkboxes__input"
+                        id=id.clone()
+                        name=format!("themes[{}]", t.code)
+                        type="checkbox"
+                        value="on"
+                        checked=ticked(t.code)
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>
+                        {t.title}
+                    </label>
                 </div>
             }
         })
@@ -68,29 +82,76 @@ fn DetailsForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
     view! {
         <form method="post" action=SaveDetails::PATH novalidate>
             <VersionAndRevision version=v.id revision=v.revision />
-            <TextField name="title" label="Title" value=field("title", &d.title) error=message(&error, "title") />
-            <TextArea name="summary" label="Summary" hint="Markdown. What the module covers, shown on its page." rows=6
-                value=field("summary", &d.summary) error=message(&error, "summary") />
+            <TextField
+                name="title"
+                label="Title"
+                value=field("title", &d.title)
+                error=message(&error, "title")
+            />
+            <TextArea
+                name="summary"
+                label="Summary"
+                hint="Markdown. What the module covers, shown on its page."
+                rows=6
+                value=field("summary", &d.summary)
+                error=message(&error, "summary")
+            />
             <MarkdownPreview field="summary".to_owned() rendered=rendered(&field("summary", &d.summary)) />
             <IslandScripts />
-            <TextField name="audience" label="Audience" value=field("audience", &d.audience) error=message(&error, "audience") />
-            <TextField name="estimated_minutes" label="Estimated time in minutes" width="nhsuk-input--width-4" inputmode="numeric"
-                value=field("estimated_minutes", &d.estimated_minutes.to_string()) error=message(&error, "estimated_minutes") />
+            <TextField
+                name="audience"
+                label="Audience"
+                value=field("audience", &d.audience)
+                error=message(&error, "audience")
+            />
+            <TextField
+                name="estimated_minutes"
+                label="Estimated time in minutes"
+                width="nhsuk-input--width-4"
+                inputmode="numeric"
+                value=field("estimated_minutes", &d.estimated_minutes.to_string())
+                error=message(&error, "estimated_minutes")
+            />
             <div class=themes_group>
                 <fieldset class="nhsuk-fieldset">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Themes and recommendations of the review"</legend>
-                    {themes_error.map(|m| view! {
-                        <span class="nhsuk-error-message" id="themes-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span>
-                    })}
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                        "Themes and recommendations of the review"
+                    </legend>
+                    {themes_error
+                        .map(|m| {
+                            view! {
+                                <span class="nhsuk-error-message" id="themes-error">
+                                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                                    {m}
+                                </span>
+                            }
+                        })}
                     <div class="nhsuk-checkboxes">{boxes}</div>
                 </fieldset>
             </div>
-            <TextArea name="outcomes" label="Learning outcomes" hint="One per line." rows=5
-                value=field("outcomes", &d.outcomes.join("\n")) error=message(&error, "outcomes") />
-            <TextArea name="notice" label="Notice before the module starts (optional)" hint="Markdown, such as a note that doses are teaching figures." rows=3
-                value=field("notice", d.notice.as_deref().unwrap_or("")) error=message(&error, "notice") />
-            <MarkdownPreview field="notice".to_owned() rendered=rendered(&field("notice", d.notice.as_deref().unwrap_or(""))) />
-            <button class="nhsuk-button" type="submit">"Save details"</button>
+            <TextArea
+                name="outcomes"
+                label="Learning outcomes"
+                hint="One per line."
+                rows=5
+                value=field("outcomes", &d.outcomes.join("\n"))
+                error=message(&error, "outcomes")
+            />
+            <TextArea
+                name="notice"
+                label="Notice before the module starts (optional)"
+                hint="Markdown, such as a note that doses are teaching figures."
+                rows=3
+                value=field("notice", d.notice.as_deref().unwrap_or(""))
+                error=message(&error, "notice")
+            />
+            <MarkdownPreview
+                field="notice".to_owned()
+                rendered=rendered(&field("notice", d.notice.as_deref().unwrap_or("")))
+            />
+            <button class="nhsuk-button" type="submit">
+                "Save details"
+            </button>
         </form>
     }
 }

@@ -48,18 +48,26 @@ pub fn EditorFrame(
         <FormPage title=format!("{heading}: {}", v.definition.title) error>
             <span class="nhsuk-caption-l">{format!("{}, version {}", v.definition.title, v.number)}</span>
             <h1>{heading}</h1>
-            {(editable && !here.is_empty()).then(|| view! {
-                <div class="nhsuk-warning-callout">
-                    <h2 class="nhsuk-warning-callout__label">"To fix here"</h2>
-                    <ul>{here.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            {(editable && !here.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="nhsuk-warning-callout">
+                            <h2 class="nhsuk-warning-callout__label">"To fix here"</h2>
+                            <ul>{here.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
             {if editable {
                 children().into_any()
             } else {
-                view! { <p>"Only a draft can be edited. Start a new draft from this version to change it."</p> }.into_any()
+                view! {
+                    <p>"Only a draft can be edited. Start a new draft from this version to change it."</p>
+                }
+                    .into_any()
             }}
-            <p><a href=format!("/author/versions/{}", v.id)>"Back to the version"</a></p>
+            <p>
+                <a href=format!("/author/versions/{}", v.id)>"Back to the version"</a>
+            </p>
         </FormPage>
     }
 }

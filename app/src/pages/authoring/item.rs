@@ -70,22 +70,61 @@ fn ItemForm(v: VersionView, key: String, error: Option<AppError>) -> impl IntoVi
         <form method="post" action=SaveItem::PATH novalidate>
             <VersionAndRevision version=v.id revision=v.revision />
             <input type="hidden" name="item" value=key.clone() />
-            {is_new.then(|| view! {
-                <TextField name="key" label="Key" width="nhsuk-input--width-10" hint="A short name for this question, such as falls-risk. It cannot change later."
-                    value=value_or(&error, "key", "") error=message(&error, "key") />
-            })}
-            <TextArea name="stem" label="Question" hint="Markdown." rows=4 value=value_or(&error, "stem", &stem) error=message(&error, "stem") />
+            {is_new
+                .then(|| {
+                    view! {
+                        <TextField
+                            name="key"
+                            label="Key"
+                            width="nhsuk-input--width-10"
+                            hint="A short name for this question, such as falls-risk. It cannot change later."
+                            value=value_or(&error, "key", "")
+                            error=message(&error, "key")
+                        />
+                    }
+                })}
+            <TextArea
+                name="stem"
+                label="Question"
+                hint="Markdown."
+                rows=4
+                value=value_or(&error, "stem", &stem)
+                error=message(&error, "stem")
+            />
             <MarkdownPreview field="stem".to_owned() rendered=rendered(&value_or(&error, "stem", &stem)) />
             <IslandScripts />
-            <TextField name="themes" label="Themes" hint=theme_codes_hint() value=value_or(&error, "themes", &themes) error=message(&error, "themes") />
-            <TextField name="references" label="References" hint="Keys of the module's references, separated by commas, such as NICE1, BNF."
-                value=value_or(&error, "references", &references) error=message(&error, "references") />
+            <TextField
+                name="themes"
+                label="Themes"
+                hint=theme_codes_hint()
+                value=value_or(&error, "themes", &themes)
+                error=message(&error, "themes")
+            />
+            <TextField
+                name="references"
+                label="References"
+                hint="Keys of the module's references, separated by commas, such as NICE1, BNF."
+                value=value_or(&error, "references", &references)
+                error=message(&error, "references")
+            />
             <ItemOptionRows rows correct error=error.clone() />
             <div class="nhsuk-button-group">
-                <button class="nhsuk-button" type="submit">"Save question"</button>
-                {(!is_new).then(|| view! {
-                    <button class="nhsuk-button nhsuk-button--warning" type="submit" name="remove" value="yes">"Remove this question"</button>
-                })}
+                <button class="nhsuk-button" type="submit">
+                    "Save question"
+                </button>
+                {(!is_new)
+                    .then(|| {
+                        view! {
+                            <button
+                                class="nhsuk-button nhsuk-button--warning"
+                                type="submit"
+                                name="remove"
+                                value="yes"
+                            >
+                                "Remove this question"
+                            </button>
+                        }
+                    })}
             </div>
         </form>
     }

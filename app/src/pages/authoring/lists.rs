@@ -19,19 +19,41 @@ pub fn ListsPage() -> impl IntoView {
         let error = messages.error_for::<SaveLists>();
         let d = v.definition.clone();
         view! {
-            <EditorFrame v=v.clone() heading="References, attitudes and reflection" error=error.clone()
-                parts=vec!["references".into(), "attitudes".into(), "reflections".into()]>
+            <EditorFrame
+                v=v.clone()
+                heading="References, attitudes and reflection"
+                error=error.clone()
+                parts=vec!["references".into(), "attitudes".into(), "reflections".into()]
+            >
                 <form method="post" action=SaveLists::PATH novalidate>
                     <VersionAndRevision version=v.id revision=v.revision />
-                    <TextArea name="references" label="References" rows=8
+                    <TextArea
+                        name="references"
+                        label="References"
+                        rows=8
                         hint="One per line: key | citation | https link (optional). Every clinical statement cites one of these keys."
-                        value=value_or(&error, "references", &references_text(&d.references)) error=message(&error, "references") />
-                    <TextArea name="attitudes" label="Attitude statements" rows=6
+                        value=value_or(&error, "references", &references_text(&d.references))
+                        error=message(&error, "references")
+                    />
+                    <TextArea
+                        name="attitudes"
+                        label="Attitude statements"
+                        rows=6
                         hint="One per line: key | statement | theme codes separated by commas. Learners rate each before and after the cases."
-                        value=value_or(&error, "attitudes", &attitudes_text(&d.attitudes)) error=message(&error, "attitudes") />
-                    <TextArea name="reflections" label="Reflection prompts" rows=3 hint="One per line."
-                        value=value_or(&error, "reflections", &d.reflections.join("\n")) error=message(&error, "reflections") />
-                    <button class="nhsuk-button" type="submit">"Save"</button>
+                        value=value_or(&error, "attitudes", &attitudes_text(&d.attitudes))
+                        error=message(&error, "attitudes")
+                    />
+                    <TextArea
+                        name="reflections"
+                        label="Reflection prompts"
+                        rows=3
+                        hint="One per line."
+                        value=value_or(&error, "reflections", &d.reflections.join("\n"))
+                        error=message(&error, "reflections")
+                    />
+                    <button class="nhsuk-button" type="submit">
+                        "Save"
+                    </button>
                 </form>
             </EditorFrame>
         }

@@ -19,11 +19,24 @@ pub fn NewCasePage() -> impl IntoView {
             <EditorFrame v=v.clone() heading="Add a case" error=error.clone()>
                 <form method="post" action=AddCase::PATH novalidate>
                     <VersionAndRevision version=v.id revision=v.revision />
-                    <TextField name="title" label="Title" hint="Such as: Ruth asks for something to help her sleep"
-                        value=value_or(&error, "title", "") error=message(&error, "title") />
-                    <TextField name="key" label="Key" width="nhsuk-input--width-10" hint="A short name, such as ruth. It cannot change later."
-                        value=value_or(&error, "key", "") error=message(&error, "key") />
-                    <button class="nhsuk-button" type="submit">"Add the case"</button>
+                    <TextField
+                        name="title"
+                        label="Title"
+                        hint="Such as: Ruth asks for something to help her sleep"
+                        value=value_or(&error, "title", "")
+                        error=message(&error, "title")
+                    />
+                    <TextField
+                        name="key"
+                        label="Key"
+                        width="nhsuk-input--width-10"
+                        hint="A short name, such as ruth. It cannot change later."
+                        value=value_or(&error, "key", "")
+                        error=message(&error, "key")
+                    />
+                    <button class="nhsuk-button" type="submit">
+                        "Add the case"
+                    </button>
                 </form>
             </EditorFrame>
         }

@@ -20,21 +20,39 @@ pub fn NewModulePage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<CreateModule>();
-                page_or_problem(studio.await, move |_| view! {
-                    <FormPage title="Start a new module".into() error=error.clone()>
-                        <span class="nhsuk-caption-l">"Authoring studio"</span>
-                        <h1>"Start a new module"</h1>
-                        <form method="post" action=CreateModule::PATH novalidate>
-                            <TextField name="title" label="Title" hint="What a GP sees in the catalogue, such as: Ruth: sleeping tablets after a bereavement"
-                                value=value_or(&error, "title", "") error=message(&error, "title") />
-                            <TextField name="slug" label="Address" width="nhsuk-input--width-20"
-                                hint="The end of the module's web address: lower-case letters, digits and hyphens. It cannot change later."
-                                value=value_or(&error, "slug", "") error=message(&error, "slug") />
-                            <SubmitButton text="Start the module" />
-                        </form>
-                        <p><a href="/author">"Back to the studio"</a></p>
-                    </FormPage>
-                }.into_any())
+                page_or_problem(
+                    studio.await,
+                    move |_| {
+                        view! {
+                            <FormPage title="Start a new module".into() error=error.clone()>
+                                <span class="nhsuk-caption-l">"Authoring studio"</span>
+                                <h1>"Start a new module"</h1>
+                                <form method="post" action=CreateModule::PATH novalidate>
+                                    <TextField
+                                        name="title"
+                                        label="Title"
+                                        hint="What a GP sees in the catalogue, such as: Ruth: sleeping tablets after a bereavement"
+                                        value=value_or(&error, "title", "")
+                                        error=message(&error, "title")
+                                    />
+                                    <TextField
+                                        name="slug"
+                                        label="Address"
+                                        width="nhsuk-input--width-20"
+                                        hint="The end of the module's web address: lower-case letters, digits and hyphens. It cannot change later."
+                                        value=value_or(&error, "slug", "")
+                                        error=message(&error, "slug")
+                                    />
+                                    <SubmitButton text="Start the module" />
+                                </form>
+                                <p>
+                                    <a href="/author">"Back to the studio"</a>
+                                </p>
+                            </FormPage>
+                        }
+                            .into_any()
+                    },
+                )
             })}
         </Suspense>
     }

@@ -43,7 +43,9 @@ pub fn NodePage() -> impl IntoView {
         view! {
             <EditorFrame v=v.clone() heading error=error.clone() parts>
                 <NodeForm v=v.clone() case=case.clone() key=key.clone() node error=error.clone() />
-                <p><a href=new_node>"Add another node to this case"</a></p>
+                <p>
+                    <a href=new_node>"Add another node to this case"</a>
+                </p>
             </EditorFrame>
         }
         .into_any()
@@ -127,26 +129,78 @@ fn NodeForm(
             <VersionAndRevision version=v.id revision=v.revision />
             <input type="hidden" name="case" value=case />
             <input type="hidden" name="node" value=key />
-            {is_new.then(|| view! {
-                <TextField name="key" label="Key" width="nhsuk-input--width-10" hint="A short name other nodes use to lead here, such as review."
-                    value=value_or(&error, "key", "") error=message(&error, "key") />
-            })}
-            <ChoiceField name="kind" legend="Kind of node" choices=kinds chosen=vec![kind] error=message(&error, "kind") />
-            <TextArea name="body" label="Text (Markdown)" hint="For a decision, optional context shown before the question." rows=8
-                value=value_or(&error, "body", &now.body) error=message(&error, "body") />
-            <MarkdownPreview field="body".to_owned() rendered=rendered(&value_or(&error, "body", &now.body)) />
+            {is_new
+                .then(|| {
+                    view! {
+                        <TextField
+                            name="key"
+                            label="Key"
+                            width="nhsuk-input--width-10"
+                            hint="A short name other nodes use to lead here, such as review."
+                            value=value_or(&error, "key", "")
+                            error=message(&error, "key")
+                        />
+                    }
+                })}
+            <ChoiceField
+                name="kind"
+                legend="Kind of node"
+                choices=kinds
+                chosen=vec![kind]
+                error=message(&error, "kind")
+            />
+            <TextArea
+                name="body"
+                label="Text (Markdown)"
+                hint="For a decision, optional context shown before the question."
+                rows=8
+                value=value_or(&error, "body", &now.body)
+                error=message(&error, "body")
+            />
+            <MarkdownPreview
+                field="body".to_owned()
+                rendered=rendered(&value_or(&error, "body", &now.body))
+            />
             <IslandScripts />
-            <TextField name="references" label="References (narrative and ending)" hint="Keys of the module's references, separated by commas."
-                value=value_or(&error, "references", &now.references) error=message(&error, "references") />
-            <TextField name="next" label="Leads to (narrative)" width="nhsuk-input--width-10" hint="The key of the next node."
-                value=value_or(&error, "next", &now.next) error=message(&error, "next") />
-            <TextField name="question" label="Question (decision)" value=value_or(&error, "question", &now.question) error=message(&error, "question") />
+            <TextField
+                name="references"
+                label="References (narrative and ending)"
+                hint="Keys of the module's references, separated by commas."
+                value=value_or(&error, "references", &now.references)
+                error=message(&error, "references")
+            />
+            <TextField
+                name="next"
+                label="Leads to (narrative)"
+                width="nhsuk-input--width-10"
+                hint="The key of the next node."
+                value=value_or(&error, "next", &now.next)
+                error=message(&error, "next")
+            />
+            <TextField
+                name="question"
+                label="Question (decision)"
+                value=value_or(&error, "question", &now.question)
+                error=message(&error, "question")
+            />
             <DecisionOptionRows rows=now.rows error=error.clone() />
             <div class="nhsuk-button-group">
-                <button class="nhsuk-button" type="submit">"Save node"</button>
-                {(!is_new).then(|| view! {
-                    <button class="nhsuk-button nhsuk-button--warning" type="submit" name="remove" value="yes">"Remove this node"</button>
-                })}
+                <button class="nhsuk-button" type="submit">
+                    "Save node"
+                </button>
+                {(!is_new)
+                    .then(|| {
+                        view! {
+                            <button
+                                class="nhsuk-button nhsuk-button--warning"
+                                type="submit"
+                                name="remove"
+                                value="yes"
+                            >
+                                "Remove this node"
+                            </button>
+                        }
+                    })}
             </div>
         </form>
     }

@@ -33,8 +33,18 @@ fn RowField(
         if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
     view! {
         <div class=group>
-            <label class="nhsuk-label" for=id.clone()>{label}</label>
-            {problem.map(|m| view! { <span class="nhsuk-error-message"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
+            <label class="nhsuk-label" for=id.clone()>
+                {label}
+            </label>
+            {problem
+                .map(|m| {
+                    view! {
+                        <span class="nhsuk-error-message">
+                            <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                            {m}
+                        </span>
+                    }
+                })}
             <input class="nhsuk-input" id=id name=name type="text" value=value />
         </div>
     }
@@ -51,9 +61,21 @@ fn RowFeedback(row: usize, value: String, error: Option<AppError>) -> impl IntoV
         if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
     view! {
         <div class=group>
-            <label class="nhsuk-label" for=id.clone()>"Feedback (Markdown): why this option is right or wrong"</label>
-            {problem.map(|m| view! { <span class="nhsuk-error-message"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
-            <textarea class="nhsuk-textarea" id=id name=name rows="3">{value}</textarea>
+            <label class="nhsuk-label" for=id.clone()>
+                "Feedback (Markdown): why this option is right or wrong"
+            </label>
+            {problem
+                .map(|m| {
+                    view! {
+                        <span class="nhsuk-error-message">
+                            <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                            {m}
+                        </span>
+                    }
+                })}
+            <textarea class="nhsuk-textarea" id=id name=name rows="3">
+                {value}
+            </textarea>
         </div>
     }
 }
@@ -70,12 +92,23 @@ pub fn ItemOptionRows(rows: Vec<OptionRow>, correct: String, error: Option<AppEr
             let radio = if row == 0 { "correct".to_owned() } else { format!("correct-{row}") };
             view! {
                 <fieldset class="nhsuk-fieldset casebook-option-row">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{format!("Option {}", row + 1)}</legend>
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                        {format!("Option {}", row + 1)}
+                    </legend>
                     <RowField row field="text" label="Text" value=o.text error=error.clone() />
                     <RowFeedback row value=o.feedback error=error.clone() />
                     <div class="nhsuk-radios__item">
-                        <input class="nhsuk-radios__input" id=radio.clone() name="correct" type="radio" value=row checked=correct == row.to_string() />
-                        <label class="nhsuk-label nhsuk-radios__label" for=radio>"This is the correct answer"</label>
+                        <input
+                            class="nhsuk-radios__input"
+                            id=radio.clone()
+                            name="correct"
+                            type="radio"
+                            value=row
+                            checked=correct == row.to_string()
+                        />
+                        <label class="nhsuk-label nhsuk-radios__label" for=radio>
+                            "This is the correct answer"
+                        </label>
                     </div>
                 </fieldset>
             }
@@ -84,7 +117,15 @@ pub fn ItemOptionRows(rows: Vec<OptionRow>, correct: String, error: Option<AppEr
     view! {
         <h2>"Options"</h2>
         <p>"Write 4 or 5 options; leave the rest empty."</p>
-        {correct_error.map(|m| view! { <span class="nhsuk-error-message"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
+        {correct_error
+            .map(|m| {
+                view! {
+                    <span class="nhsuk-error-message">
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        {m}
+                    </span>
+                }
+            })}
         <div class="nhsuk-radios">{rows}</div>
     }
 }
@@ -99,28 +140,68 @@ pub fn DecisionOptionRows(rows: Vec<OptionRow>, error: Option<AppError>) -> impl
             let name = format!("options[{row}][rating]");
             let rating = value_or(&error, &name, &o.rating);
             let problem = message(&error, &name);
-            let group = if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
+            let group = if problem.is_some() {
+                "nhsuk-form-group nhsuk-form-group--error"
+            } else {
+                "nhsuk-form-group"
+            };
             let id = name.clone();
             let choices = Rating::ALL
                 .iter()
-                .map(|r| view! { <option value=r.code() selected=rating == r.code()>{r.label()}</option> })
+                .map(|r| {
+                    view! {
+                        <option value=r.code() selected=rating == r.code()>
+                            {r.label()}
+                        </option>
+                    }
+                })
                 .collect_view();
             view! {
                 <fieldset class="nhsuk-fieldset casebook-option-row">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{format!("Option {}", row + 1)}</legend>
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                        {format!("Option {}", row + 1)}
+                    </legend>
                     <RowField row field="text" label="Text" value=o.text error=error.clone() />
                     <div class=group>
-                        <label class="nhsuk-label" for=id.clone()>"Rating"</label>
-                        {problem.map(|m| view! { <span class="nhsuk-error-message"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
+                        <label class="nhsuk-label" for=id.clone()>
+                            "Rating"
+                        </label>
+                        {problem
+                            .map(|m| {
+                                view! {
+                                    <span class="nhsuk-error-message">
+                                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                                        {m}
+                                    </span>
+                                }
+                            })}
                         <select class="nhsuk-select" id=id name=name>
                             <option value="">"Choose a rating"</option>
                             {choices}
                         </select>
                     </div>
                     <RowFeedback row value=o.feedback error=error.clone() />
-                    <RowField row field="themes" label="Themes (codes, separated by commas)" value=o.themes error=error.clone() />
-                    <RowField row field="references" label="References (keys, separated by commas)" value=o.references error=error.clone() />
-                    <RowField row field="next" label="Leads to (the key of the next node)" value=o.next error=error.clone() />
+                    <RowField
+                        row
+                        field="themes"
+                        label="Themes (codes, separated by commas)"
+                        value=o.themes
+                        error=error.clone()
+                    />
+                    <RowField
+                        row
+                        field="references"
+                        label="References (keys, separated by commas)"
+                        value=o.references
+                        error=error.clone()
+                    />
+                    <RowField
+                        row
+                        field="next"
+                        label="Leads to (the key of the next node)"
+                        value=o.next
+                        error=error.clone()
+                    />
                 </fieldset>
             }
         })

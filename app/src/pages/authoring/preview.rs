@@ -34,7 +34,10 @@ pub fn PreviewPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let error = messages.await.unwrap_or_default().error_for::<PreviewAnswer>();
-                page_or_problem(step.await, move |(id, view)| view! { <Previewed id view error /> }.into_any())
+                page_or_problem(
+                    step.await,
+                    move |(id, view)| view! { <Previewed id view error /> }.into_any(),
+                )
             })}
         </Suspense>
     }
@@ -46,8 +49,10 @@ fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl Int
     let banner = view! {
         <div class="nhsuk-warning-callout">
             <h2 class="nhsuk-warning-callout__label">"Preview"</h2>
-            <p>"You are seeing this module as a learner would. Nothing you answer is recorded. "
-                <a href=back.clone()>"Back to the version"</a></p>
+            <p>
+                "You are seeing this module as a learner would. Nothing you answer is recorded. "
+                <a href=back.clone()>"Back to the version"</a>
+            </p>
         </div>
     };
     if let StepContent::Finished { .. } = view.content {
@@ -56,7 +61,9 @@ fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl Int
             {banner}
             <h1>"End of the preview"</h1>
             <p>"A learner would now see their results."</p>
-            <p><a href=format!("/author/versions/{id}/preview")>"Preview again from the start"</a></p>
+            <p>
+                <a href=format!("/author/versions/{id}/preview")>"Preview again from the start"</a>
+            </p>
         }
         .into_any();
     }
@@ -66,8 +73,7 @@ fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl Int
         <Title text=title />
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
-                {banner}
-                <ErrorSummary error=error.clone() />
+                {banner} <ErrorSummary error=error.clone() />
                 <span class="nhsuk-caption-l">{view.section.clone()}</span>
                 <h1 id="step-heading">{view.heading.clone()}</h1>
                 <form method="post" action=PreviewAnswer::PATH novalidate>

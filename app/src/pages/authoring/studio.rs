@@ -23,11 +23,15 @@ pub fn StudioPage() -> impl IntoView {
         view! {
             <FormPage title="Authoring studio".into() error=error.clone() notice=messages.notice.clone()>
                 <h1>"Authoring studio"</h1>
-                <p>"Write and improve modules, send them to a second trainer for clinical sign-off, \
-                    publish them, and see how each question and decision performs."</p>
+                <p>
+                    "Write and improve modules, send them to a second trainer for clinical sign-off, \
+                     publish them, and see how each question and decision performs."
+                </p>
                 <VersionList heading="Waiting for your review" versions=studio.awaiting_review now />
                 <VersionList heading="Due for review" versions=studio.overdue now />
-                <a class="nhsuk-button" href="/author/new">"Start a new module"</a>
+                <a class="nhsuk-button" href="/author/new">
+                    "Start a new module"
+                </a>
                 <Modules modules=studio.modules now />
                 <ImportForm error />
             </FormPage>
@@ -43,9 +47,17 @@ fn VersionList(heading: &'static str, versions: Vec<StudioVersion>, now: i64) ->
         let items = versions
             .into_iter()
             .map(|v| {
-                let due = v.overdue(now).then(|| format!(" (review was due {})", v.review_by.map(format_uk_date).unwrap_or_default()));
+                let due = v.overdue(now).then(|| {
+                    format!(" (review was due {})", v.review_by.map(format_uk_date).unwrap_or_default())
+                });
                 view! {
-                    <li><a href=format!("/author/versions/{}", v.id)>{format!("{}, version {}", v.title, v.number)}</a>{due}</li>
+                    <li>
+                        <a href=format!(
+                            "/author/versions/{}",
+                            v.id,
+                        )>{format!("{}, version {}", v.title, v.number)}</a>
+                        {due}
+                    </li>
                 }
             })
             .collect_view();
@@ -76,19 +88,27 @@ fn Modules(modules: Vec<StudioModule>, now: i64) -> impl IntoView {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">{module}</td>
                     <td class="nhsuk-table__cell">
-                        <a href=format!("/author/versions/{}", v.id)>
+                        <a href=format!(
+                            "/author/versions/{}",
+                            v.id,
+                        )>
                             {format!("Version {}", v.number)}
                             <span class="nhsuk-u-visually-hidden">{format!(" of {}", v.title)}</span>
                         </a>
                     </td>
-                    <td class="nhsuk-table__cell"><StatusTag status=v.status /></td>
+                    <td class="nhsuk-table__cell">
+                        <StatusTag status=v.status />
+                    </td>
                     <td class="nhsuk-table__cell">{review}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <Table caption="Modules and their versions" headers=vec![("Module", false), ("Version", false), ("Status", false), ("Review by", false)]>
+        <Table
+            caption="Modules and their versions"
+            headers=vec![("Module", false), ("Version", false), ("Status", false), ("Review by", false)]
+        >
             {rows}
         </Table>
     }

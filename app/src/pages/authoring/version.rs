@@ -38,9 +38,14 @@ pub fn VersionPage() -> impl IntoView {
                 <Problems problems=v.problems.clone() editable=v.status == VersionStatus::Draft />
                 <WorkflowPanel v=v.clone() error />
                 <Contents v=v.clone() />
-                {v.maps.iter().zip(&v.definition.cases).map(|(map, case)| {
-                    view! { <CaseMapView map=map.clone() title=case.title.clone() version=v.id /> }
-                }).collect_view()}
+                {v
+                    .maps
+                    .iter()
+                    .zip(&v.definition.cases)
+                    .map(|(map, case)| {
+                        view! { <CaseMapView map=map.clone() title=case.title.clone() version=v.id /> }
+                    })
+                    .collect_view()}
             </FormPage>
         }
         .into_any()
@@ -55,20 +60,45 @@ fn Overview(v: VersionView) -> impl IntoView {
         <span class="nhsuk-caption-l">{format!("Authoring studio · {slug}")}</span>
         <h1>{v.definition.title.clone()}</h1>
         <p>{format!("Version {} ", v.number)}<StatusTag status=v.status /></p>
-        {v.overdue.then(|| view! {
-            <div class="nhsuk-warning-callout">
-                <h2 class="nhsuk-warning-callout__label">"Due for review"</h2>
-                <p>{format!("This version was due for review on {}. Check it against current guidance, then start a new draft or confirm it.", review_by.clone().unwrap_or_default())}</p>
-            </div>
-        })}
-        <ul class="nhsuk-list">
-            {review_by.clone().map(|date| view! { <li>{format!("Review by {date}")}</li> })}
-            <li><a href=format!("/author/versions/{}/preview", v.id)>"Preview as a learner"</a></li>
-            <li><a href=format!("/author/modules/{slug}/export?version={}", v.number) download=format!("{slug}.toml")>"Download the module file"</a></li>
-            {(v.status != VersionStatus::Draft).then(|| view! {
-                <li><a href=format!("/author/versions/{}/analysis", v.id)>"How its questions and decisions perform"</a></li>
+        {v
+            .overdue
+            .then(|| {
+                view! {
+                    <div class="nhsuk-warning-callout">
+                        <h2 class="nhsuk-warning-callout__label">"Due for review"</h2>
+                        <p>
+                            {format!(
+                                "This version was due for review on {}. Check it against current guidance, then start a new draft or confirm it.",
+                                review_by.clone().unwrap_or_default(),
+                            )}
+                        </p>
+                    </div>
+                }
             })}
-            <li><a href="/author">"Back to the studio"</a></li>
+        <ul class="nhsuk-list">
+            {review_by.clone().map(|date| view! { <li>{format!("Review by {date}")}</li> })} <li>
+                <a href=format!("/author/versions/{}/preview", v.id)>"Preview as a learner"</a>
+            </li> <li>
+                <a
+                    href=format!("/author/modules/{slug}/export?version={}", v.number)
+                    download=format!("{slug}.toml")
+                >
+                    "Download the module file"
+                </a>
+            </li>
+            {(v.status != VersionStatus::Draft)
+                .then(|| {
+                    view! {
+                        <li>
+                            <a href=format!(
+                                "/author/versions/{}/analysis",
+                                v.id,
+                            )>"How its questions and decisions perform"</a>
+                        </li>
+                    }
+                })} <li>
+                <a href="/author">"Back to the studio"</a>
+            </li>
         </ul>
     }
 }
@@ -78,7 +108,9 @@ fn Overview(v: VersionView) -> impl IntoView {
 fn Problems(problems: Vec<Problem>, editable: bool) -> impl IntoView {
     if problems.is_empty() {
         return view! {
-            <div class="nhsuk-inset-text"><p>"This version passes every check of the curriculum model."</p></div>
+            <div class="nhsuk-inset-text">
+                <p>"This version passes every check of the curriculum model."</p>
+            </div>
         }
         .into_any();
     }
@@ -88,7 +120,8 @@ fn Problems(problems: Vec<Problem>, editable: bool) -> impl IntoView {
     view! {
         <div class="nhsuk-warning-callout" id="problems">
             <h2 class="nhsuk-warning-callout__label">{format!("{count} to fix")}</h2>
-            {editable.then(|| view! { <p>"A version is sent for review only when nothing is listed here."</p> })}
+            {editable
+                .then(|| view! { <p>"A version is sent for review only when nothing is listed here."</p> })}
             <ul>{items}</ul>
         </div>
     }

@@ -27,17 +27,38 @@ pub fn WorkflowPanel(v: VersionView, error: Option<AppError>) -> impl IntoView {
     view! {
         <h2>"Review and publication"</h2>
         {blocked.map(|why| view! { <p class="nhsuk-body">{why}</p> })}
-        {v.may(Action::SendForReview).then(|| view! {
-            <ActionForm v=v.clone() action=Action::SendForReview button="Send for review" />
-        })}
-        {(v.may(Action::SignOff) || v.may(Action::RequestChanges)).then(|| view! { <ReviewForm v=v.clone() error=error.clone() /> })}
+        {v
+            .may(Action::SendForReview)
+            .then(|| {
+                view! { <ActionForm v=v.clone() action=Action::SendForReview button="Send for review" /> }
+            })}
+        {(v.may(Action::SignOff) || v.may(Action::RequestChanges))
+            .then(|| view! { <ReviewForm v=v.clone() error=error.clone() /> })}
         {v.may(Action::Publish).then(|| view! { <PublishForm v=v.clone() error=error.clone() /> })}
-        {v.may(Action::Retire).then(|| view! {
-            <ActionForm v=v.clone() action=Action::Retire button="Retire this version" secondary=true />
-        })}
-        {v.may(Action::NewDraft).then(|| view! {
-            <ActionForm v=v.clone() action=Action::NewDraft button="Start a new draft from this version" secondary=true />
-        })}
+        {v
+            .may(Action::Retire)
+            .then(|| {
+                view! {
+                    <ActionForm
+                        v=v.clone()
+                        action=Action::Retire
+                        button="Retire this version"
+                        secondary=true
+                    />
+                }
+            })}
+        {v
+            .may(Action::NewDraft)
+            .then(|| {
+                view! {
+                    <ActionForm
+                        v=v.clone()
+                        action=Action::NewDraft
+                        button="Start a new draft from this version"
+                        secondary=true
+                    />
+                }
+            })}
         <Reviews reviews=v.reviews.clone() />
         <Compare v />
     }
@@ -46,9 +67,7 @@ pub fn WorkflowPanel(v: VersionView, error: Option<AppError>) -> impl IntoView {
 /// The hidden fields every workflow form carries: which version, and the revision on screen.
 #[component]
 fn Hidden(v: VersionView) -> impl IntoView {
-    view! {
-        <VersionAndRevision version=v.id revision=v.revision />
-    }
+    view! { <VersionAndRevision version=v.id revision=v.revision /> }
 }
 
 #[component]
@@ -62,7 +81,9 @@ fn ActionForm(
     view! {
         <form method="post" action=MoveVersion::PATH>
             <Hidden v />
-            <button class=class type="submit" name="action" value=action.code()>{button}</button>
+            <button class=class type="submit" name="action" value=action.code()>
+                {button}
+            </button>
         </form>
     }
 }
@@ -73,12 +94,23 @@ fn ReviewForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
     view! {
         <form method="post" action=MoveVersion::PATH novalidate>
             <Hidden v />
-            <TextArea name="comments" label="Your comments as clinical reviewer"
+            <TextArea
+                name="comments"
+                label="Your comments as clinical reviewer"
                 hint="Needed when you send it back: say what must change. Kept with the version and shown to its authors."
-                value=value_or(&error, "comments", "") error=message(&error, "comments") />
+                value=value_or(&error, "comments", "")
+                error=message(&error, "comments")
+            />
             <div class="nhsuk-button-group">
-                <button class="nhsuk-button" type="submit" name="action" value=Action::SignOff.code()>"Sign off"</button>
-                <button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action" value=Action::RequestChanges.code()>
+                <button class="nhsuk-button" type="submit" name="action" value=Action::SignOff.code()>
+                    "Sign off"
+                </button>
+                <button
+                    class="nhsuk-button nhsuk-button--secondary"
+                    type="submit"
+                    name="action"
+                    value=Action::RequestChanges.code()
+                >
                     "Send back for changes"
                 </button>
             </div>
@@ -91,10 +123,17 @@ fn PublishForm(v: VersionView, error: Option<AppError>) -> impl IntoView {
     view! {
         <form method="post" action=MoveVersion::PATH novalidate>
             <Hidden v />
-            <TextField name="review_by" label="Review by" width="nhsuk-input--width-10"
+            <TextField
+                name="review_by"
+                label="Review by"
+                width="nhsuk-input--width-10"
                 hint="The date by which this version must be checked against current guidance, like 2027-11-30. Leave empty for a year from today."
-                value=value_or(&error, "review_by", "") error=message(&error, "review_by") />
-            <button class="nhsuk-button" type="submit" name="action" value=Action::Publish.code()>"Publish"</button>
+                value=value_or(&error, "review_by", "")
+                error=message(&error, "review_by")
+            />
+            <button class="nhsuk-button" type="submit" name="action" value=Action::Publish.code()>
+                "Publish"
+            </button>
         </form>
     }
 }
@@ -116,7 +155,10 @@ fn Reviews(reviews: Vec<Review>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <Table caption="Clinical reviews" headers=vec![("Date", false), ("Reviewer", false), ("Decision", false), ("Comments", false)]>
+            <Table
+                caption="Clinical reviews"
+                headers=vec![("Date", false), ("Reviewer", false), ("Decision", false), ("Comments", false)]
+            >
                 {rows}
             </Table>
         }
@@ -130,16 +172,25 @@ fn Compare(v: VersionView) -> impl IntoView {
         let options = v
             .siblings
             .iter()
-            .map(|s| view! { <option value=s.number>{format!("Version {} ({})", s.number, s.status.label().to_lowercase())}</option> })
+            .map(|s| view! {
+                <option value=s
+                    .number>{format!("Version {} ({})", s.number, s.status.label().to_lowercase())}</option>
+            })
             .collect_view();
         view! {
             <h2>"Compare versions"</h2>
             <form method="get" action=format!("/author/versions/{}/compare", v.id)>
                 <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="with">"Compare this version with"</label>
-                    <select class="nhsuk-select" id="with" name="with">{options}</select>
+                    <label class="nhsuk-label" for="with">
+                        "Compare this version with"
+                    </label>
+                    <select class="nhsuk-select" id="with" name="with">
+                        {options}
+                    </select>
                 </div>
-                <button class="nhsuk-button nhsuk-button--secondary" type="submit">"Show what changed"</button>
+                <button class="nhsuk-button nhsuk-button--secondary" type="submit">
+                    "Show what changed"
+                </button>
             </form>
         }
     })

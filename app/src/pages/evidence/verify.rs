@@ -49,11 +49,22 @@ fn Lookup(error: Option<AppError>, code: String) -> impl IntoView {
             <div class="nhsuk-grid-column-two-thirds">
                 <ErrorSummary error=error.clone() />
                 <h1>"Check a certificate"</h1>
-                <p>"Every Casebook certificate has a verification code. Enter it to confirm who completed which module, and when."</p>
+                <p>
+                    "Every Casebook certificate has a verification code. Enter it to confirm who completed which module, and when."
+                </p>
                 <form method="get" action="/verify" novalidate>
-                    <TextField name="code" label="Verification code" hint="12 letters and numbers, like 7K2M-Q9XD-4RTB"
-                        width="nhsuk-input--width-20" autocomplete="off" value=code error=message(&error, "code") />
-                    <button class="nhsuk-button" type="submit">"Check certificate"</button>
+                    <TextField
+                        name="code"
+                        label="Verification code"
+                        hint="12 letters and numbers, like 7K2M-Q9XD-4RTB"
+                        width="nhsuk-input--width-20"
+                        autocomplete="off"
+                        value=code
+                        error=message(&error, "code")
+                    />
+                    <button class="nhsuk-button" type="submit">
+                        "Check certificate"
+                    </button>
                 </form>
             </div>
         </div>
@@ -68,7 +79,9 @@ fn Confirmed(verified: Verified) -> impl IntoView {
             <div class="nhsuk-grid-column-two-thirds">
                 <div class="nhsuk-card nhsuk-card--feature" role="status">
                     <div class="nhsuk-card__content nhsuk-card__content--feature">
-                        <h1 class="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-l">"Certificate confirmed"</h1>
+                        <h1 class="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-l">
+                            "Certificate confirmed"
+                        </h1>
                         <dl class="nhsuk-summary-list nhsuk-u-margin-bottom-0">
                             <div class="nhsuk-summary-list__row">
                                 <dt class="nhsuk-summary-list__key">"Name"</dt>
@@ -80,12 +93,16 @@ fn Confirmed(verified: Verified) -> impl IntoView {
                             </div>
                             <div class="nhsuk-summary-list__row">
                                 <dt class="nhsuk-summary-list__key">"Completed"</dt>
-                                <dd class="nhsuk-summary-list__value">{format_uk_date(verified.completed_at)}</dd>
+                                <dd class="nhsuk-summary-list__value">
+                                    {format_uk_date(verified.completed_at)}
+                                </dd>
                             </div>
                         </dl>
                     </div>
                 </div>
-                <p><a href="/verify">"Check another certificate"</a></p>
+                <p>
+                    <a href="/verify">"Check another certificate"</a>
+                </p>
             </div>
         </div>
     }
@@ -98,7 +115,11 @@ fn Unknown(code: String) -> impl IntoView {
         <Title text="No certificate has this code" />
         <h1>"No certificate has this code"</h1>
         <p>{format!("Casebook has issued no certificate with the code {code}.")}</p>
-        <p>"Check the code against the certificate. If it is right, the certificate was not issued by this Casebook."</p>
-        <p><a href="/verify">"Check another code"</a></p>
+        <p>
+            "Check the code against the certificate. If it is right, the certificate was not issued by this Casebook."
+        </p>
+        <p>
+            <a href="/verify">"Check another code"</a>
+        </p>
     }
 }

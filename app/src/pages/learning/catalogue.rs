@@ -26,9 +26,13 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
     let options = catalogue
         .themes
         .iter()
-        .map(
-            |t| view! { <option value=t.code.clone() selected=t.code == selected>{t.title.clone()}</option> },
-        )
+        .map(|t| {
+            view! {
+                <option value=t.code.clone() selected=t.code == selected>
+                    {t.title.clone()}
+                </option>
+            }
+        })
         .collect_view();
     let count = catalogue.modules.len();
     let listed = if catalogue.modules.is_empty() {
@@ -38,16 +42,22 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
         view! { <ul class="nhsuk-list">{items}</ul> }.into_any()
     };
     view! {
-        <p class="nhsuk-lede-text">"Each module is one patient's story, with questions before and after it."</p>
+        <p class="nhsuk-lede-text">
+            "Each module is one patient's story, with questions before and after it."
+        </p>
         <form method="get" action="/modules" class="nhsuk-u-margin-bottom-5">
             <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="theme">"Show modules about"</label>
+                <label class="nhsuk-label" for="theme">
+                    "Show modules about"
+                </label>
                 <select class="nhsuk-select" id="theme" name="theme">
                     <option value="">"All themes"</option>
                     {options}
                 </select>
                 " "
-                <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">"Show"</button>
+                <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+                    "Show"
+                </button>
             </div>
         </form>
         <p role="status">{if count == 1 { "1 module".to_owned() } else { format!("{count} modules") }}</p>
@@ -62,10 +72,14 @@ fn Entry(entry: CatalogueEntry) -> impl IntoView {
         <li class="nhsuk-card nhsuk-card--clickable">
             <div class="nhsuk-card__content">
                 <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                    <a class="nhsuk-card__link" href=format!("/modules/{}", entry.slug)>{entry.title}</a>
+                    <a class="nhsuk-card__link" href=format!("/modules/{}", entry.slug)>
+                        {entry.title}
+                    </a>
                 </h2>
                 <p class="nhsuk-card__description">
-                    <StatusTag status=entry.status /> " " {format!("About {} minutes", entry.minutes)}
+                    <StatusTag status=entry.status />
+                    " "
+                    {format!("About {} minutes", entry.minutes)}
                 </p>
                 <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">"Themes:"</p>
                 <ul class="nhsuk-body-s">{themes}</ul>

@@ -35,7 +35,9 @@ fn Overview(module: ModuleOverview) -> impl IntoView {
     let again = !module.completed.is_empty();
     let action = match (module.open_attempt, module.can_start) {
         (Some(attempt), _) => view! {
-            <a class="nhsuk-button" href=format!("/attempts/{attempt}")>"Resume where you left off"</a>
+            <a class="nhsuk-button" href=format!("/attempts/{attempt}")>
+                "Resume where you left off"
+            </a>
         }
         .into_any(),
         (None, true) => view! {
@@ -59,12 +61,17 @@ fn Overview(module: ModuleOverview) -> impl IntoView {
             .map(|(attempt, at)| {
                 view! {
                     <li>
-                        <a href=format!("/attempts/{attempt}/results")>{format!("Results of {}", format_uk_datetime(at))}</a>
+                        <a href=format!(
+                            "/attempts/{attempt}/results",
+                        )>{format!("Results of {}", format_uk_datetime(at))}</a>
                     </li>
                 }
             })
             .collect_view();
-        view! { <h2>"Your finished attempts"</h2><ul>{rows}</ul> }
+        view! {
+            <h2>"Your finished attempts"</h2>
+            <ul>{rows}</ul>
+        }
     });
     view! {
         <div class="nhsuk-grid-row">
@@ -79,7 +86,9 @@ fn Overview(module: ModuleOverview) -> impl IntoView {
                     </div>
                     <div class="nhsuk-summary-list__row">
                         <dt class="nhsuk-summary-list__key">"Time"</dt>
-                        <dd class="nhsuk-summary-list__value">{format!("About {} minutes", module.minutes)}</dd>
+                        <dd class="nhsuk-summary-list__value">
+                            {format!("About {} minutes", module.minutes)}
+                        </dd>
                     </div>
                     <div class="nhsuk-summary-list__row">
                         <dt class="nhsuk-summary-list__key">"Version"</dt>
@@ -89,7 +98,9 @@ fn Overview(module: ModuleOverview) -> impl IntoView {
                 <h2>"What you will be able to do"</h2>
                 <ul>{outcomes}</ul>
                 <h2>"Themes"</h2>
-                <p>"The themes of the systematic review of GPs' benzodiazepine prescribing that this module addresses:"</p>
+                <p>
+                    "The themes of the systematic review of GPs' benzodiazepine prescribing that this module addresses:"
+                </p>
                 <ul>{themes}</ul>
                 {action}
                 {past}

@@ -49,13 +49,25 @@ fn Overview(learning: MyLearning) -> impl IntoView {
 fn Records() -> impl IntoView {
     view! {
         <h2>"Your CPD log"</h2>
-        <p>"Every module you have finished, with the date, the time it took by your own records, its learning \
-            outcomes and your reflection, ready to attach to your appraisal portfolio."</p>
+        <p>
+            "Every module you have finished, with the date, the time it took by your own records, its learning \
+             outcomes and your reflection, ready to attach to your appraisal portfolio."
+        </p>
         <ul>
-            <li><a href="/me/cpd-log.pdf" download="casebook-cpd-log.pdf">"Download your CPD log (PDF)"</a></li>
-            <li><a href="/me/cpd-log.csv" download="casebook-cpd-log.csv">"Download your CPD log (CSV, for spreadsheets)"</a></li>
             <li>
-                <a href="/me/xapi-statements.json" download="casebook-xapi-statements.json">"Download your learning records (xAPI)"</a>
+                <a href="/me/cpd-log.pdf" download="casebook-cpd-log.pdf">
+                    "Download your CPD log (PDF)"
+                </a>
+            </li>
+            <li>
+                <a href="/me/cpd-log.csv" download="casebook-cpd-log.csv">
+                    "Download your CPD log (CSV, for spreadsheets)"
+                </a>
+            </li>
+            <li>
+                <a href="/me/xapi-statements.json" download="casebook-xapi-statements.json">
+                    "Download your learning records (xAPI)"
+                </a>
                 ", for a learning record store"
             </li>
         </ul>
@@ -71,8 +83,12 @@ fn Next(suggestion: Suggestion) -> impl IntoView {
     view! {
         <div class="nhsuk-card nhsuk-card--feature">
             <div class="nhsuk-card__content nhsuk-card__content--feature">
-                <h2 class="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m">"Suggested next"</h2>
-                <p><a href=format!("/modules/{}", suggestion.slug)>{suggestion.title}</a></p>
+                <h2 class="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m">
+                    "Suggested next"
+                </h2>
+                <p>
+                    <a href=format!("/modules/{}", suggestion.slug)>{suggestion.title}</a>
+                </p>
                 <p class="nhsuk-card__description">{why}</p>
             </div>
         </div>
@@ -89,10 +105,18 @@ fn Themes(themes: Vec<ThemeStanding>, weakest: Option<String>) -> impl IntoView 
                 <tr class="nhsuk-table__row">
                     <th scope="row" class="nhsuk-table__header">
                         {t.title.clone()}
-                        {weakest.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--orange">"Weakest"</strong> })}
+                        {weakest
+                            .then(|| {
+                                view! {
+                                    " "
+                                    <strong class="nhsuk-tag nhsuk-tag--orange">"Weakest"</strong>
+                                }
+                            })}
                     </th>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{t.answered}</td>
-                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{}%", t.percent_correct())}</td>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
+                        {format!("{}%", t.percent_correct())}
+                    </td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
                         {format!("{} of {}", t.marks.to_string().replace('-', "−"), t.maximum)}
                     </td>
@@ -102,9 +126,11 @@ fn Themes(themes: Vec<ThemeStanding>, weakest: Option<String>) -> impl IntoView 
         .collect_view();
     view! {
         <p>"From the questions after the case, in the latest finished attempt at each module."</p>
-        <Table caption="Knowledge by theme" hidden_caption=true headers=vec![
-            ("Theme", false), ("Questions", true), ("Right", true), ("Marks", true),
-        ]>
+        <Table
+            caption="Knowledge by theme"
+            hidden_caption=true
+            headers=vec![("Theme", false), ("Questions", true), ("Right", true), ("Marks", true)]
+        >
             {rows}
         </Table>
     }
@@ -118,10 +144,16 @@ fn Calibration(rows: Vec<CalibrationRow>) -> impl IntoView {
             let verdict = row.verdict().map_or("Not used", |v| v.label());
             view! {
                 <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__header">{row.certainty.label()}</th>
+                    <th scope="row" class="nhsuk-table__header">
+                        {row.certainty.label()}
+                    </th>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.answered}</td>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
-                        {if row.answered == 0 { "–".to_owned() } else { format!("{}%", row.percent_correct()) }}
+                        {if row.answered == 0 {
+                            "–".to_owned()
+                        } else {
+                            format!("{}%", row.percent_correct())
+                        }}
                     </td>
                     <td class="nhsuk-table__cell">{row.certainty.best_when_right()}</td>
                     <td class="nhsuk-table__cell">{verdict}</td>
@@ -131,11 +163,21 @@ fn Calibration(rows: Vec<CalibrationRow>) -> impl IntoView {
         .collect_view();
     view! {
         <h2>"How well your certainty matched your answers"</h2>
-        <p>"Certainty-based marking rewards knowing what you know. Each level of certainty scores best when you \
-            are right about as often as the third column says."</p>
-        <Table caption="Calibration" hidden_caption=true headers=vec![
-            ("Certainty", false), ("Answers", true), ("Right", true), ("Best when right", false), ("Verdict", false),
-        ]>
+        <p>
+            "Certainty-based marking rewards knowing what you know. Each level of certainty scores best when you \
+             are right about as often as the third column says."
+        </p>
+        <Table
+            caption="Calibration"
+            hidden_caption=true
+            headers=vec![
+                ("Certainty", false),
+                ("Answers", true),
+                ("Right", true),
+                ("Best when right", false),
+                ("Verdict", false),
+            ]
+        >
             {rows}
         </Table>
     }
@@ -160,12 +202,21 @@ fn History(attempts: Vec<AttemptSummary>) -> impl IntoView {
             let marks = |m: i64| m.to_string().replace('-', "−");
             view! {
                 <tr class="nhsuk-table__row">
-                    <td class="nhsuk-table__cell">{a.title.clone()}<br /><span class="nhsuk-body-s">{format!("Version {}", a.version_number)}</span></td>
-                    <td class="nhsuk-table__cell"><StatusTag status=Some(a.status) /></td>
-                    <td class="nhsuk-table__cell">{format_uk_date(a.started_at)}</td>
-                    <td class="nhsuk-table__cell">{format!("{} → {} of {}", marks(a.pre_marks), marks(a.post_marks), a.maximum)}</td>
                     <td class="nhsuk-table__cell">
-                        <a href=link>{text}<span class="nhsuk-u-visually-hidden">{format!(" {}", a.title)}</span></a>
+                        {a.title.clone()}<br />
+                        <span class="nhsuk-body-s">{format!("Version {}", a.version_number)}</span>
+                    </td>
+                    <td class="nhsuk-table__cell">
+                        <StatusTag status=Some(a.status) />
+                    </td>
+                    <td class="nhsuk-table__cell">{format_uk_date(a.started_at)}</td>
+                    <td class="nhsuk-table__cell">
+                        {format!("{} → {} of {}", marks(a.pre_marks), marks(a.post_marks), a.maximum)}
+                    </td>
+                    <td class="nhsuk-table__cell">
+                        <a href=link>
+                            {text}<span class="nhsuk-u-visually-hidden">{format!(" {}", a.title)}</span>
+                        </a>
                     </td>
                 </tr>
             }
@@ -173,9 +224,17 @@ fn History(attempts: Vec<AttemptSummary>) -> impl IntoView {
         .collect_view();
     view! {
         <h2>"Your modules"</h2>
-        <Table caption="Your attempts, newest first" hidden_caption=true headers=vec![
-            ("Module", false), ("Status", false), ("Started", false), ("Marks before → after", false), ("Next step", false),
-        ]>
+        <Table
+            caption="Your attempts, newest first"
+            hidden_caption=true
+            headers=vec![
+                ("Module", false),
+                ("Status", false),
+                ("Started", false),
+                ("Marks before → after", false),
+                ("Next step", false),
+            ]
+        >
             {rows}
         </Table>
     }

@@ -42,7 +42,9 @@ fn NotFinished(attempt: String) -> impl IntoView {
         <Title text="You have not finished this module yet" />
         <h1>"You have not finished this module yet"</h1>
         <p>"Your results appear when you have answered every step."</p>
-        <a class="nhsuk-button" href=format!("/attempts/{attempt}")>"Resume where you left off"</a>
+        <a class="nhsuk-button" href=format!("/attempts/{attempt}")>
+            "Resume where you left off"
+        </a>
     }
 }
 
@@ -63,35 +65,51 @@ fn Results(view: ResultsView) -> impl IntoView {
         <Title text=format!("Your results – {}", view.module_title) />
         <span class="nhsuk-caption-l">{view.module_title.clone()}</span>
         <h1>"Your results"</h1>
-        <p>{format!("Version {}, finished {}.", view.version_number, format_uk_datetime(view.completed_at))}</p>
-        {view.certificate.map(|(code, minutes)| view! { <CertificatePanel attempt=view.attempt.clone() code minutes /> })}
+        <p>
+            {format!("Version {}, finished {}.", view.version_number, format_uk_datetime(view.completed_at))}
+        </p>
+        {view
+            .certificate
+            .map(|(code, minutes)| view! { <CertificatePanel attempt=view.attempt.clone() code minutes /> })}
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
-                <div class="nhsuk-card"><div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading nhsuk-heading-s">"Before the case"</h2>
-                    <p class="nhsuk-card__description">{score_text(&results.pre)}</p>
-                </div></div>
+                <div class="nhsuk-card">
+                    <div class="nhsuk-card__content">
+                        <h2 class="nhsuk-card__heading nhsuk-heading-s">"Before the case"</h2>
+                        <p class="nhsuk-card__description">{score_text(&results.pre)}</p>
+                    </div>
+                </div>
             </div>
             <div class="nhsuk-grid-column-one-half">
-                <div class="nhsuk-card"><div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading nhsuk-heading-s">"After the case"</h2>
-                    <p class="nhsuk-card__description">{score_text(&results.post)}</p>
-                </div></div>
+                <div class="nhsuk-card">
+                    <div class="nhsuk-card__content">
+                        <h2 class="nhsuk-card__heading nhsuk-heading-s">"After the case"</h2>
+                        <p class="nhsuk-card__description">{score_text(&results.post)}</p>
+                    </div>
+                </div>
             </div>
         </div>
-        <p>{format!(
-            "Scores are certainty-based marks: up to 3 for each question. Your mark changed by {} after the case.",
-            if change > 0 { format!("+{change}") } else { signed(change) }
-        )}</p>
+        <p>
+            {format!(
+                "Scores are certainty-based marks: up to 3 for each question. Your mark changed by {} after the case.",
+                if change > 0 { format!("+{change}") } else { signed(change) },
+            )}
+        </p>
         <ThemeTable themes=results.themes />
         <Misconceptions items=results.confidently_wrong />
         <Paths taken=results.path best=results.best_path />
         <Attitudes changes=results.attitudes />
         <h2>"Your reflection"</h2>
         <p class="nhsuk-body-s">"Only you can see this."</p>
-        <div class="nhsuk-inset-text casebook-reflection"><p>{view.reflection.unwrap_or_default()}</p></div>
-        <p><a href="/me">"See your knowledge across all modules"</a></p>
-        <p><a href=format!("/modules/{}", view.slug)>"Back to the module"</a></p>
+        <div class="nhsuk-inset-text casebook-reflection">
+            <p>{view.reflection.unwrap_or_default()}</p>
+        </div>
+        <p>
+            <a href="/me">"See your knowledge across all modules"</a>
+        </p>
+        <p>
+            <a href=format!("/modules/{}", view.slug)>"Back to the module"</a>
+        </p>
     }
 }
 
@@ -100,17 +118,20 @@ fn CertificatePanel(attempt: String, code: String, minutes: i64) -> impl IntoVie
     view! {
         <div class="nhsuk-inset-text">
             <h2 class="nhsuk-heading-s">"Your certificate"</h2>
-            <p>{format!(
-                "Time spent: {} by your records. Verification code: {code}.",
-                describe_minutes(minutes)
-            )}</p>
+            <p>
+                {format!(
+                    "Time spent: {} by your records. Verification code: {code}.",
+                    describe_minutes(minutes),
+                )}
+            </p>
             <p>
                 <a href=format!("/attempts/{attempt}/certificate.pdf") download="casebook-certificate.pdf">
                     "Download your certificate (PDF)"
                 </a>
             </p>
             <p class="nhsuk-body-s">
-                "Anyone can confirm it at " <a href=format!("/verify/{code}")>{format!("/verify/{code}")}</a> "."
+                "Anyone can confirm it at " <a href=format!("/verify/{code}")>{format!("/verify/{code}")}</a>
+                "."
             </p>
         </div>
     }
@@ -123,19 +144,26 @@ fn ThemeTable(themes: Vec<ThemeChange>) -> impl IntoView {
         .map(|t| {
             view! {
                 <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__header">{t.title}</th>
+                    <th scope="row" class="nhsuk-table__header">
+                        {t.title}
+                    </th>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{t.items}</td>
-                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", signed(t.pre.marks), t.pre.maximum)}</td>
-                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{format!("{} of {}", signed(t.post.marks), t.post.maximum)}</td>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
+                        {format!("{} of {}", signed(t.pre.marks), t.pre.maximum)}
+                    </td>
+                    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
+                        {format!("{} of {}", signed(t.post.marks), t.post.maximum)}
+                    </td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <h2>"By theme"</h2>
-        <Table caption="Marks before and after the case, by theme" headers=vec![
-            ("Theme", false), ("Questions", true), ("Before", true), ("After", true),
-        ]>
+        <Table
+            caption="Marks before and after the case, by theme"
+            headers=vec![("Theme", false), ("Questions", true), ("Before", true), ("After", true)]
+        >
             {rows}
         </Table>
     }
@@ -154,9 +182,15 @@ fn Misconceptions(items: Vec<ConfidentlyWrong>) -> impl IntoView {
                         <div class="nhsuk-card__content">
                             <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">{item.when}</p>
                             <div class="nhsuk-card__heading nhsuk-heading-s" inner_html=item.stem_html></div>
-                            <p><strong>"You answered: "</strong>{item.chosen}</p>
+                            <p>
+                                <strong>"You answered: "</strong>
+                                {item.chosen}
+                            </p>
                             <div inner_html=item.chosen_feedback_html></div>
-                            <p><strong>"The answer: "</strong>{item.correct}</p>
+                            <p>
+                                <strong>"The answer: "</strong>
+                                {item.correct}
+                            </p>
                             <div inner_html=item.correct_feedback_html></div>
                             <References references=item.references />
                         </div>
@@ -168,7 +202,9 @@ fn Misconceptions(items: Vec<ConfidentlyWrong>) -> impl IntoView {
     };
     view! {
         <h2>"Confidently wrong"</h2>
-        <p>"Questions you were very sure of (certainty 3) but answered wrongly. These are the beliefs most worth checking."</p>
+        <p>
+            "Questions you were very sure of (certainty 3) but answered wrongly. These are the beliefs most worth checking."
+        </p>
         {body}
     }
 }
@@ -212,7 +248,9 @@ fn Attitudes(changes: Vec<AttitudeChange>) -> impl IntoView {
             .map(|c| {
                 view! {
                     <tr class="nhsuk-table__row">
-                        <th scope="row" class="nhsuk-table__header">{c.statement}</th>
+                        <th scope="row" class="nhsuk-table__header">
+                            {c.statement}
+                        </th>
                         <td class="nhsuk-table__cell">{label(c.before)}</td>
                         <td class="nhsuk-table__cell">{label(c.after)}</td>
                     </tr>
@@ -221,9 +259,10 @@ fn Attitudes(changes: Vec<AttitudeChange>) -> impl IntoView {
             .collect_view();
         view! {
             <h2>"What you thought"</h2>
-            <Table caption="Your agreement with each statement, before and after the case" headers=vec![
-                ("Statement", false), ("Before", false), ("After", false),
-            ]>
+            <Table
+                caption="Your agreement with each statement, before and after the case"
+                headers=vec![("Statement", false), ("Before", false), ("After", false)]
+            >
                 {rows}
             </Table>
         }

@@ -41,7 +41,7 @@ pub fn ReportsPage() -> impl IntoView {
                             <Title text="Error: Reports" />
                             <Filters view=refused error=Some(error) />
                         }
-                        .into_any()
+                            .into_any()
                     }
                     other => page_or_problem(other, |view| view! { <Dashboard view /> }.into_any()),
                 }
@@ -73,53 +73,134 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         <Filters view=view.clone() error=None />
         <h2>{format!("{}: uptake", report.scope)}</h2>
         <SummaryList rows=summary.into_iter().collect() />
-        {(!report.by_month.is_empty()).then(|| view! {
-            <BarChart id="months-chart".to_owned()
-                title="Attempts started and completed, by month started".to_owned()
-                description=format!("{} months. Each month has two bars, attempts started and attempts completed, \
+        {(!report.by_month.is_empty())
+            .then(|| {
+                view! {
+                    <BarChart
+                        id="months-chart".to_owned()
+                        title="Attempts started and completed, by month started".to_owned()
+                        description=format!(
+                            "{} months. Each month has two bars, attempts started and attempts completed, \
                     labelled with their counts (rounded to 5; * marks a count hidden to protect small numbers). \
-                    The same figures are in the table below.", report.by_month.len())
-                series=vec!["Started", "Completed"]
-                counts=true
-                groups=report.by_month.iter().map(|m| BarGroup { label: m.label.clone(), values: vec![shown(m.started), shown(m.completed)] }).collect() />
-        })}
-        <ReportTableView table=ReportTable::Months caption="Uptake by month started" report=report.clone() query=query.clone() />
-        <ReportTableView table=ReportTable::Modules caption="Uptake by module" report=report.clone() query=query.clone() />
+                    The same figures are in the table below.",
+                            report.by_month.len(),
+                        )
+                        series=vec!["Started", "Completed"]
+                        counts=true
+                        groups=report
+                            .by_month
+                            .iter()
+                            .map(|m| BarGroup {
+                                label: m.label.clone(),
+                                values: vec![shown(m.started), shown(m.completed)],
+                            })
+                            .collect()
+                    />
+                }
+            })}
+        <ReportTableView
+            table=ReportTable::Months
+            caption="Uptake by month started"
+            report=report.clone()
+            query=query.clone()
+        />
+        <ReportTableView
+            table=ReportTable::Modules
+            caption="Uptake by module"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Learning by theme"</h2>
-        <p>"Learners who answered the knowledge questions both before and after the cases: the share they got right, \
-            the mean paired gain with its 95% confidence interval, the share of answers given 'very sure' and wrong, \
-            and the mean certainty (1 to 3) of right and of wrong answers."</p>
-        {(!report.themes.is_empty()).then(|| view! {
-            <BarChart id="themes-chart".to_owned()
-                title="Share of knowledge questions answered right, before and after the cases, by theme".to_owned()
-                description=format!("{} themes. Each theme has two bars, before and after the cases, labelled with their \
-                    percentages; * marks a figure from fewer than 8 learners. The same figures are in the table below.", report.themes.len())
-                series=vec!["Before the cases", "After the cases"]
-                groups=report.themes.iter().map(|t| BarGroup { label: t.title.clone(), values: vec![t.right_before, t.right_after] }).collect() />
-        })}
-        <ReportTableView table=ReportTable::Themes caption="Learning by theme" report=report.clone() query=query.clone() />
+        <p>
+            "Learners who answered the knowledge questions both before and after the cases: the share they got right, \
+             the mean paired gain with its 95% confidence interval, the share of answers given 'very sure' and wrong, \
+             and the mean certainty (1 to 3) of right and of wrong answers."
+        </p>
+        {(!report.themes.is_empty())
+            .then(|| {
+                view! {
+                    <BarChart
+                        id="themes-chart".to_owned()
+                        title="Share of knowledge questions answered right, before and after the cases, by theme"
+                            .to_owned()
+                        description=format!(
+                            "{} themes. Each theme has two bars, before and after the cases, labelled with their \
+                    percentages; * marks a figure from fewer than 8 learners. The same figures are in the table below.",
+                            report.themes.len(),
+                        )
+                        series=vec!["Before the cases", "After the cases"]
+                        groups=report
+                            .themes
+                            .iter()
+                            .map(|t| BarGroup {
+                                label: t.title.clone(),
+                                values: vec![t.right_before, t.right_after],
+                            })
+                            .collect()
+                    />
+                }
+            })}
+        <ReportTableView
+            table=ReportTable::Themes
+            caption="Learning by theme"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Attitudes"</h2>
-        <p>"Mean agreement with each statement before and after the cases, from 1 (strongly disagree) to 5 \
-            (strongly agree), and the mean shift with its 95% confidence interval."</p>
-        <ReportTableView table=ReportTable::Attitudes caption="Attitude statements" report=report.clone() query=query.clone() />
+        <p>
+            "Mean agreement with each statement before and after the cases, from 1 (strongly disagree) to 5 \
+             (strongly agree), and the mean shift with its 95% confidence interval."
+        </p>
+        <ReportTableView
+            table=ReportTable::Attitudes
+            caption="Attitude statements"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Case decisions"</h2>
         <p>"Each decision with the share of choices that were poor or unsafe, the most often first."</p>
-        <ReportTableView table=ReportTable::Decisions caption="Case decisions" report=report.clone() query=query.clone() />
+        <ReportTableView
+            table=ReportTable::Decisions
+            caption="Case decisions"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Practices"</h2>
-        <p>"Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \
-            items per 1,000 patients a month over the period. "
-            <a href="/reports/prescribing">"Import practices' prescribing"</a>"."</p>
-        <ReportTableView table=ReportTable::Practices caption="Practices" report=report.clone() query=query.clone() />
+        <p>
+            "Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \
+             items per 1,000 patients a month over the period. "
+            <a href="/reports/prescribing">"Import practices' prescribing"</a>"."
+        </p>
+        <ReportTableView
+            table=ReportTable::Practices
+            caption="Practices"
+            report=report.clone()
+            query=query.clone()
+        />
         <h3>"High prescribers"</h3>
-        <p>"The top fifth of the practices with prescribing figures, by items per 1,000 patients, against the other \
-            practices with figures: how many of their GPs registered, started and completed a module."</p>
-        <ReportTableView table=ReportTable::HighPrescribers caption="High prescribers and other practices" report=report.clone() query=query.clone() />
+        <p>
+            "The top fifth of the practices with prescribing figures, by items per 1,000 patients, against the other \
+             practices with figures: how many of their GPs registered, started and completed a module."
+        </p>
+        <ReportTableView
+            table=ReportTable::HighPrescribers
+            caption="High prescribers and other practices"
+            report=report.clone()
+            query=query.clone()
+        />
         <h3>"Prescribing around the first completion"</h3>
-        <p>"Practices' items per 1,000 patients a month, lined up on the month the first of their GPs completed a \
-            module (0), from 6 months before to 6 after. This describes what happened; it cannot show that the \
-            modules caused a change, because prescribing changes for many reasons. A month's mean from fewer than 3 \
-            practices is not shown (*)."</p>
-        <ReportTableView table=ReportTable::Trend caption="Prescribing by months from the first completion" report query />
+        <p>
+            "Practices' items per 1,000 patients a month, lined up on the month the first of their GPs completed a \
+             module (0), from 6 months before to 6 after. This describes what happened; it cannot show that the \
+             modules caused a change, because prescribing changes for many reasons. A month's mean from fewer than 3 \
+             practices is not shown (*)."
+        </p>
+        <ReportTableView
+            table=ReportTable::Trend
+            caption="Prescribing by months from the first completion"
+            report
+            query
+        />
     }
 }
 
@@ -145,24 +226,49 @@ fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
             <div class="nhsuk-grid-column-two-thirds">
                 <ErrorSummary error=error.clone() />
                 <h1>"Reports"</h1>
-                <p>"Counts from 1 to 7 are shown as *, other counts are rounded to the nearest 5, a few more are hidden (*) \
-                    where they would let a hidden count be worked out, and rates and means from fewer than 8 learners \
-                    are not shown (*), so that no GP or small practice can be identified."</p>
+                <p>
+                    "Counts from 1 to 7 are shown as *, other counts are rounded to the nearest 5, a few more are hidden (*) \
+                     where they would let a hidden count be worked out, and rates and means from fewer than 8 learners \
+                     are not shown (*), so that no GP or small practice can be identified."
+                </p>
                 <form method="get" action="/reports" novalidate>
                     <div class="nhsuk-form-group">
-                        <label class="nhsuk-label" for="region">"Region"</label>
+                        <label class="nhsuk-label" for="region">
+                            "Region"
+                        </label>
                         <select class="nhsuk-select" id="region" name="region">
-                            {options.into_iter().map(|(value, text)| {
-                                let selected = value == chosen;
-                                view! { <option value=value selected=selected>{text}</option> }
-                            }).collect_view()}
+                            {options
+                                .into_iter()
+                                .map(|(value, text)| {
+                                    let selected = value == chosen;
+                                    view! {
+                                        <option value=value selected=selected>
+                                            {text}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </div>
-                    <TextField name="from" label="From" hint="The first day, like 2026-09-01. Leave empty for the beginning."
-                        width="nhsuk-input--width-10" value=value_or(&error, "from", &view.from) error=message(&error, "from") />
-                    <TextField name="to" label="To" hint="The last day, like 2026-11-30. Leave empty for today."
-                        width="nhsuk-input--width-10" value=value_or(&error, "to", &view.to) error=message(&error, "to") />
-                    <button class="nhsuk-button nhsuk-button--secondary" type="submit">"Show"</button>
+                    <TextField
+                        name="from"
+                        label="From"
+                        hint="The first day, like 2026-09-01. Leave empty for the beginning."
+                        width="nhsuk-input--width-10"
+                        value=value_or(&error, "from", &view.from)
+                        error=message(&error, "from")
+                    />
+                    <TextField
+                        name="to"
+                        label="To"
+                        hint="The last day, like 2026-11-30. Leave empty for today."
+                        width="nhsuk-input--width-10"
+                        value=value_or(&error, "to", &view.to)
+                        error=message(&error, "to")
+                    />
+                    <button class="nhsuk-button nhsuk-button--secondary" type="submit">
+                        "Show"
+                    </button>
                 </form>
             </div>
         </div>
@@ -190,8 +296,14 @@ fn ReportTableView(
                 let first = cells.next().unwrap_or_default();
                 view! {
                     <tr class="nhsuk-table__row">
-                        <th scope="row" class="nhsuk-table__header">{first}</th>
-                        {cells.map(|c| view! { <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{c}</td> }).collect_view()}
+                        <th scope="row" class="nhsuk-table__header">
+                            {first}
+                        </th>
+                        {cells
+                            .map(|c| {
+                                view! { <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{c}</td> }
+                            })
+                            .collect_view()}
                     </tr>
                 }
             })
@@ -199,13 +311,19 @@ fn ReportTableView(
         // A table wider than the page scrolls; keyboard users reach it with Tab and scroll with the arrows.
         view! {
             <div class="casebook-wide-table" tabindex="0" role="region" aria-label=caption>
-                <Table caption headers>{rows}</Table>
+                <Table caption headers>
+                    {rows}
+                </Table>
             </div>
         }
         .into_any()
     };
     view! {
         {body}
-        <p><a href=download download=format!("casebook-{}.csv", table.code())>{format!("Download {} (CSV)", caption.to_lowercase())}</a></p>
+        <p>
+            <a href=download download=format!("casebook-{}.csv", table.code())>
+                {format!("Download {} (CSV)", caption.to_lowercase())}
+            </a>
+        </p>
     }
 }

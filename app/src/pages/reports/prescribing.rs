@@ -19,13 +19,21 @@ pub fn PrescribingPage() -> impl IntoView {
     loaded_with_messages(imports, move |imports, messages| {
         let error = messages.error_for::<ImportPrescribing>();
         view! {
-            <FormPage title="Practices' prescribing".into() error=error.clone() notice=messages.notice.clone()>
-                <a class="nhsuk-back-link" href="/reports">"Back to reports"</a>
+            <FormPage
+                title="Practices' prescribing".into()
+                error=error.clone()
+                notice=messages.notice.clone()
+            >
+                <a class="nhsuk-back-link" href="/reports">
+                    "Back to reports"
+                </a>
                 <h1>"Practices' prescribing"</h1>
-                <p>"Import your practices' monthly prescribing of benzodiazepines and Z-drugs. The reports \
-                    then flag the high prescribers (the top fifth of practices by items per 1,000 patients), \
-                    compare their GPs' take-up of the modules with the other practices', and show how \
-                    prescribing changed around the first completion at each practice."</p>
+                <p>
+                    "Import your practices' monthly prescribing of benzodiazepines and Z-drugs. The reports \
+                     then flag the high prescribers (the top fifth of practices by items per 1,000 patients), \
+                     compare their GPs' take-up of the modules with the other practices', and show how \
+                     prescribing changed around the first completion at each practice."
+                </p>
                 <UploadForm error />
                 <Formats />
                 <h2>"Imported so far"</h2>
@@ -44,16 +52,30 @@ fn UploadForm(error: Option<AppError>) -> impl IntoView {
     view! {
         <form method="post" action=ImportPrescribing::PATH enctype="multipart/form-data">
             <div class=group>
-                <label class="nhsuk-label nhsuk-label--s" for="file">"Prescribing file (CSV)"</label>
+                <label class="nhsuk-label nhsuk-label--s" for="file">
+                    "Prescribing file (CSV)"
+                </label>
                 <div class="nhsuk-hint" id="file-hint">
                     "A month already imported for a practice is replaced. If any line has a problem, nothing is \
                      imported and every problem is listed with its line."
                 </div>
-                {problem.map(|m| view! {
-                    <span class="nhsuk-error-message" id="file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span>
-                })}
-                <input class="nhsuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv"
-                    aria-describedby=if error.is_some() { "file-hint file-error" } else { "file-hint" } />
+                {problem
+                    .map(|m| {
+                        view! {
+                            <span class="nhsuk-error-message" id="file-error">
+                                <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                                {m}
+                            </span>
+                        }
+                    })}
+                <input
+                    class="nhsuk-file-upload"
+                    id="file"
+                    name="file"
+                    type="file"
+                    accept=".csv,text/csv"
+                    aria-describedby=if error.is_some() { "file-hint file-error" } else { "file-hint" }
+                />
             </div>
             <SubmitButton text="Import" />
         </form>
@@ -65,30 +87,55 @@ fn UploadForm(error: Option<AppError>) -> impl IntoView {
 fn Formats() -> impl IntoView {
     view! {
         <h2>"The file"</h2>
-        <p>"A CSV file in UTF-8, with the column names on its first line (in any order and either case), in one of \
-            two shapes."</p>
+        <p>
+            "A CSV file in UTF-8, with the column names on its first line (in any order and either case), in one of \
+             two shapes."
+        </p>
         <h3>"Casebook's format: one row per practice and month"</h3>
         <ul>
-            <li><code>"practice_code"</code>": the practice's ODS code, like A81001"</li>
-            <li><code>"month"</code>": like 2026-03"</li>
-            <li><code>"benzodiazepine_items"</code>" and "<code>"z_drug_items"</code>": items prescribed that month"</li>
-            <li><code>"list_size"</code>": patients registered that month, or "<code>"items_per_1000_patients"</code>
-                " when you have a rate instead"</li>
+            <li>
+                <code>"practice_code"</code>
+                ": the practice's ODS code, like A81001"
+            </li>
+            <li>
+                <code>"month"</code>
+                ": like 2026-03"
+            </li>
+            <li>
+                <code>"benzodiazepine_items"</code>
+                " and "
+                <code>"z_drug_items"</code>
+                ": items prescribed that month"
+            </li>
+            <li>
+                <code>"list_size"</code>
+                ": patients registered that month, or "
+                <code>"items_per_1000_patients"</code>
+                " when you have a rate instead"
+            </li>
         </ul>
-        <pre class="casebook-code" tabindex="0" role="region" aria-label="An example in Casebook's format">"practice_code,month,benzodiazepine_items,z_drug_items,list_size\nA81001,2026-03,120,85,10400\n"</pre>
+        <pre class="casebook-code" tabindex="0" role="region" aria-label="An example in Casebook's format">
+            "practice_code,month,benzodiazepine_items,z_drug_items,list_size\nA81001,2026-03,120,85,10400\n"
+        </pre>
         <h3>"An NHS practice-level prescribing extract"</h3>
-        <p>"The shape of the NHS Business Services Authority's practice-level data, such as the English Prescribing \
-            Dataset: one row per practice, month and BNF presentation, with the columns "<code>"PRACTICE_CODE"</code>", "
-            <code>"YEAR_MONTH"</code>" (like 202603), "<code>"ITEMS"</code>", and "<code>"CHEMICAL_SUBSTANCE_BNF_DESCR"</code>
-            " or "<code>"BNF_DESCRIPTION"</code>" (with "<code>"BNF_CODE"</code>" where present). Other columns are \
+        <p>
+            "The shape of the NHS Business Services Authority's practice-level data, such as the English Prescribing \
+             Dataset: one row per practice, month and BNF presentation, with the columns "
+            <code>"PRACTICE_CODE"</code>", " <code>"YEAR_MONTH"</code>" (like 202603), "<code>"ITEMS"</code>
+            ", and "<code>"CHEMICAL_SUBSTANCE_BNF_DESCR"</code> " or "<code>"BNF_DESCRIPTION"</code>" (with "
+            <code>"BNF_CODE"</code>" where present). Other columns are \
             ignored. Items are added up per practice and month for the benzodiazepines and Z-drugs of BNF sections \
             4.1.1 and 4.1.2 (codes beginning 0401): alprazolam, chlordiazepoxide, diazepam, flurazepam, loprazolam, \
             lorazepam, lormetazepam, nitrazepam, oxazepam and temazepam; zaleplon, zolpidem and zopiclone. The same \
-            medicines in other sections (such as diazepam for seizures) are not counted."</p>
-        <p>"Rows for practices that are not yours are passed over, so a national extract can be imported as it is \
-            (keep it under 20 MB by taking BNF section 4.1 only). These extracts carry no list sizes: add a "
-            <code>"NUMBER_OF_PATIENTS"</code>" column, or import list sizes once in Casebook's format, and later \
-            months use the latest list size known."</p>
+            medicines in other sections (such as diazepam for seizures) are not counted."
+        </p>
+        <p>
+            "Rows for practices that are not yours are passed over, so a national extract can be imported as it is \
+             (keep it under 20 MB by taking BNF section 4.1 only). These extracts carry no list sizes: add a "
+            <code>"NUMBER_OF_PATIENTS"</code>
+            " column, or import list sizes once in Casebook's format, and later \
+            months use the latest list size known."
+        </p>
     }
 }
 
@@ -109,7 +156,9 @@ fn ImportedTable(imports: Vec<PracticeImports>) -> impl IntoView {
         .map(|i| {
             view! {
                 <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__header">{format!("{} ({})", i.practice, i.ods_code)}</th>
+                    <th scope="row" class="nhsuk-table__header">
+                        {format!("{} ({})", i.practice, i.ods_code)}
+                    </th>
                     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{i.months}</td>
                     <td class="nhsuk-table__cell">{i.first_month}</td>
                     <td class="nhsuk-table__cell">{i.last_month}</td>
@@ -120,5 +169,10 @@ fn ImportedTable(imports: Vec<PracticeImports>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <Table caption="Prescribing imported, by practice" headers>{rows}</Table> }.into_any()
+    view! {
+        <Table caption="Prescribing imported, by practice" headers>
+            {rows}
+        </Table>
+    }
+    .into_any()
 }

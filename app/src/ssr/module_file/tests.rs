@@ -314,8 +314,11 @@ proptest! {
     #[test]
     fn damaged_files_never_panic(cut in 0usize..20_000, len in 0usize..400, insert in "\\PC{0,20}") {
         let text = margaret();
-        let start = text.char_indices().map(|(i, _)| i).find(|i| *i >= cut.min(text.len())).unwrap_or(text.len());
-        let end = text.char_indices().map(|(i, _)| i).find(|i| *i >= (start + len).min(text.len())).unwrap_or(text.len());
+        let boundary = |at: usize| {
+            text.char_indices().map(|(i, _)| i).find(|i| *i >= at.min(text.len())).unwrap_or(text.len())
+        };
+        let start = boundary(cut);
+        let end = boundary(start + len);
         let damaged = format!("{}{insert}{}", &text[..start], &text[end..]);
         let _ = read_module(&damaged);
     }

@@ -32,16 +32,19 @@ pub fn PlayerPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let messages = messages.await.unwrap_or_default();
                 let error = messages.error_for::<AnswerStep>();
-                page_or_problem(step.await, move |mut view| {
-                    view.notice = view.notice.or(messages.notice);
-                    let title = page_title(&view, error.is_some());
-                    view! {
-                        <Title text=title />
-                        <Step view error />
-                        <EnhancementScript which=Enhancement::Player />
-                    }
-                    .into_any()
-                })
+                page_or_problem(
+                    step.await,
+                    move |mut view| {
+                        view.notice = view.notice.or(messages.notice);
+                        let title = page_title(&view, error.is_some());
+                        view! {
+                            <Title text=title />
+                            <Step view error />
+                            <EnhancementScript which=Enhancement::Player />
+                        }
+                            .into_any()
+                    },
+                )
             })}
         </Suspense>
     }
@@ -56,10 +59,19 @@ fn Step(view: StepView, error: Option<AppError>) -> impl IntoView {
             <div class="nhsuk-grid-column-two-thirds">
                 <ErrorSummary error=error.clone() />
                 <span class="nhsuk-caption-l">{view.section.clone()}</span>
-                <h1 id=HEADING_ID tabindex="-1">{view.heading.clone()}</h1>
-                {view.notice.clone().map(|notice| view! {
-                    <div class="nhsuk-inset-text" role="status"><p>{notice}</p></div>
-                })}
+                <h1 id=HEADING_ID tabindex="-1">
+                    {view.heading.clone()}
+                </h1>
+                {view
+                    .notice
+                    .clone()
+                    .map(|notice| {
+                        view! {
+                            <div class="nhsuk-inset-text" role="status">
+                                <p>{notice}</p>
+                            </div>
+                        }
+                    })}
                 <form method="post" action=AnswerStep::PATH data-casebook-player="" novalidate>
                     <input type="hidden" name="attempt" value=attempt />
                     <input type="hidden" name="step" value=step />

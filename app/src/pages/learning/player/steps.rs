@@ -28,10 +28,20 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
             let body = view! {
                 <ItemLead first_of_test after_case />
                 <div class="nhsuk-body-l" id="stem" inner_html=stem_html></div>
-                <ChoiceField name="choice" legend="Your answer" choices=choices(options)
-                    chosen=chosen("choice").into_iter().collect() error=message(&error, "choice") />
-                <ChoiceField name="certainty" legend="How sure are you?" choices=certainty_choices()
-                    chosen=chosen("certainty").into_iter().collect() error=message(&error, "certainty") />
+                <ChoiceField
+                    name="choice"
+                    legend="Your answer"
+                    choices=choices(options)
+                    chosen=chosen("choice").into_iter().collect()
+                    error=message(&error, "choice")
+                />
+                <ChoiceField
+                    name="certainty"
+                    legend="How sure are you?"
+                    choices=certainty_choices()
+                    chosen=chosen("certainty").into_iter().collect()
+                    error=message(&error, "certainty")
+                />
             };
             (body.into_any(), "Save and continue")
         }
@@ -47,19 +57,36 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
             });
             let body = view! {
                 {lead}
-                <ChoiceField name="agreement" legend=statement legend_size="m" choices=agreement_choices()
-                    chosen=chosen("agreement").into_iter().collect() error=message(&error, "agreement") />
+                <ChoiceField
+                    name="agreement"
+                    legend=statement
+                    legend_size="m"
+                    choices=agreement_choices()
+                    chosen=chosen("agreement").into_iter().collect()
+                    error=message(&error, "agreement")
+                />
             };
             (body.into_any(), "Save and continue")
         }
-        StepContent::Narrative { body_html, references } => {
-            (view! { <div inner_html=body_html></div><References references /> }.into_any(), "Continue")
-        }
+        StepContent::Narrative { body_html, references } => (
+            view! {
+                <div inner_html=body_html></div>
+                <References references />
+            }
+            .into_any(),
+            "Continue",
+        ),
         StepContent::Decision { body_html, question, options } => {
             let body = view! {
                 {body_html.map(|html| view! { <div inner_html=html></div> })}
-                <ChoiceField name="choice" legend=question legend_size="m" choices=choices(options)
-                    chosen=chosen("choice").into_iter().collect() error=message(&error, "choice") />
+                <ChoiceField
+                    name="choice"
+                    legend=question
+                    legend_size="m"
+                    choices=choices(options)
+                    chosen=chosen("choice").into_iter().collect()
+                    error=message(&error, "choice")
+                />
             };
             (body.into_any(), "Make this choice")
         }
@@ -70,9 +97,14 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
             };
             (body.into_any(), "Continue")
         }
-        StepContent::Ending { body_html, references } => {
-            (view! { <div inner_html=body_html></div><References references /> }.into_any(), "Continue")
-        }
+        StepContent::Ending { body_html, references } => (
+            view! {
+                <div inner_html=body_html></div>
+                <References references />
+            }
+            .into_any(),
+            "Continue",
+        ),
         StepContent::Reflection { prompts, max_chars } => {
             let text = chosen("reflection").unwrap_or_default();
             let problem = message(&error, "reflection");
@@ -84,14 +116,20 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
         StepContent::Finished { results_path } => {
             return view! {
                 <p>"You have finished this module."</p>
-                <p><a class="nhsuk-button" href=results_path>"See your results"</a></p>
+                <p>
+                    <a class="nhsuk-button" href=results_path>
+                        "See your results"
+                    </a>
+                </p>
             }
             .into_any();
         }
     };
     view! {
         {body}
-        <button class="nhsuk-button" type="submit">{button}</button>
+        <button class="nhsuk-button" type="submit">
+            {button}
+        </button>
     }
     .into_any()
 }
@@ -141,28 +179,42 @@ fn Intro(
         <h2>"What you will be able to do"</h2>
         <ul>{outcomes.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
         <h2>"How it works"</h2>
-        <p>{format!(
-            "It takes about {minutes} minutes. You answer {items} questions, say what you think of a few \
+        <p>
+            {format!(
+                "It takes about {minutes} minutes. You answer {items} questions, say what you think of a few \
              statements, work through the case (with feedback on every decision), answer the same questions \
-             again, and finish with a reflection for your appraisal."
-        )}</p>
+             again, and finish with a reflection for your appraisal.",
+            )}
+        </p>
         <h2>"How your answers are marked"</h2>
-        <p>"For every question you also say how sure you are. The mark depends on both: being sure and right \
-            scores most, being sure and wrong costs most. This is certainty-based marking."</p>
+        <p>
+            "For every question you also say how sure you are. The mark depends on both: being sure and right \
+             scores most, being sure and wrong costs most. This is certainty-based marking."
+        </p>
         <table class="nhsuk-table">
             <caption class="nhsuk-table__caption nhsuk-table__caption--s">"Marks for each answer"</caption>
             <thead class="nhsuk-table__head">
                 <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"How sure you are"</th>
-                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"If right"</th>
-                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"If wrong"</th>
-                    <th scope="col" class="nhsuk-table__header">"Best when you are right"</th>
+                    <th scope="col" class="nhsuk-table__header">
+                        "How sure you are"
+                    </th>
+                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">
+                        "If right"
+                    </th>
+                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">
+                        "If wrong"
+                    </th>
+                    <th scope="col" class="nhsuk-table__header">
+                        "Best when you are right"
+                    </th>
                 </tr>
             </thead>
             <tbody class="nhsuk-table__body">{rows.into_iter().collect_view()}</tbody>
         </table>
-        <p>"So it pays to be honest: choose 3 only when you are very unlikely to be wrong. Your results show \
-            where you were sure but wrong, which is the most useful thing to know."</p>
+        <p>
+            "So it pays to be honest: choose 3 only when you are very unlikely to be wrong. Your results show \
+             where you were sure but wrong, which is the most useful thing to know."
+        </p>
     }
 }
 
@@ -191,7 +243,11 @@ fn Feedback(
         .map(|o| {
             view! {
                 <li>
-                    <p class="nhsuk-u-margin-bottom-1"><strong>{o.text}</strong> " " <RatingTag rating=o.rating /></p>
+                    <p class="nhsuk-u-margin-bottom-1">
+                        <strong>{o.text}</strong>
+                        " "
+                        <RatingTag rating=o.rating />
+                    </p>
                     <div inner_html=o.feedback_html></div>
                 </li>
             }
@@ -202,7 +258,9 @@ fn Feedback(
         <div class="nhsuk-card">
             <div class="nhsuk-card__content">
                 <h2 class="nhsuk-card__heading nhsuk-heading-m">"You chose: " {chosen}</h2>
-                <p><RatingTag rating /></p>
+                <p>
+                    <RatingTag rating />
+                </p>
                 <div inner_html=feedback_html></div>
             </div>
         </div>
@@ -210,7 +268,9 @@ fn Feedback(
             <summary class="nhsuk-details__summary">
                 <span class="nhsuk-details__summary-text">"What the other choices would have meant"</span>
             </summary>
-            <div class="nhsuk-details__text"><ul class="nhsuk-list">{others}</ul></div>
+            <div class="nhsuk-details__text">
+                <ul class="nhsuk-list">{others}</ul>
+            </div>
         </details>
     }
 }
@@ -231,23 +291,40 @@ fn Reflection(
         "reflection-hint reflection-count"
     };
     view! {
-        {(!prompts.is_empty()).then(|| view! {
-            <p>"Some questions to think about:"</p>
-            <ul>{prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-        })}
+        {(!prompts.is_empty())
+            .then(|| {
+                view! {
+                    <p>"Some questions to think about:"</p>
+                    <ul>{prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                }
+            })}
         <div class=group>
-            <label class="nhsuk-label nhsuk-label--s" for="reflection">"Your reflection"</label>
+            <label class="nhsuk-label nhsuk-label--s" for="reflection">
+                "Your reflection"
+            </label>
             <div class="nhsuk-hint" id="reflection-hint">
                 "Only you can see this. It goes into your CPD record, which you can download for your appraisal."
             </div>
-            {problem.map(|message| view! {
-                <span class="nhsuk-error-message" id="reflection-error">
-                    <span class="nhsuk-u-visually-hidden">"Error:"</span> " " {message}
-                </span>
-            })}
-            <textarea class="nhsuk-textarea" id="reflection" name="reflection" rows="8"
+            {problem
+                .map(|message| {
+                    view! {
+                        <span class="nhsuk-error-message" id="reflection-error">
+                            <span class="nhsuk-u-visually-hidden">"Error:"</span>
+                            " "
+                            {message}
+                        </span>
+                    }
+                })}
+            <textarea
+                class="nhsuk-textarea"
+                id="reflection"
+                name="reflection"
+                rows="8"
                 aria-describedby=described
-                on:input=move |ev| typed.set(event_target_value(&ev).chars().count())>{text}</textarea>
+                on:input=move |ev| typed.set(event_target_value(&ev).chars().count())
+            >
+                {text}
+            </textarea>
             <div class="nhsuk-hint nhsuk-character-count__message" id="reflection-count" aria-live="polite">
                 {move || remaining(max_chars, typed.get())}
             </div>
