@@ -6,13 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::accept_invitation::AcceptInvitation;
-use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::account::view_invitation::view_invitation;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
 use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
-use crate::pages::outcome::page_or_problem;
+use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {
@@ -24,95 +23,80 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         },
         view_invitation,
     );
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || {
-                let token = token.clone();
-                Suspend::new(async move {
-                    let messages = messages.await.unwrap_or_default();
-                    let error = messages.error_for::<AcceptInvitation>();
-                    page_or_problem(
-                        invitation.await,
-                        move |invitation| {
-                            let Some(invitation) = invitation else {
-                                return view! {
-                                    <Title text="This invitation has expired" />
-                                    <h1>"This invitation has expired or been used"</h1>
-                                    <p>
-                                        "Invitations work once, for 7 days. Ask the person who invited you to send a new one, \
-                                         or " <a href="/sign-in">"sign in"</a>
-                                        " if you already have an account."
-                                    </p>
-                                }
-                                    .into_any();
-                            };
-                            let roles: Vec<&str> = invitation.roles.iter().map(|r| r.label()).collect();
-                            let learner = invitation.roles.contains(&Role::Learner);
-                            let practice = invitation.practice.map(|p| p.to_string()).unwrap_or_default();
-                            let learner_fields = learner
-                                .then(|| {
-                                    view! {
-                                        <TextField
-                                            name="gmc_number"
-                                            label="GMC number (optional)"
-                                            inputmode="numeric"
-                                            width="nhsuk-input--width-10"
-                                            hint="7 digits"
-                                            value=value_or(&error, "gmc_number", "")
-                                            error=message(&error, "gmc_number")
-                                        />
-                                        <SelectField
-                                            name="practice"
-                                            label="Your practice"
-                                            placeholder="Choose your practice"
-                                            choices=invitation.organisations.practice_choices()
-                                            selected=value_or(&error, "practice", &practice)
-                                            error=message(&error, "practice")
-                                        />
-                                        <ChoiceField
-                                            name="career_stage"
-                                            legend="Your career stage"
-                                            choices=career_stage_choices()
-                                            chosen=vec![value_or(&error, "career_stage", "")]
-                                            error=message(&error, "career_stage")
-                                        />
-                                    }
-                                });
-                            view! {
-                                <FormPage title="Accept your invitation".into() error=error.clone()>
-                                    <h1>"Accept your invitation"</h1>
-                                    <p>
-                                        "You have been invited to Casebook as " {roles.join(", ")}
-                                        ", with the email address " <strong>{invitation.email}</strong> "."
-                                    </p>
-                                    <form method="post" action=AcceptInvitation::PATH novalidate>
-                                        <input type="hidden" name="token" value=token />
-                                        <TextField
-                                            name="full_name"
-                                            label="Full name"
-                                            autocomplete="name"
-                                            value=value_or(&error, "full_name", "")
-                                            error=message(&error, "full_name")
-                                        />
-                                        <TextField
-                                            name="password"
-                                            label="Create a password"
-                                            input_type="password"
-                                            autocomplete="new-password"
-                                            hint="At least 12 characters. A few unrelated words make a strong password you can remember."
-                                            error=message(&error, "password")
-                                        />
-                                        {learner_fields}
-                                        <SubmitButton text="Create account" />
-                                    </form>
-                                </FormPage>
-                            }
+    loaded_with_messages(invitation, move |invitation, messages| {
+        let error = messages.error_for::<AcceptInvitation>();
+        let token = token.clone();
+        let Some(invitation) = invitation else {
+            return view! {
+                <Title text="This invitation has expired" />
+                <h1>"This invitation has expired or been used"</h1>
+                <p>
+                    "Invitations work once, for 7 days. Ask the person who invited you to send a new one, \
+                     or " <a href="/sign-in">"sign in"</a> " if you already have an account."
+                </p>
+            }
+            .into_any();
+        };
+        let roles: Vec<&str> = invitation.roles.iter().map(|r| r.label()).collect();
+        let learner = invitation.roles.contains(&Role::Learner);
+        let practice = invitation.practice.map(|p| p.to_string()).unwrap_or_default();
+        let learner_fields = learner.then(|| {
+            view! {
+                <TextField
+                    name="gmc_number"
+                    label="GMC number (optional)"
+                    inputmode="numeric"
+                    width="nhsuk-input--width-10"
+                    hint="7 digits"
+                    value=value_or(&error, "gmc_number", "")
+                    error=message(&error, "gmc_number")
+                />
+                <SelectField
+                    name="practice"
+                    label="Your practice"
+                    placeholder="Choose your practice"
+                    choices=invitation.organisations.practice_choices()
+                    selected=value_or(&error, "practice", &practice)
+                    error=message(&error, "practice")
+                />
+                <ChoiceField
+                    name="career_stage"
+                    legend="Your career stage"
+                    choices=career_stage_choices()
+                    chosen=vec![value_or(&error, "career_stage", "")]
+                    error=message(&error, "career_stage")
+                />
+            }
+        });
+        view! {
+            <FormPage title="Accept your invitation".into() error=error.clone()>
+                <h1>"Accept your invitation"</h1>
+                <p>
+                    "You have been invited to Casebook as " {roles.join(", ")} ", with the email address "
+                    <strong>{invitation.email}</strong> "."
+                </p>
+                <form method="post" action=AcceptInvitation::PATH novalidate>
+                    <input type="hidden" name="token" value=token />
+                    <TextField
+                        name="full_name"
+                        label="Full name"
+                        autocomplete="name"
+                        value=value_or(&error, "full_name", "")
+                        error=message(&error, "full_name")
+                    />
+                    <TextField
+                        name="password"
+                        label="Create a password"
+                        input_type="password"
+                        autocomplete="new-password"
+                        hint="At least 12 characters. A few unrelated words make a strong password you can remember."
+                        error=message(&error, "password")
+                    />
+                    {learner_fields}
+                    <SubmitButton text="Create account" />
+                </form>
+            </FormPage>
+        }
                                 .into_any()
-                        },
-                    )
-                })
-            }}
-        </Suspense>
-    }
+    })
 }

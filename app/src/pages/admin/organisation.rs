@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::account::take_page_messages::{PageMessages, take_page_messages};
+use crate::api::account::take_page_messages::PageMessages;
 use crate::api::admin::rename_organisation::RenameOrganisation;
 use crate::api::admin::set_organisation_retired::SetOrganisationRetired;
 use crate::api::admin::view_organisations::view_organisations;
@@ -15,6 +15,7 @@ use crate::components::table::Table;
 use crate::domain::ids::{PracticeId, RegionId};
 use crate::domain::organisation::Organisations;
 use crate::error::AppError;
+use crate::pages::loaded::loaded_with_messages;
 use crate::pages::outcome::page_or_problem;
 
 /// What a region's or practice's page shows: the organisation, anything more (a region's
@@ -98,28 +99,17 @@ pub fn PracticePage() -> impl IntoView {
 fn OrganisationPage(find: fn(&Organisations, i64) -> Option<Found>) -> impl IntoView {
     let id: Option<i64> = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse().ok());
     let organisations = Resource::new(|| (), |_| view_organisations());
-    let messages = Resource::new(|| (), |_| take_page_messages());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let messages = messages.await.unwrap_or_default();
-                let found = organisations
-                    .await
-                    .and_then(|all| id.and_then(|id| find(&all, id)).ok_or(AppError::NotFound));
-                page_or_problem(
-                    found,
-                    move |Found { shown, extra, back }| {
-                        view! {
-                            <Editor shown messages />
-                            {extra}
-                            {back}
-                        }
-                            .into_any()
-                    },
-                )
-            })}
-        </Suspense>
-    }
+    loaded_with_messages(organisations, move |all, messages| {
+        let found = id.and_then(|id| find(&all, id)).ok_or(AppError::NotFound);
+        page_or_problem(found, |Found { shown, extra, back }| {
+            view! {
+                <Editor shown messages />
+                {extra}
+                {back}
+            }
+            .into_any()
+        })
+    })
 }
 
 #[component]
