@@ -7,6 +7,7 @@ pub mod forms;
 #[cfg(feature = "hydrate")]
 pub mod hydration;
 pub mod layout;
+pub mod learner_fields;
 pub mod module_import;
 pub mod pagination;
 pub mod rating_tag;

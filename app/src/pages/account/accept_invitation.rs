@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::account::accept_invitation::AcceptInvitation;
 use crate::api::account::view_invitation::view_invitation;
 use crate::components::form_page::FormPage;
-use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
-use crate::domain::career_stage::career_stage_choices;
+use crate::components::forms::{SubmitButton, TextField, message, value_or};
+use crate::components::learner_fields::{GmcNumberField, PracticeAndStageFields};
 use crate::domain::role::Role;
 use crate::pages::loaded::loaded_with_messages;
 
@@ -42,29 +42,12 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         let practice = invitation.practice.map(|p| p.to_string()).unwrap_or_default();
         let learner_fields = learner.then(|| {
             view! {
-                <TextField
-                    name="gmc_number"
-                    label="GMC number (optional)"
-                    inputmode="numeric"
-                    width="nhsuk-input--width-10"
-                    hint="7 digits"
-                    value=value_or(&error, "gmc_number", "")
-                    error=message(&error, "gmc_number")
-                />
-                <SelectField
-                    name="practice"
-                    label="Your practice"
-                    placeholder="Choose your practice"
-                    choices=invitation.organisations.practice_choices()
-                    selected=value_or(&error, "practice", &practice)
-                    error=message(&error, "practice")
-                />
-                <ChoiceField
-                    name="career_stage"
-                    legend="Your career stage"
-                    choices=career_stage_choices()
-                    chosen=vec![value_or(&error, "career_stage", "")]
-                    error=message(&error, "career_stage")
+                <GmcNumberField error=error.clone() current="" />
+                <PracticeAndStageFields
+                    error=error.clone()
+                    practices=invitation.organisations.practice_choices()
+                    practice=practice
+                    stage=""
                 />
             }
         });

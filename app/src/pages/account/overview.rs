@@ -8,9 +8,9 @@ use crate::api::account::change_password::ChangePassword;
 use crate::api::account::update_profile::UpdateProfile;
 use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
-use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
+use crate::components::forms::{SubmitButton, TextField, message, value_or};
+use crate::components::learner_fields::{GmcNumberField, PracticeAndStageFields};
 use crate::components::summary_list::SummaryList;
-use crate::domain::career_stage::career_stage_choices;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
@@ -76,20 +76,11 @@ fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
     let stage = profile.career_stage.map(|s| s.code().to_owned()).unwrap_or_default();
     let learner_fields = learner.then(|| {
         view! {
-            <SelectField
-                name="practice"
-                label="Your practice"
-                placeholder="Choose your practice"
-                choices=account.organisations.practice_choices()
-                selected=value_or(&error, "practice", &practice)
-                error=message(&error, "practice")
-            />
-            <ChoiceField
-                name="career_stage"
-                legend="Your career stage"
-                choices=career_stage_choices()
-                chosen=vec![value_or(&error, "career_stage", &stage)]
-                error=message(&error, "career_stage")
+            <PracticeAndStageFields
+                error=error.clone()
+                practices=account.organisations.practice_choices()
+                practice=practice
+                stage=stage
             />
         }
     });
@@ -104,15 +95,7 @@ fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
                 value=value_or(&error, "full_name", &profile.name)
                 error=message(&error, "full_name")
             />
-            <TextField
-                name="gmc_number"
-                label="GMC number (optional)"
-                inputmode="numeric"
-                width="nhsuk-input--width-10"
-                hint="7 digits"
-                value=value_or(&error, "gmc_number", profile.gmc_number.as_deref().unwrap_or(""))
-                error=message(&error, "gmc_number")
-            />
+            <GmcNumberField error=error.clone() current=profile.gmc_number.clone().unwrap_or_default() />
             {learner_fields}
             <SubmitButton text="Save details" />
         </form>

@@ -6,8 +6,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::account::register::Register;
 use crate::api::account::view_registration_form::view_registration_form;
 use crate::components::form_page::FormPage;
-use crate::components::forms::{ChoiceField, SelectField, SubmitButton, TextField, message, value_or};
-use crate::domain::career_stage::career_stage_choices;
+use crate::components::forms::{SubmitButton, TextField, message, value_or};
+use crate::components::learner_fields::{GmcNumberField, PracticeAndStageFields};
 use crate::pages::loaded::loaded_with_messages;
 
 #[component]
@@ -15,7 +15,6 @@ pub fn RegisterPage() -> impl IntoView {
     let organisations = Resource::new(|| (), |_| view_registration_form());
     loaded_with_messages(organisations, move |organisations, messages| {
         let error = messages.error_for::<Register>();
-        let chosen_stage = value_or(&error, "career_stage", "");
         view! {
             <FormPage title="Create an account".into() error=error.clone()>
                 <h1>"Create an account"</h1>
@@ -49,29 +48,12 @@ pub fn RegisterPage() -> impl IntoView {
                         hint="At least 12 characters. A few unrelated words make a strong password you can remember."
                         error=message(&error, "password")
                     />
-                    <TextField
-                        name="gmc_number"
-                        label="GMC number (optional)"
-                        inputmode="numeric"
-                        width="nhsuk-input--width-10"
-                        hint="7 digits"
-                        value=value_or(&error, "gmc_number", "")
-                        error=message(&error, "gmc_number")
-                    />
-                    <SelectField
-                        name="practice"
-                        label="Your practice"
-                        placeholder="Choose your practice"
-                        choices=organisations.practice_choices()
-                        selected=value_or(&error, "practice", "")
-                        error=message(&error, "practice")
-                    />
-                    <ChoiceField
-                        name="career_stage"
-                        legend="Your career stage"
-                        choices=career_stage_choices()
-                        chosen=vec![chosen_stage]
-                        error=message(&error, "career_stage")
+                    <GmcNumberField error=error.clone() current="" />
+                    <PracticeAndStageFields
+                        error=error.clone()
+                        practices=organisations.practice_choices()
+                        practice=""
+                        stage=""
                     />
                     <SubmitButton text="Create account" />
                 </form>
