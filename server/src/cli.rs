@@ -123,6 +123,9 @@ pub async fn import(settings: &Settings, file: &PathBuf, publish: bool) -> anyho
                 imported.number,
                 imported.status.label().to_lowercase()
             );
+            for warning in &imported.warnings {
+                println!("warning: {}", warning.message);
+            }
             Ok(())
         }
         Err(ImportError::File(problems)) => {

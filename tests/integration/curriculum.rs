@@ -4,10 +4,13 @@
 
 use std::process::Command;
 
+use app::domain::curriculum::item_writing::item_writing_warnings;
 use app::domain::curriculum::module::VersionStatus;
 use app::domain::curriculum::theme::THEMES;
 use app::ssr::db::curriculum::StoredTheme;
-use casebook_tests::{ADMIN, Engine, LEARNER_A, TRAINER, TestApp, TestDatabase, app_error, on_both_engines};
+use casebook_tests::{
+    ADMIN, Engine, LEARNER_A, Page, TRAINER, TestApp, TestDatabase, app_error, on_both_engines,
+};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
@@ -81,6 +84,21 @@ async fn an_admin_imports_a_module_file_as_a_draft_and_downloads_it_back(
     assert_eq!(again, original, "import, export, import is lossless");
     let page = admin.get(app.url("/admin/modules")).send().await?.text().await?;
     assert!(page.contains("Jim: coming off zopiclone after a failed attempt"));
+    // The draft's page lists its item-writing flaws for the author to weigh; the draft may still go
+    // for review.
+    let version = Page::parse(
+        &admin
+            .get(app.url(&format!("/author/versions/{}", versions[0].version.0)))
+            .send()
+            .await?
+            .text()
+            .await?,
+    );
+    let flaws = item_writing_warnings(&original);
+    assert!(!flaws.is_empty(), "the first curriculum still has flaws to show");
+    assert_eq!(version.count("#item-writing li")?, flaws.len());
+    assert_eq!(version.text("#item-writing summary")?, format!("{} item-writing warnings", flaws.len()));
+    assert_eq!(version.count("#problems")?, 0, "warnings are not problems");
     let missing = admin.get(app.url("/author/modules/no-such-module/export")).send().await?;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     Ok(())
@@ -205,10 +223,20 @@ async fn the_command_line_imports_and_exports(engine: Engine) -> anyhow::Result<
     };
     let imported = run(&["import", &file.display().to_string(), "--publish"])?;
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let printed = String::from_utf8(imported.stdout)?;
+    let mut lines = printed.lines();
     assert_eq!(
-        String::from_utf8(imported.stdout)?,
-        "Imported jim-withdrawal-barriers ('Jim: coming off zopiclone after a failed attempt') as version 1, published.\n"
+        lines.next(),
+        Some(
+            "Imported jim-withdrawal-barriers ('Jim: coming off zopiclone after a failed attempt') as version 1, published."
+        )
     );
+    // Then every item-writing flaw, which does not stop the import.
+    let warnings: Vec<&str> = lines.collect();
+    let definition = app::ssr::module_file::read_module(JIM).map_err(|p| anyhow::anyhow!("{p:?}"))?;
+    let expected = item_writing_warnings(&definition);
+    assert_eq!(warnings.len(), expected.len());
+    assert!(warnings.iter().zip(&expected).all(|(line, w)| *line == format!("warning: {}", w.message)));
     let exported = run(&["export", "jim-withdrawal-barriers"])?;
     assert!(exported.status.success());
     let again = app::ssr::module_file::read_module(&String::from_utf8(exported.stdout)?)

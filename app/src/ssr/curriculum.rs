@@ -2,7 +2,9 @@
 //! its module; exporting writes a stored version back as a file.
 
 use crate::domain::audit::AuditAction;
+use crate::domain::curriculum::item_writing::item_writing_warnings;
 use crate::domain::curriculum::module::VersionStatus;
+use crate::domain::curriculum::validate::Problem;
 use crate::domain::ids::{PersonId, VersionId};
 use crate::error::AppError;
 use crate::ssr::db::Db;
@@ -17,6 +19,8 @@ pub struct Imported {
     pub version: VersionId,
     pub number: i64,
     pub status: VersionStatus,
+    /// The item-writing flaws in the file: it is imported all the same.
+    pub warnings: Vec<Problem>,
 }
 
 /// Why an import did not happen.
@@ -66,7 +70,8 @@ pub async fn import_module_file(
         }
         other => other?,
     };
-    Ok(Imported { slug: definition.slug, title: definition.title, version, number, status })
+    let warnings = item_writing_warnings(&definition);
+    Ok(Imported { slug: definition.slug, title: definition.title, version, number, status, warnings })
 }
 
 /// A stored version (the latest, or the given number) as a module file.

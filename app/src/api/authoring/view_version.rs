@@ -20,6 +20,8 @@ pub struct VersionView {
     pub revision: i64,
     pub definition: ModuleDefinition,
     pub problems: Vec<Problem>,
+    /// Item-writing flaws: shown to the author, never a bar to review.
+    pub warnings: Vec<Problem>,
     pub reviews: Vec<Review>,
     /// Every workflow action but editing, with `None` where the viewer may take it now and the
     /// reason where not.
@@ -44,6 +46,7 @@ impl VersionView {
 pub async fn view_version(version: VersionId) -> Result<VersionView, AppError> {
     use crate::domain::authoring::case_map::lay_out;
     use crate::domain::authoring::workflow::{Refusal, check};
+    use crate::domain::curriculum::item_writing::item_writing_warnings;
     use crate::domain::curriculum::validate::validate;
     use crate::ssr::authoring::{load, require_author};
 
@@ -76,6 +79,7 @@ pub async fn view_version(version: VersionId) -> Result<VersionView, AppError> {
         status,
         revision: record.stored.revision,
         problems: validate(&definition),
+        warnings: item_writing_warnings(&definition),
         reviews: authoring.reviews.clone(),
         actions,
         review_by: record.review_by,

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::curriculum::item::KnowledgeItem;
+
 /// Answers an item needs before it is flagged.
 pub const MIN_ATTEMPTS_FOR_FLAGS: usize = 20;
 /// Above this facility an item teaches or measures little.
@@ -138,7 +140,25 @@ pub struct DecisionStats {
     pub chosen: Vec<(String, usize)>,
 }
 
+/// The wrong options of `item` that nobody chose, once there are enough answers to say so: a
+/// distractor no one finds plausible only makes the question easier to guess.
+pub fn unchosen_distractors(item: &KnowledgeItem, stats: &ItemStats) -> Vec<String> {
+    if stats.answers < MIN_ATTEMPTS_FOR_FLAGS {
+        return Vec::new();
+    }
+    item.options
+        .iter()
+        .filter(|o| !o.correct && stats.chosen.get(&o.key).copied().unwrap_or(0) == 0)
+        .map(|o| o.key.clone())
+        .collect()
+}
+
 impl DecisionStats {
+    /// Whether nobody chose `option`, among enough learners to say so.
+    pub fn never_chosen(&self, option: &str) -> bool {
+        self.answers >= MIN_ATTEMPTS_FOR_FLAGS && self.chosen.iter().any(|(o, n)| o == option && *n == 0)
+    }
+
     /// The share choosing `option`, 0 to 1.
     pub fn share(&self, option: &str) -> Option<f64> {
         let count = self.chosen.iter().find(|(o, _)| o == option)?.1;
@@ -230,5 +250,27 @@ mod tests {
         assert_eq!(stats.share("best"), Some(0.75));
         assert_eq!(stats.share("unsafe"), Some(0.0));
         assert_eq!(stats.share("missing"), None);
+    }
+
+    #[test]
+    fn a_distractor_nobody_chooses_is_named_once_there_are_enough_answers() {
+        let item = crate::domain::learning::fixture::module().items.remove(0);
+        let answers: Vec<ItemAnswer> = (0..20)
+            .map(|learner| {
+                let option = if learner % 2 == 0 { "a" } else { "b" };
+                answer(learner, "one", option, option == "a", 2)
+            })
+            .collect();
+        let stats = item_stats(&["one".into()], &answers).remove(0);
+        assert_eq!(unchosen_distractors(&item, &stats), ["c", "d"]);
+        let few = item_stats(&["one".into()], &answers[..19]).remove(0);
+        assert!(unchosen_distractors(&item, &few).is_empty(), "19 answers prove nothing");
+
+        let options = ["best".to_owned(), "poor".to_owned(), "unsafe".to_owned()];
+        let choices: Vec<String> = (0..20).map(|n| options[n % 2].clone()).collect();
+        let stats = decision_stats("case", "d1", &options, &choices);
+        assert!(stats.never_chosen("unsafe"));
+        assert!(!stats.never_chosen("poor"));
+        assert!(!decision_stats("case", "d1", &options, &choices[..19]).never_chosen("unsafe"));
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod case;
 pub mod item;
+pub mod item_writing;
 pub mod module;
 pub mod theme;
 pub mod validate;

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::authoring::view_analysis::{Analysis, view_analysis};
 use crate::components::rating_tag::RatingTag;
 use crate::components::table::Table;
-use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS};
+use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS, unchosen_distractors};
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::ids::VersionId;
 use crate::error::AppError;
@@ -72,7 +72,17 @@ fn ItemTable(caption: &'static str, a: Analysis, stats: Vec<ItemStats>) -> impl 
                         .join(", ")
                 })
                 .unwrap_or_default();
-            let flags = s.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("; ");
+            let unchosen = item.map(|i| unchosen_distractors(i, &s)).unwrap_or_default();
+            let flags = s
+                .flags
+                .iter()
+                .map(|f| f.label().to_owned())
+                .chain(
+                    (!unchosen.is_empty())
+                        .then(|| format!("No one chose {}: rewrite or replace", unchosen.join(", "))),
+                )
+                .collect::<Vec<_>>()
+                .join("; ");
             view! {
                 <tr class="nhsuk-table__row">
                     <th scope="row" class="nhsuk-table__header">
@@ -120,7 +130,11 @@ fn Decisions(a: Analysis) -> impl IntoView {
                 _ => Vec::new(),
             });
             options.unwrap_or_default().into_iter().map(move |o| {
-                let share = d.share(&o.key).map_or_else(|| "–".to_owned(), |s| format!("{:.0}%", s * 100.0));
+                let share = match d.share(&o.key) {
+                    _ if d.never_chosen(&o.key) => "0%: no one chose this".to_owned(),
+                    Some(share) => format!("{:.0}%", share * 100.0),
+                    None => "–".to_owned(),
+                };
                 let themes = o.themes.join(", ");
                 view! {
                     <tr class="nhsuk-table__row">

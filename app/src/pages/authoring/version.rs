@@ -36,6 +36,7 @@ pub fn VersionPage() -> impl IntoView {
             <FormPage title error=error.clone() notice=messages.notice.clone()>
                 <Overview v=v.clone() />
                 <Problems problems=v.problems.clone() editable=v.status == VersionStatus::Draft />
+                <ItemWritingWarnings warnings=v.warnings.clone() />
                 <WorkflowPanel v=v.clone() error />
                 <Contents v=v.clone() />
                 {v
@@ -101,6 +102,32 @@ fn Overview(v: VersionView) -> impl IntoView {
             </li>
         </ul>
     }
+}
+
+/// The item-writing flaws in the content, which the author weighs (nothing is stopped by them).
+#[component]
+fn ItemWritingWarnings(warnings: Vec<Problem>) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        let count = if warnings.len() == 1 {
+            "1 item-writing warning".to_owned()
+        } else {
+            format!("{} item-writing warnings", warnings.len())
+        };
+        let items = warnings.into_iter().map(|w| view! { <li>{w.message}</li> }).collect_view();
+        view! {
+            <details class="nhsuk-details" id="item-writing">
+                <summary class="nhsuk-details__summary">
+                    <span class="nhsuk-details__summary-text">{count}</span>
+                </summary>
+                <div class="nhsuk-details__text">
+                    <p>
+                        "Ways a question or decision may give its answer away. They do not stop the version:                          weigh each one."
+                    </p>
+                    <ul>{items}</ul>
+                </div>
+            </details>
+        }
+    })
 }
 
 /// Every rule the version breaks, or a confirmation that it passes them all.
