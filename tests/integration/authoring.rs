@@ -13,7 +13,9 @@ use casebook_tests::{
 };
 use reqwest::StatusCode;
 
-use crate::learning::{Knowing, MARGARET, MARGARET_SLUG, answer_steps, current, publish, start};
+use crate::learning::{
+    Knowing, MARGARET, MARGARET_SLUG, answer_steps, current, margaret_analysis, publish, start,
+};
 
 on_both_engines!(
     a_version_goes_from_draft_to_published_only_through_a_second_trainers_sign_off,
@@ -303,15 +305,7 @@ async fn item_and_decision_analysis_matches_hand_computed_figures(engine: Engine
     let version =
         app.state.db.published_version(MARGARET_SLUG).await?.ok_or_else(|| anyhow::anyhow!("none"))?;
     let trainer = app.signed_in(TRAINER).await?;
-    let analysis: app::api::authoring::view_analysis::Analysis = app
-        .post(
-            &trainer,
-            "/api/authoring/view_analysis",
-            &[("version", &version.summary.version.0.to_string())],
-        )
-        .await?
-        .json()
-        .await?;
+    let analysis = margaret_analysis(&app).await?;
     assert_eq!(analysis.attempts, 3);
     for (item, stats) in margaret.items.iter().zip(&analysis.before) {
         assert_eq!(stats.answers, 3);

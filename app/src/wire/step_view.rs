@@ -39,6 +39,8 @@ pub struct OtherChoice {
     pub text: String,
     pub rating: Rating,
     pub feedback_html: String,
+    /// The sources behind this choice's feedback, shown even though it was not chosen.
+    pub references: Vec<Reference>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! the records each answer leaves, results, the knowledge profile, and who may see what.
 
 mod journey;
+mod option_order;
 mod recording;
 
 use app::domain::curriculum::case::NodeKind;
@@ -127,6 +128,19 @@ pub async fn answer_steps(
         view = response.json().await?;
     }
     Ok(view)
+}
+
+/// The item and decision analysis of the published Margaret module, as the trainer reads it.
+pub async fn margaret_analysis(
+    app: &TestApp,
+) -> anyhow::Result<app::api::authoring::view_analysis::Analysis> {
+    let version =
+        app.state.db.published_version(MARGARET_SLUG).await?.ok_or_else(|| anyhow::anyhow!("none"))?;
+    let trainer = app.signed_in(casebook_tests::TRAINER).await?;
+    let version = version.summary.version.0.to_string();
+    let response = app.post(&trainer, "/api/authoring/view_analysis", &[("version", &version)]).await?;
+    anyhow::ensure!(response.status().is_success(), "the analysis: {}", response.status());
+    Ok(response.json().await?)
 }
 
 /// The answers recorded in a person's attempt, straight from the database.

@@ -55,6 +55,8 @@ pub struct NewAnswer<'a> {
     pub certainty: Option<i64>,
     pub score: Option<i64>,
     pub rating: Option<&'a str>,
+    /// For items and decisions, the option keys in the order shown (`c,a,d,b`).
+    pub option_order: Option<&'a str>,
     /// The reflection's text, kept apart from the responses that reports read.
     pub reflection: Option<&'a str>,
     pub idempotency_key: &'a str,
@@ -218,8 +220,8 @@ impl Db {
         }
         let inserted = sqlx::query(
             "INSERT INTO responses (attempt_id, person_id, version_id, step, kind, answer, correct, certainty, \
-             score, rating, time_on_step_ms, recorded_at, idempotency_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             score, rating, option_order, time_on_step_ms, recorded_at, idempotency_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(attempt.id)
         .bind(attempt.person.0)
@@ -231,6 +233,7 @@ impl Db {
         .bind(new.certainty)
         .bind(new.score)
         .bind(new.rating)
+        .bind(new.option_order)
         .bind(new.time_on_step_ms)
         .bind(now_ms)
         .bind(new.idempotency_key)
@@ -460,12 +463,13 @@ impl Db {
             certainty: Option<i64>,
             score: Option<i64>,
             rating: Option<String>,
+            option_order: Option<String>,
             time_on_step_ms: i64,
             recorded_at: i64,
         }
         let responses: Vec<ResponseRow> = sqlx::query_as(
-            "SELECT attempt_id, step, kind, answer, correct, certainty, score, rating, time_on_step_ms, recorded_at \
-             FROM responses WHERE person_id = $1 ORDER BY id",
+            "SELECT attempt_id, step, kind, answer, correct, certainty, score, rating, option_order, \
+             time_on_step_ms, recorded_at FROM responses WHERE person_id = $1 ORDER BY id",
         )
         .bind(person.0)
         .fetch_all(&self.pool)
@@ -484,6 +488,7 @@ impl Db {
                         certainty: r.certainty,
                         score: r.score,
                         rating: r.rating.clone(),
+                        option_order: r.option_order.clone(),
                         time_on_step_ms: r.time_on_step_ms,
                         recorded_at: r.recorded_at,
                     })
@@ -523,6 +528,8 @@ pub struct AnswerRecord {
     pub certainty: Option<i64>,
     pub score: Option<i64>,
     pub rating: Option<String>,
+    /// The options' keys in the order they were shown (`c,a,d,b`), for items and decisions.
+    pub option_order: Option<String>,
     pub time_on_step_ms: i64,
     pub recorded_at: i64,
 }

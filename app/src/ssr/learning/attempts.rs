@@ -2,6 +2,7 @@
 //! recording answers with the xAPI statements they make (and, at the end, the certificate).
 
 use super::answers::{self, Submission};
+use super::option_order::{recorded, shown_order};
 use super::player;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::evidence::time_spent::{capped_total_ms, whole_minutes};
@@ -85,6 +86,7 @@ pub async fn answer(
     let reply = answers::read(module, &step, &answering.submission)?;
     let next = journey::advance(module, &step, &reply).ok_or(AppError::Internal)?;
     let marked = answers::mark(module, &step, &reply);
+    let option_order = shown_order(&attempt.public_id, module, &step).map(|order| recorded(&order));
     let reflection = match &reply {
         journey::Answer::Reflection(text) => Some(text.as_str()),
         _ => None,
@@ -120,6 +122,7 @@ pub async fn answer(
         certainty: marked.certainty,
         score: marked.score,
         rating: marked.rating,
+        option_order: option_order.as_deref(),
         reflection,
         idempotency_key: answering.key,
         time_on_step_ms,

@@ -4,4 +4,5 @@
 
 pub mod answers;
 pub mod attempts;
+pub mod option_order;
 pub mod player;

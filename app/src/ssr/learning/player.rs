@@ -1,15 +1,11 @@
 //! Builds what the player shows for a step of an attempt (see `api::learning::step_view`).
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
-use sha2::{Digest, Sha256};
-
 use crate::domain::curriculum::case::{DecisionOption, NodeKind};
-use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
+use crate::domain::curriculum::item::ItemOption;
 use crate::domain::curriculum::module::{ModuleDefinition, Reference};
 use crate::domain::learning::journey::{self, REFLECTION_MAX_CHARS};
 use crate::domain::learning::step::Step;
+use crate::ssr::learning::option_order::{arrange, shown_order};
 use crate::ssr::markdown::to_html;
 use crate::wire::step_view::{Choice, OtherChoice, StepContent, StepView};
 
@@ -40,7 +36,7 @@ fn heading_and_content(attempt: &str, module: &ModuleDefinition, step: &Step) ->
             let (n, of) = place(step);
             let content = item(key).map(|item| {
                 let options =
-                    if after_case { reordered(attempt, item) } else { item.options.iter().collect() };
+                    in_shown_order(attempt, module, step, item.options.iter().collect(), |o| &o.key);
                 StepContent::Item {
                     stem_html: to_html(&item.stem),
                     options: options.into_iter().map(choice_of_item).collect(),
@@ -61,7 +57,8 @@ fn heading_and_content(attempt: &str, module: &ModuleDefinition, step: &Step) ->
             (format!("Statement {n} of {of}"), content)
         }
         Step::Case { case, node } | Step::Feedback { case, node, .. } => {
-            case_step(module, step, case, node).unwrap_or_else(|| ("Finished".into(), finished(attempt)))
+            case_step(attempt, module, step, case, node)
+                .unwrap_or_else(|| ("Finished".into(), finished(attempt)))
         }
         Step::Reflection => (
             "What will you do differently?".into(),
@@ -93,16 +90,18 @@ fn choice_of_decision(option: &DecisionOption) -> Choice {
     Choice { key: option.key.clone(), text: option.text.clone() }
 }
 
-/// The item's options in the post-test: shuffled, the same way every time for this attempt (so a
-/// reload does not move them), and never in the pre-test's order.
-fn reordered<'a>(attempt: &str, item: &'a KnowledgeItem) -> Vec<&'a ItemOption> {
-    let seed: [u8; 32] = Sha256::digest(format!("{attempt}/{}", item.key)).into();
-    let mut options: Vec<&ItemOption> = item.options.iter().collect();
-    options.shuffle(&mut StdRng::from_seed(seed));
-    if options.iter().map(|o| &o.key).eq(item.options.iter().map(|o| &o.key)) {
-        options.rotate_left(1);
+/// `options` in the order this attempt is shown them at `step` (see `option_order`).
+fn in_shown_order<T>(
+    attempt: &str,
+    module: &ModuleDefinition,
+    step: &Step,
+    options: Vec<T>,
+    key: impl Fn(&T) -> &str,
+) -> Vec<T> {
+    match shown_order(attempt, module, step) {
+        Some(order) => arrange(options, &order, key),
+        None => options,
     }
-    options
 }
 
 fn cited(module: &ModuleDefinition, keys: &[String]) -> Vec<Reference> {
@@ -110,6 +109,7 @@ fn cited(module: &ModuleDefinition, keys: &[String]) -> Vec<Reference> {
 }
 
 fn case_step(
+    attempt: &str,
     module: &ModuleDefinition,
     step: &Step,
     case: &str,
@@ -123,23 +123,29 @@ fn case_step(
         (NodeKind::Decision { body, question, options }, Step::Case { .. }) => StepContent::Decision {
             body_html: body.as_deref().map(to_html),
             question: question.clone(),
-            options: options.iter().map(choice_of_decision).collect(),
+            options: in_shown_order(attempt, module, step, options.iter().collect(), |o| &o.key)
+                .into_iter()
+                .map(choice_of_decision)
+                .collect(),
         },
         (NodeKind::Decision { question, options, .. }, Step::Feedback { option, .. }) => {
             let chosen = options.iter().find(|o| o.key == *option)?;
+            let decision = Step::Case { case: case.key.clone(), node: node.to_owned() };
+            let shown = in_shown_order(attempt, module, &decision, options.iter().collect(), |o| &o.key);
             StepContent::Feedback {
                 question: question.clone(),
                 chosen: chosen.text.clone(),
                 rating: chosen.rating,
                 feedback_html: to_html(&chosen.feedback),
                 references: cited(module, &chosen.references),
-                others: options
-                    .iter()
+                others: shown
+                    .into_iter()
                     .filter(|o| o.key != *option)
                     .map(|o| OtherChoice {
                         text: o.text.clone(),
                         rating: o.rating,
                         feedback_html: to_html(&o.feedback),
+                        references: cited(module, &o.references),
                     })
                     .collect(),
             }
@@ -168,20 +174,25 @@ mod tests {
     }
 
     #[test]
-    fn post_test_options_are_reordered_the_same_way_each_time() {
+    fn items_and_decisions_are_shown_in_the_attempts_order() {
         let module = margaret();
-        for item in &module.items {
-            for attempt in ["67e55044-10b1-426f-9247-bb680e5fe0c8", "00000000-0000-4000-8000-000000000000"] {
-                let first: Vec<&str> = reordered(attempt, item).iter().map(|o| o.key.as_str()).collect();
-                let again: Vec<&str> = reordered(attempt, item).iter().map(|o| o.key.as_str()).collect();
-                let original: Vec<&str> = item.options.iter().map(|o| o.key.as_str()).collect();
-                assert_eq!(first, again);
-                assert_ne!(first, original);
-                let mut sorted = first.clone();
-                sorted.sort_unstable();
-                assert_eq!(sorted, original, "the same options");
-            }
+        let attempt = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+        let item = &module.items[0];
+        for step in [Step::Pre(item.key.clone()), Step::Post(item.key.clone())] {
+            let StepContent::Item { options, .. } = step_view(attempt, &module, &step, None).content else {
+                panic!("not an item")
+            };
+            let keys: Vec<String> = options.into_iter().map(|c| c.key).collect();
+            assert_eq!(Some(keys), shown_order(attempt, &module, &step));
         }
+        let case = &module.cases[0];
+        let (node, _) = case.decisions().next().expect("a decision");
+        let step = Step::Case { case: case.key.clone(), node: node.key.clone() };
+        let StepContent::Decision { options, .. } = step_view(attempt, &module, &step, None).content else {
+            panic!("not a decision")
+        };
+        let keys: Vec<String> = options.into_iter().map(|c| c.key).collect();
+        assert_eq!(Some(keys), shown_order(attempt, &module, &step));
     }
 
     #[test]
@@ -220,6 +231,11 @@ mod tests {
         };
         assert_eq!(chosen, options[1].text);
         assert_eq!(others.len(), options.len() - 1);
+        for other in &others {
+            let option = options.iter().find(|o| o.text == other.text).expect("an option of the decision");
+            let keys: Vec<&String> = other.references.iter().map(|r| &r.key).collect();
+            assert_eq!(keys, option.references.iter().collect::<Vec<_>>(), "each choice shows its sources");
+        }
     }
 
     #[test]

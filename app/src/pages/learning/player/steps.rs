@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::forms::{ChoiceField, message};
 use crate::components::rating_tag::RatingTag;
-use crate::components::references::References;
+use crate::components::references::{InlineReferences, References};
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::marking::Certainty;
 use crate::error::AppError;
@@ -249,6 +249,7 @@ fn Feedback(
                         <RatingTag rating=o.rating />
                     </p>
                     <div inner_html=o.feedback_html></div>
+                    <InlineReferences references=o.references />
                 </li>
             }
         })
