@@ -329,3 +329,35 @@ proptest! {
         let _ = read_module(&text);
     }
 }
+
+/// Whether the keyed option is at least as long as every other: a cue when it is usually so.
+fn keyed_is_longest(texts: &[(&str, bool)]) -> bool {
+    let length = |text: &str| text.chars().count();
+    let keyed = texts.iter().filter(|(_, k)| *k).map(|(t, _)| length(t)).max().unwrap_or(0);
+    texts.iter().filter(|(_, k)| !*k).all(|(t, _)| length(t) <= keyed)
+}
+
+#[test]
+fn the_first_curriculum_gives_no_answer_away_by_length_or_wording() {
+    use crate::domain::curriculum::case::Rating;
+    use crate::domain::curriculum::item_writing::item_writing_warnings;
+    let (mut longest, mut questions) = (0, 0);
+    for (name, text) in CURRICULUM {
+        let module = read_module(text).expect("the module reads");
+        let warnings = item_writing_warnings(&module);
+        assert!(warnings.is_empty(), "{name}: {warnings:#?}");
+        for item in &module.items {
+            let texts: Vec<(&str, bool)> =
+                item.options.iter().map(|o| (o.text.as_str(), o.correct)).collect();
+            longest += usize::from(keyed_is_longest(&texts));
+            questions += 1;
+        }
+        for (_, options) in module.cases.iter().flat_map(|c| c.decisions()) {
+            let texts: Vec<(&str, bool)> =
+                options.iter().map(|o| (o.text.as_str(), o.rating == Rating::Best)).collect();
+            longest += usize::from(keyed_is_longest(&texts));
+            questions += 1;
+        }
+    }
+    assert!(longest * 3 <= questions, "the right or best option is the longest in {longest} of {questions}");
+}
