@@ -473,8 +473,34 @@ async fn a_small_case_is_written_from_scratch_in_plain_forms(engine: Engine) -> 
         ]),
     )
     .await?;
+    // The ending follows the poor choice with a passage of its own; a choice that is not one is named.
+    let ending = |when: &str| {
+        node(&[
+            ("node", "end"),
+            ("kind", "end"),
+            ("body", "Ruth sleeps better within weeks."),
+            ("passages[0][when]", when),
+            ("passages[0][body]", "A year later Ruth still takes zopiclone every night."),
+        ])
+    };
+    let (_, revision) = state(&app, version).await?;
+    let mut bad = vec![("version".to_owned(), id.clone()), ("revision".to_owned(), revision.to_string())];
+    bad.extend(ending("zopiclone"));
+    let refused = app.post(&trainer, "/api/authoring/save_node", &form(&bad)).await?;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let message = app_error(refused).await?.message_for("passages[0][when]").map(str::to_owned);
+    assert!(message.is_some_and(|m| m.contains("'zopiclone' is not a choice")));
+    save("/api/authoring/save_node", ending("choice:b")).await?;
     let stored = app.state.db.version_by_id(version).await?.ok_or_else(|| anyhow::anyhow!("gone"))?;
     assert_eq!(app::domain::curriculum::validate::validate(&stored.definition), Vec::new());
+    let end_editor = format!("/author/versions/{id}/cases/ruth/nodes/end");
+    let editor = Page::parse(&trainer.get(app.url(&end_editor)).send().await?.text().await?);
+    assert_eq!(editor.attr("input[name='passages[0][when]']", "value")?.as_deref(), Some("choice:b"));
+    for (made, shown) in [("", "within weeks"), ("&made=choice:b", "still takes zopiclone")] {
+        let path = format!("/author/versions/{id}/preview?step=case:ruth:end{made}");
+        let preview = Page::parse(&trainer.get(app.url(&path)).send().await?.text().await?);
+        assert!(preview.text("main")?.contains(shown), "{path}");
+    }
     let page =
         Page::parse(&trainer.get(app.url(&format!("/author/versions/{id}"))).send().await?.text().await?);
     assert_eq!(page.count("svg[role=group] rect")?, 3, "the map draws every node");

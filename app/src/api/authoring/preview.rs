@@ -9,16 +9,27 @@ use crate::domain::ids::VersionId;
 use crate::error::AppError;
 use crate::wire::step_view::StepView;
 
-/// Where a preview of `version` shows `step`.
-pub fn preview_path(version: VersionId, step: &str) -> String {
-    format!("/author/versions/{version}/preview?step={}", crate::domain::navigation::encode_query_value(step))
+/// Where a preview of `version` shows `step`, after the choices `made` in its case (which decide
+/// the passages shown, as an attempt's recorded choices do).
+pub fn preview_path(version: VersionId, step: &str, made: &str) -> String {
+    use crate::domain::navigation::encode_query_value;
+    let mut path = format!("/author/versions/{version}/preview?step={}", encode_query_value(step));
+    if !made.is_empty() {
+        path.push_str(&format!("&made={}", encode_query_value(made)));
+    }
+    path
 }
 
 /// The view of one step of a version, for preview (the first step when `step` is absent).
 #[server(endpoint = "authoring/preview_step")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "preview_step", skip_all))]
-pub async fn preview_step(version: VersionId, step: Option<String>) -> Result<StepView, AppError> {
+pub async fn preview_step(
+    version: VersionId,
+    step: Option<String>,
+    made: Option<String>,
+) -> Result<StepView, AppError> {
     use crate::domain::learning::journey::{exists, first_step};
+    use crate::domain::learning::passages::parse_choices;
     use crate::domain::learning::step::Step;
 
     let request = crate::ssr::request::Request::current().await?;
@@ -29,7 +40,8 @@ pub async fn preview_step(version: VersionId, step: Option<String>) -> Result<St
             .filter(|s| *s == Step::Done || exists(&stored.definition, s))
             .ok_or(AppError::NotFound)?,
     };
-    Ok(crate::ssr::learning::player::step_view("preview", &stored.definition, &step, None))
+    let made = parse_choices(made.as_deref().unwrap_or_default());
+    Ok(crate::ssr::learning::player::step_view("preview", &stored.definition, &step, &made, None))
 }
 
 /// Checks an answer given in preview and goes on to the next step; records nothing.
@@ -38,12 +50,15 @@ pub async fn preview_step(version: VersionId, step: Option<String>) -> Result<St
 pub async fn preview_answer(
     version: VersionId,
     step: String,
+    made: Option<String>,
     choice: Option<String>,
     certainty: Option<String>,
     agreement: Option<String>,
     reflection: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::learning::journey::advance;
+    use crate::domain::curriculum::case::ChoiceMade;
+    use crate::domain::learning::journey::{Answer, advance};
+    use crate::domain::learning::passages::{format_choices, parse_choices};
     use crate::domain::learning::step::Step;
     use crate::ssr::learning::answers::{Submission, read};
 
@@ -53,6 +68,18 @@ pub async fn preview_answer(
         .ok_or_else(|| AppError::BadRequest("Unknown step: start the preview again".into()))?;
     let answer = read(&stored.definition, &here, &Submission { choice, certainty, agreement, reflection })?;
     let next = advance(&stored.definition, &here, &answer).unwrap_or(Step::Done);
-    leptos_axum::redirect(&preview_path(version, &next.to_string()));
+    let mut made = parse_choices(made.as_deref().unwrap_or_default());
+    if let (Step::Case { node, .. }, Answer::Decision { option }) = (&here, &answer) {
+        made.push(ChoiceMade { decision: node.clone(), option: option.clone() });
+    }
+    // The choices belong to a case: leaving it (for the next case or the post-test) forgets them.
+    let case_of = |step: &Step| match step {
+        Step::Case { case, .. } | Step::Feedback { case, .. } => Some(case.clone()),
+        _ => None,
+    };
+    if case_of(&next).is_none() || case_of(&next) != case_of(&here) {
+        made.clear();
+    }
+    leptos_axum::redirect(&preview_path(version, &next.to_string(), &format_choices(&made)));
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::authoring::edit_case::OptionRow;
+use crate::domain::authoring::edit_case::{OptionRow, PassageRow};
 use crate::domain::ids::VersionId;
 use crate::error::AppError;
 
@@ -22,6 +22,7 @@ pub async fn save_node(
     references: Option<String>,
     next: Option<String>,
     options: Option<Vec<OptionRow>>,
+    passages: Option<Vec<PassageRow>>,
     remove: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::authoring::edit_case::{NodeForm, apply_node, remove_node};
@@ -45,6 +46,7 @@ pub async fn save_node(
         references: references.unwrap_or_default(),
         next: next.unwrap_or_default(),
         options: options.unwrap_or_default(),
+        passages: passages.unwrap_or_default(),
     };
     let values = form.values();
     let keep: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();

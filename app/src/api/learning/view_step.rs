@@ -11,5 +11,5 @@ pub async fn view_step(attempt: String) -> Result<StepView, AppError> {
 
     let request = crate::ssr::request::Request::current().await?;
     let (attempt, version) = own_attempt(&request, &attempt).await?;
-    current_view(&attempt, &version, None)
+    current_view(&request, &attempt, &version, None).await
 }

@@ -167,11 +167,16 @@ mod tests {
                 references: vec![],
                 next: next.into(),
             },
+            passages: vec![],
         }
     }
 
     fn ending(key: &str) -> Node {
-        Node { key: key.into(), kind: NodeKind::End { body: "It ends.".into(), references: vec![] } }
+        Node {
+            key: key.into(),
+            kind: NodeKind::End { body: "It ends.".into(), references: vec![] },
+            passages: vec![],
+        }
     }
 
     fn decision(key: &str, options: &[(&str, Rating)]) -> Node {
@@ -190,6 +195,7 @@ mod tests {
         Node {
             key: key.into(),
             kind: NodeKind::Decision { body: None, question: "What now?".into(), options },
+            passages: vec![],
         }
     }
 
@@ -234,8 +240,11 @@ mod tests {
     fn long_texts_are_shortened_for_the_box() {
         let long = "word ".repeat(40);
         let map = lay_out(&case(vec![narrative("start", "end"), ending("end")]).tap(|c| {
-            c.nodes[1] =
-                Node { key: "end".into(), kind: NodeKind::End { body: long.clone(), references: vec![] } };
+            c.nodes[1] = Node {
+                key: "end".into(),
+                kind: NodeKind::End { body: long.clone(), references: vec![] },
+                passages: vec![],
+            };
         }));
         assert!(map.nodes[1].label.ends_with('…'));
         assert!(map.nodes[1].label.chars().count() <= 60);

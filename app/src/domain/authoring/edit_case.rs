@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::{MARKDOWN_MAX_CHARS, optional_markdown};
 use super::edit_lists::{parse_key, parse_reference_keys, parse_themes};
-use crate::domain::curriculum::case::{Case, DecisionOption, Node, NodeKind, Rating};
+use crate::domain::curriculum::case::{Case, ChoiceMade, DecisionOption, Node, NodeKind, Passage, Rating};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::text::{long_text, short_text};
@@ -14,6 +14,8 @@ use crate::error::FormCheck;
 
 /// Rows of options a form offers (an item has 4 or 5, a decision 2 to 5).
 pub const OPTION_ROWS: usize = 5;
+/// Rows of passages the node form offers: enough for each way into a node a case usually has.
+pub const PASSAGE_ROWS: usize = 3;
 const OPTION_TEXT_MAX_CHARS: usize = 500;
 const OPTION_KEYS: [&str; OPTION_ROWS] = ["a", "b", "c", "d", "e"];
 
@@ -117,9 +119,34 @@ pub fn add_case(key: &str, title: &str, module: &mut ModuleDefinition, check: &m
         let start = Node {
             key: "start".into(),
             kind: NodeKind::Narrative { body: String::new(), references: Vec::new(), next: String::new() },
+            passages: Vec::new(),
         };
         module.cases.push(Case { key, title, start: "start".into(), nodes: vec![start] });
     }
+}
+
+/// One row of passages in the node form, as submitted; a row left wholly empty is left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PassageRow {
+    /// The choices, as `decision:option`, separated by commas.
+    pub when: String,
+    pub body: String,
+    pub references: String,
+}
+
+/// The node's passages as form rows, padded with empty ones.
+pub fn passage_rows(passages: &[Passage]) -> Vec<PassageRow> {
+    let mut rows: Vec<PassageRow> = passages
+        .iter()
+        .map(|p| PassageRow {
+            when: p.when.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            body: p.body.clone(),
+            references: p.references.join(", "),
+        })
+        .collect();
+    rows.resize(PASSAGE_ROWS.max(rows.len()), PassageRow::default());
+    rows
 }
 
 /// The node form.
@@ -133,6 +160,7 @@ pub struct NodeForm {
     pub references: String,
     pub next: String,
     pub options: Vec<OptionRow>,
+    pub passages: Vec<PassageRow>,
 }
 
 impl NodeForm {
@@ -147,6 +175,10 @@ impl NodeForm {
             ("next".into(), self.next.clone()),
         ];
         values.extend(row_values(&self.options));
+        values.extend(self.passages.iter().enumerate().flat_map(|(i, p)| {
+            [("when", &p.when), ("body", &p.body), ("references", &p.references)]
+                .map(|(name, value)| (format!("passages[{i}][{name}]"), value.clone()))
+        }));
         values
     }
 }
@@ -185,9 +217,49 @@ pub fn apply_node(form: &NodeForm, case: &mut Case, editing: Option<&str>, check
             None
         }
     };
-    if let (Some(key), Some(kind), true) = (key, kind, check.is_clean()) {
-        replace_or_push(&mut case.nodes, Node { key, kind }, editing, |n| &n.key);
+    let passages = passages(&form.passages, check);
+    if let (Some(key), Some(kind), Some(passages), true) = (key, kind, passages, check.is_clean()) {
+        replace_or_push(&mut case.nodes, Node { key, kind, passages }, editing, |n| &n.key);
     }
+}
+
+/// The passages of the rows that have anything in them. Whether each choice exists and can lead
+/// to the node is the case map's to show, as for the nodes options lead to.
+fn passages(rows: &[PassageRow], check: &mut FormCheck) -> Option<Vec<Passage>> {
+    let mut passages = Some(Vec::new());
+    for (row, p) in rows.iter().enumerate() {
+        if [&p.when, &p.body, &p.references].iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        let field = |name: &str| format!("passages[{row}][{name}]");
+        let when = check.field(&field("when"), choices(&p.when));
+        let body = check.field(&field("body"), long_text(&p.body, "the passage", MARKDOWN_MAX_CHARS));
+        let passage = when.zip(body).map(|(when, body)| Passage {
+            when,
+            body,
+            references: parse_reference_keys(&p.references),
+        });
+        passages = passages.zip(passage).map(|(mut all, passage)| {
+            all.push(passage);
+            all
+        });
+    }
+    passages
+}
+
+fn choices(raw: &str) -> Result<Vec<ChoiceMade>, String> {
+    let parts: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if parts.is_empty() {
+        return Err("Say after which choices the passage is shown, such as reframe:accept".into());
+    }
+    parts
+        .into_iter()
+        .map(|part| {
+            ChoiceMade::parse(part).ok_or_else(|| {
+                format!("'{part}' is not a choice: write a decision's key and an option's key, such as reframe:accept")
+            })
+        })
+        .collect()
 }
 
 /// Removes a node from a case (the map then shows any links left pointing at it).
@@ -398,5 +470,49 @@ mod tests {
         add_case("ruth", "Ruth", &mut module, &mut check);
         assert!(check.finish(&[]).is_ok());
         assert_eq!(module.cases[0].nodes[0].key, "start");
+    }
+
+    #[test]
+    fn passages_are_read_from_their_rows_and_a_bad_choice_is_named() {
+        let mut case = Case { key: "c".into(), title: "C".into(), start: "start".into(), nodes: vec![] };
+        let passage = |when: &str, body: &str| PassageRow {
+            when: when.into(),
+            body: body.into(),
+            references: "G1".into(),
+        };
+        let mut rows = passage_rows(&[]);
+        rows[0] = passage("d:a, d:b", "After a or b.");
+        rows[2] = passage("e:x", "After x.");
+        let form = NodeForm {
+            key: "later".into(),
+            kind: "end".into(),
+            body: "Otherwise.".into(),
+            passages: rows.clone(),
+            ..NodeForm::default()
+        };
+        let mut check = FormCheck::default();
+        apply_node(&form, &mut case, None, &mut check);
+        assert!(check.finish(&[]).is_ok());
+        let saved = case.nodes[0].passages.clone();
+        assert_eq!(saved.len(), 2, "the empty row is left out");
+        assert_eq!(saved[0].when.iter().map(ToString::to_string).collect::<Vec<_>>(), ["d:a", "d:b"]);
+        assert_eq!(
+            (saved[1].body.as_str(), saved[1].references.clone()),
+            ("After x.", vec!["G1".to_owned()])
+        );
+        assert_eq!(passage_rows(&saved)[0].when, "d:a, d:b", "the form shows them again");
+
+        rows[1] = passage("just a note", "");
+        let bad = NodeForm { passages: rows, ..form };
+        let mut check = FormCheck::default();
+        apply_node(&bad, &mut case, Some("later"), &mut check);
+        let error = check.finish(&[]).expect_err("refused");
+        assert!(
+            error
+                .message_for("passages[1][when]")
+                .is_some_and(|m| m.contains("'just a note' is not a choice"))
+        );
+        assert!(error.message_for("passages[1][body]").is_some());
+        assert_eq!(case.nodes[0].passages, saved, "nothing changed");
     }
 }

@@ -152,6 +152,7 @@ mod tests {
             nodes: vec![Node {
                 key: "d1".into(),
                 kind: NodeKind::Decision { body: None, question: "What now?".into(), options },
+                passages: Vec::new(),
             }],
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::case::{Case, NodeKind, Rating};
+use super::case::{Case, ChoiceMade, Node, NodeKind, Rating};
 use super::item::KnowledgeItem;
 use super::module::ModuleDefinition;
 use super::theme::theme;
@@ -283,8 +283,43 @@ impl Checker<'_> {
                     self.cites(&format!("{node_path}.references"), &node_owner, references, false);
                 }
             }
+            self.passages(&node_path, &node_owner, case, node);
         }
         self.graph(&path, &owner, case);
+    }
+
+    /// Each passage has its text, references the module defines, and choices that name an option
+    /// of a decision of this case which can lead to the node (else the passage is never shown).
+    fn passages(&mut self, path: &str, owner: &str, case: &Case, node: &Node) {
+        for (k, passage) in node.passages.iter().enumerate() {
+            let path = format!("{path}.passages[{k}]");
+            let owner = format!("{owner}, passage {}", k + 1);
+            self.required(&format!("{path}.body"), &format!("{owner}: the text"), &passage.body);
+            self.cites(&format!("{path}.references"), &owner, &passage.references, false);
+            if matches!(node.kind, NodeKind::Decision { .. }) && !passage.references.is_empty() {
+                self.fail(
+                    format!("{path}.references"),
+                    format!(
+                        "{owner} replaces a decision's context, which shows no sources: cite them in the \
+                         options' feedback instead"
+                    ),
+                );
+            }
+            if passage.when.is_empty() {
+                self.fail(
+                    format!("{path}.when"),
+                    format!("{owner}: say after which choices it is shown, such as \"reframe:accept\""),
+                );
+            }
+            for choice in &passage.when {
+                if let Some(message) = unreachable_choice(case, node, choice) {
+                    self.fail(
+                        format!("{path}.when"),
+                        format!("{owner} is shown after '{choice}', but {message}"),
+                    );
+                }
+            }
+        }
     }
 
     fn leads_to(&mut self, keys: &HashSet<&str>, path: &str, owner: &str, next: &str) {
@@ -328,6 +363,19 @@ impl Checker<'_> {
             self.fail("reflections", "Add at least one reflection prompt");
         }
     }
+}
+
+/// Why a passage of `node` that follows `choice` could never be shown, if it could not.
+fn unreachable_choice(case: &Case, node: &Node, choice: &ChoiceMade) -> Option<String> {
+    let options = match case.node(&choice.decision).map(|d| &d.kind) {
+        Some(NodeKind::Decision { options, .. }) => options,
+        _ => return Some(format!("the case has no decision '{}'", choice.decision)),
+    };
+    let Some(option) = options.iter().find(|o| o.key == choice.option) else {
+        return Some(format!("decision '{}' has no option '{}'", choice.decision, choice.option));
+    };
+    (!case.reachable_from(&option.next).contains(node.key.as_str()))
+        .then(|| "that choice never leads to this node".to_owned())
 }
 
 /// The problems with the parts at `prefixes` (paths such as `items[2]` or `title`), for the editor

@@ -1,9 +1,10 @@
 //! A small module for the learning tests: two knowledge items, one attitude statement and one case
-//! whose single decision leads to a good or a bad ending.
+//! whose single decision leads to a good or a bad ending; and recorded answers.
 
 use crate::domain::curriculum::case::{Case, DecisionOption, Node, NodeKind, Rating};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
+use crate::domain::learning::results::RecordedAnswer;
 
 fn option(key: &str, correct: bool) -> ItemOption {
     ItemOption {
@@ -37,7 +38,7 @@ fn decision(key: &str, rating: Rating, next: &str) -> DecisionOption {
 }
 
 fn node(key: &str, kind: NodeKind) -> Node {
-    Node { key: key.into(), kind }
+    Node { key: key.into(), kind, passages: Vec::new() }
 }
 
 pub fn module() -> ModuleDefinition {
@@ -87,5 +88,16 @@ pub fn module() -> ModuleDefinition {
             ],
         }],
         reflections: vec!["What will you change?".into()],
+    }
+}
+
+/// A recorded answer with nothing to mark: a step's "continue", a decision, an attitude.
+pub fn unmarked(step: &str, answer: Option<&str>) -> RecordedAnswer {
+    RecordedAnswer {
+        step: step.into(),
+        answer: answer.map(Into::into),
+        correct: None,
+        certainty: None,
+        score: None,
     }
 }

@@ -13,13 +13,7 @@ fn item(step: &str, option: &str, certainty: Certainty) -> RecordedAnswer {
 }
 
 fn other(step: &str, answer: Option<&str>) -> RecordedAnswer {
-    RecordedAnswer {
-        step: step.into(),
-        answer: answer.map(Into::into),
-        correct: None,
-        certainty: None,
-        score: None,
-    }
+    fixture::unmarked(step, answer)
 }
 
 fn answers() -> Vec<RecordedAnswer> {

@@ -14,6 +14,7 @@ pub mod new_case;
 pub mod new_module;
 pub mod node;
 mod options;
+mod passages;
 pub mod preview;
 pub mod studio;
 pub mod version;

@@ -9,11 +9,12 @@ use leptos_router::hooks::use_params_map;
 use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use super::markdown_preview::{MarkdownPreview, rendered};
 use super::options::DecisionOptionRows;
+use super::passages::PassageRows;
 use crate::api::authoring::save_node::SaveNode;
 use crate::api::authoring::view_version::VersionView;
 use crate::components::client_assets::IslandScripts;
 use crate::components::forms::{ChoiceField, TextArea, TextField, message, value_or};
-use crate::domain::authoring::edit_case::{OptionRow, option_rows};
+use crate::domain::authoring::edit_case::{OptionRow, PassageRow, option_rows, passage_rows};
 use crate::domain::curriculum::case::{Node, NodeKind};
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
@@ -67,6 +68,7 @@ struct Current {
     references: String,
     next: String,
     rows: Vec<OptionRow>,
+    passages: Vec<PassageRow>,
 }
 
 fn current(node: Option<&Node>) -> Current {
@@ -77,6 +79,7 @@ fn current(node: Option<&Node>) -> Current {
         references: String::new(),
         next: String::new(),
         rows: option_rows(std::iter::empty()),
+        passages: passage_rows(node.map(|n| n.passages.as_slice()).unwrap_or_default()),
     };
     match node.map(|n| &n.kind) {
         None => empty,
@@ -184,6 +187,7 @@ fn NodeForm(
                 error=message(&error, "question")
             />
             <DecisionOptionRows rows=now.rows error=error.clone() />
+            <PassageRows rows=now.passages error=error.clone() />
             <div class="nhsuk-button-group">
                 <button class="nhsuk-button" type="submit">
                     "Save node"

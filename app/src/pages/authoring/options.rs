@@ -1,5 +1,6 @@
 //! The rows of options on the item and node forms: each row's fields named `options[<row>][<field>]`
-//! so the server reads them as a list; rows left empty are ignored.
+//! so the server reads them as a list; rows left empty are ignored. The row fields also serve other
+//! lists of rows (a node's passages).
 
 use leptos::prelude::*;
 
@@ -15,16 +16,17 @@ pub fn theme_codes_hint() -> &'static str {
      r3-attitudes-to-alternatives, r4-access-to-alternatives."
 }
 
-/// A text input named for an option row, with its label and any error.
+/// A text input named for a row of `list`, with its label and any error.
 #[component]
-fn RowField(
+pub(super) fn RowField(
     row: usize,
     field: &'static str,
     label: &'static str,
     value: String,
     error: Option<AppError>,
+    #[prop(default = "options")] list: &'static str,
 ) -> impl IntoView {
-    let name = format!("options[{row}][{field}]");
+    let name = format!("{list}[{row}][{field}]");
     // The id is the name, so the error summary's link (`#<name>`) lands on the field.
     let id = name.clone();
     let problem = message(&error, &name);
@@ -50,10 +52,17 @@ fn RowField(
     }
 }
 
-/// A Markdown area for an option row's feedback.
+/// A Markdown area for a row of `list` (an option's feedback unless told otherwise).
 #[component]
-fn RowFeedback(row: usize, value: String, error: Option<AppError>) -> impl IntoView {
-    let name = format!("options[{row}][feedback]");
+pub(super) fn RowText(
+    row: usize,
+    value: String,
+    error: Option<AppError>,
+    #[prop(default = "options")] list: &'static str,
+    #[prop(default = "feedback")] field: &'static str,
+    #[prop(default = "Feedback (Markdown): why this option is right or wrong")] label: &'static str,
+) -> impl IntoView {
+    let name = format!("{list}[{row}][{field}]");
     let problem = message(&error, &name);
     let value = value_or(&error, &name, &value);
     let id = name.clone();
@@ -62,7 +71,7 @@ fn RowFeedback(row: usize, value: String, error: Option<AppError>) -> impl IntoV
     view! {
         <div class=group>
             <label class="nhsuk-label" for=id.clone()>
-                "Feedback (Markdown): why this option is right or wrong"
+                {label}
             </label>
             {problem
                 .map(|m| {
@@ -96,7 +105,7 @@ pub fn ItemOptionRows(rows: Vec<OptionRow>, correct: String, error: Option<AppEr
                         {format!("Option {}", row + 1)}
                     </legend>
                     <RowField row field="text" label="Text" value=o.text error=error.clone() />
-                    <RowFeedback row value=o.feedback error=error.clone() />
+                    <RowText row value=o.feedback error=error.clone() />
                     <div class="nhsuk-radios__item">
                         <input
                             class="nhsuk-radios__input"
@@ -180,7 +189,7 @@ pub fn DecisionOptionRows(rows: Vec<OptionRow>, error: Option<AppError>) -> impl
                             {choices}
                         </select>
                     </div>
-                    <RowFeedback row value=o.feedback error=error.clone() />
+                    <RowText row value=o.feedback error=error.clone() />
                     <RowField
                         row
                         field="themes"

@@ -21,11 +21,11 @@ pub fn PreviewPage() -> impl IntoView {
     let query = use_query_map();
     let which = move || {
         let id = params.with(|p| p.get("id").and_then(|id| id.parse::<VersionId>().ok()));
-        (id, query.with(|q| q.get("step")))
+        (id, query.with(|q| (q.get("step"), q.get("made"))))
     };
-    let step = Resource::new(which, |(id, step)| async move {
+    let step = Resource::new(which, |(id, (step, made))| async move {
         match id {
-            Some(id) => preview_step(id, step).await.map(|view| (id, view)),
+            Some(id) => preview_step(id, step, made.clone()).await.map(|view| (id, view, made)),
             None => Err(AppError::NotFound),
         }
     });
@@ -36,7 +36,7 @@ pub fn PreviewPage() -> impl IntoView {
                 let error = messages.await.unwrap_or_default().error_for::<PreviewAnswer>();
                 page_or_problem(
                     step.await,
-                    move |(id, view)| view! { <Previewed id view error /> }.into_any(),
+                    move |(id, view, made)| view! { <Previewed id view made error /> }.into_any(),
                 )
             })}
         </Suspense>
@@ -44,7 +44,7 @@ pub fn PreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl IntoView {
+fn Previewed(id: VersionId, view: StepView, made: Option<String>, error: Option<AppError>) -> impl IntoView {
     let back = format!("/author/versions/{id}");
     let banner = view! {
         <div class="nhsuk-warning-callout">
@@ -79,6 +79,7 @@ fn Previewed(id: VersionId, view: StepView, error: Option<AppError>) -> impl Int
                 <form method="post" action=PreviewAnswer::PATH novalidate>
                     <input type="hidden" name="version" value=id.0 />
                     <input type="hidden" name="step" value=step />
+                    <input type="hidden" name="made" value=made.unwrap_or_default() />
                     <StepBody view error />
                 </form>
             </div>

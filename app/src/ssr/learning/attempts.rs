@@ -4,11 +4,13 @@
 use super::answers::{self, Submission};
 use super::option_order::{recorded, shown_order};
 use super::player;
+use crate::domain::curriculum::case::ChoiceMade;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::evidence::time_spent::{capped_total_ms, whole_minutes};
 use crate::domain::learning::attempt::is_public_id;
 use crate::domain::learning::journey;
 use crate::domain::learning::marking::Certainty;
+use crate::domain::learning::passages;
 use crate::domain::learning::profile::ProfileAnswer;
 use crate::domain::learning::results::post_test;
 use crate::domain::learning::step::Step;
@@ -43,13 +45,32 @@ pub fn current_step(attempt: &Attempt, version: &StoredVersion) -> Result<Step, 
 }
 
 /// The view of the attempt's current step.
-pub fn current_view(
+pub async fn current_view(
+    request: &Request,
     attempt: &Attempt,
     version: &StoredVersion,
     notice: Option<String>,
 ) -> Result<StepView, AppError> {
     let step = current_step(attempt, version)?;
-    Ok(player::step_view(&attempt.public_id, &version.definition, &step, notice))
+    view_of(request, attempt, &version.definition, &step, notice).await
+}
+
+/// The view of `step` in the attempt, with the choices made earlier in its case where its node's
+/// passages depend on them (read only then: most steps need no more than the module).
+async fn view_of(
+    request: &Request,
+    attempt: &Attempt,
+    module: &ModuleDefinition,
+    step: &Step,
+    notice: Option<String>,
+) -> Result<StepView, AppError> {
+    let made: Vec<ChoiceMade> = match step {
+        Step::Case { case, .. } if passages::needs_choices(module, step) => {
+            passages::choices_made(&request.state.db.answers_in(attempt.id).await?, case)
+        }
+        _ => Vec::new(),
+    };
+    Ok(player::step_view(&attempt.public_id, module, step, &made, notice))
 }
 
 /// An answer as the player's form sends it.
@@ -81,7 +102,7 @@ pub async fn answer(
         ));
     };
     if step != current {
-        return current_view(attempt, version, Some(already_answered(&step, &current)));
+        return current_view(request, attempt, version, Some(already_answered(&step, &current))).await;
     }
     let reply = answers::read(module, &step, &answering.submission)?;
     let next = journey::advance(module, &step, &reply).ok_or(AppError::Internal)?;
@@ -132,11 +153,11 @@ pub async fn answer(
     };
     let db = &request.state.db;
     match db.record_answer(&new, now).await? {
-        Recorded::Saved => Ok(player::step_view(&attempt.public_id, module, &next, None)),
+        Recorded::Saved => view_of(request, attempt, module, &next, None).await,
         Recorded::AlreadyRecorded | Recorded::StepAlreadyAnswered => {
             let (moved, version) = own_attempt(request, &attempt.public_id).await?;
             let current = current_step(&moved, &version)?;
-            Ok(player::step_view(&moved.public_id, module, &current, Some(already_answered(&step, &current))))
+            view_of(request, &moved, module, &current, Some(already_answered(&step, &current))).await
         }
         Recorded::KeyReused => {
             Err(AppError::BadRequest("This form was already used. Reload the page and try again".into()))

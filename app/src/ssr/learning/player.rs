@@ -1,6 +1,6 @@
 //! Builds what the player shows for a step of an attempt (see `api::learning::step_view`).
 
-use crate::domain::curriculum::case::{DecisionOption, NodeKind};
+use crate::domain::curriculum::case::{ChoiceMade, DecisionOption, NodeKind};
 use crate::domain::curriculum::item::ItemOption;
 use crate::domain::curriculum::module::{ModuleDefinition, Reference};
 use crate::domain::learning::journey::{self, REFLECTION_MAX_CHARS};
@@ -9,10 +9,17 @@ use crate::ssr::learning::option_order::{arrange, shown_order};
 use crate::ssr::markdown::to_html;
 use crate::wire::step_view::{Choice, OtherChoice, StepContent, StepView};
 
-/// The view of `step` in the attempt `attempt` (its public id), with a fresh submission key.
-pub fn step_view(attempt: &str, module: &ModuleDefinition, step: &Step, notice: Option<String>) -> StepView {
+/// The view of `step` in the attempt `attempt` (its public id), with a fresh submission key;
+/// `made` holds the choices made earlier in the step's case, which some nodes' passages follow.
+pub fn step_view(
+    attempt: &str,
+    module: &ModuleDefinition,
+    step: &Step,
+    made: &[ChoiceMade],
+    notice: Option<String>,
+) -> StepView {
     let bearings = journey::bearings(module, step);
-    let (heading, content) = heading_and_content(attempt, module, step);
+    let (heading, content) = heading_and_content(attempt, module, step, made);
     StepView {
         attempt: attempt.to_owned(),
         module_title: module.title.clone(),
@@ -26,7 +33,12 @@ pub fn step_view(attempt: &str, module: &ModuleDefinition, step: &Step, notice: 
     }
 }
 
-fn heading_and_content(attempt: &str, module: &ModuleDefinition, step: &Step) -> (String, StepContent) {
+fn heading_and_content(
+    attempt: &str,
+    module: &ModuleDefinition,
+    step: &Step,
+    made: &[ChoiceMade],
+) -> (String, StepContent) {
     let item = |key: &str| module.items.iter().find(|i| i.key == key);
     let place = |step: &Step| journey::bearings(module, step).position.unwrap_or((1, 1));
     match step {
@@ -57,7 +69,7 @@ fn heading_and_content(attempt: &str, module: &ModuleDefinition, step: &Step) ->
             (format!("Statement {n} of {of}"), content)
         }
         Step::Case { case, node } | Step::Feedback { case, node, .. } => {
-            case_step(attempt, module, step, case, node)
+            case_step(attempt, module, (step, made), case, node)
                 .unwrap_or_else(|| ("Finished".into(), finished(attempt)))
         }
         Step::Reflection => (
@@ -108,20 +120,29 @@ fn cited(module: &ModuleDefinition, keys: &[String]) -> Vec<Reference> {
     keys.iter().filter_map(|key| module.reference(key)).cloned().collect()
 }
 
+/// A node of a case; `made` is the choices made so far in it, for a node with passages.
 fn case_step(
     attempt: &str,
     module: &ModuleDefinition,
-    step: &Step,
+    (step, made): (&Step, &[ChoiceMade]),
     case: &str,
     node: &str,
 ) -> Option<(String, StepContent)> {
     let case = module.cases.iter().find(|c| c.key == case)?;
-    let content = match (&case.node(node)?.kind, step) {
+    let found = case.node(node)?;
+    let passage = found.passage_for(made);
+    // A passage replaces the node's text and the references that text cites.
+    let text = |body: &str, references: &[String]| match passage {
+        Some(p) => (to_html(&p.body), cited(module, &p.references)),
+        None => (to_html(body), cited(module, references)),
+    };
+    let content = match (&found.kind, step) {
         (NodeKind::Narrative { body, references, .. }, Step::Case { .. }) => {
-            StepContent::Narrative { body_html: to_html(body), references: cited(module, references) }
+            let (body_html, references) = text(body, references);
+            StepContent::Narrative { body_html, references }
         }
         (NodeKind::Decision { body, question, options }, Step::Case { .. }) => StepContent::Decision {
-            body_html: body.as_deref().map(to_html),
+            body_html: passage.map(|p| to_html(&p.body)).or_else(|| body.as_deref().map(to_html)),
             question: question.clone(),
             options: in_shown_order(attempt, module, step, options.iter().collect(), |o| &o.key)
                 .into_iter()
@@ -151,7 +172,8 @@ fn case_step(
             }
         }
         (NodeKind::End { body, references }, Step::Case { .. }) => {
-            StepContent::Ending { body_html: to_html(body), references: cited(module, references) }
+            let (body_html, references) = text(body, references);
+            StepContent::Ending { body_html, references }
         }
         _ => return None,
     };
@@ -179,7 +201,8 @@ mod tests {
         let attempt = "67e55044-10b1-426f-9247-bb680e5fe0c8";
         let item = &module.items[0];
         for step in [Step::Pre(item.key.clone()), Step::Post(item.key.clone())] {
-            let StepContent::Item { options, .. } = step_view(attempt, &module, &step, None).content else {
+            let StepContent::Item { options, .. } = step_view(attempt, &module, &step, &[], None).content
+            else {
                 panic!("not an item")
             };
             let keys: Vec<String> = options.into_iter().map(|c| c.key).collect();
@@ -188,7 +211,8 @@ mod tests {
         let case = &module.cases[0];
         let (node, _) = case.decisions().next().expect("a decision");
         let step = Step::Case { case: case.key.clone(), node: node.key.clone() };
-        let StepContent::Decision { options, .. } = step_view(attempt, &module, &step, None).content else {
+        let StepContent::Decision { options, .. } = step_view(attempt, &module, &step, &[], None).content
+        else {
             panic!("not a decision")
         };
         let keys: Vec<String> = options.into_iter().map(|c| c.key).collect();
@@ -212,7 +236,7 @@ mod tests {
             }
         }
         for step in steps {
-            let view = step_view("67e55044-10b1-426f-9247-bb680e5fe0c8", &module, &step, None);
+            let view = step_view("67e55044-10b1-426f-9247-bb680e5fe0c8", &module, &step, &[], None);
             assert!(!matches!(view.content, StepContent::Finished { .. }), "{step} has no view");
             assert_eq!(view.step, step.to_string());
         }
@@ -225,7 +249,7 @@ mod tests {
         let (node, options) = case.decisions().next().expect("a decision");
         let step =
             Step::Feedback { case: case.key.clone(), node: node.key.clone(), option: options[1].key.clone() };
-        let StepContent::Feedback { chosen, others, .. } = step_view("x", &module, &step, None).content
+        let StepContent::Feedback { chosen, others, .. } = step_view("x", &module, &step, &[], None).content
         else {
             panic!("not feedback")
         };
@@ -241,8 +265,8 @@ mod tests {
     #[test]
     fn each_rendering_has_its_own_submission_key() {
         let module = margaret();
-        let a = step_view("x", &module, &Step::Intro, None);
-        let b = step_view("x", &module, &Step::Intro, None);
+        let a = step_view("x", &module, &Step::Intro, &[], None);
+        let b = step_view("x", &module, &Step::Intro, &[], None);
         assert_ne!(a.submission, b.submission);
     }
 }

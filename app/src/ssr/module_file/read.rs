@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::domain::curriculum::case::{Case, DecisionOption, Node, NodeKind, Rating};
+use crate::domain::curriculum::case::{Case, ChoiceMade, DecisionOption, Node, NodeKind, Passage, Rating};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
 use crate::domain::curriculum::validate::validate;
@@ -355,7 +355,7 @@ impl Reader<'_> {
         let kind = self.string(table, path, "kind", true).unwrap_or_default();
         let kind = match kind.as_str() {
             "narrative" => {
-                self.only(table, path, &["key", "kind", "body", "references", "next"]);
+                self.only(table, path, &["key", "kind", "body", "references", "next", "passages"]);
                 NodeKind::Narrative {
                     body: self.string(table, path, "body", true).unwrap_or_default(),
                     references: self.strings(table, path, "references"),
@@ -363,7 +363,7 @@ impl Reader<'_> {
                 }
             }
             "decision" => {
-                self.only(table, path, &["key", "kind", "body", "question", "options"]);
+                self.only(table, path, &["key", "kind", "body", "question", "options", "passages"]);
                 let options = self
                     .tables(table, path, "options")
                     .into_iter()
@@ -376,7 +376,7 @@ impl Reader<'_> {
                 }
             }
             "end" => {
-                self.only(table, path, &["key", "kind", "body", "references"]);
+                self.only(table, path, &["key", "kind", "body", "references", "passages"]);
                 NodeKind::End {
                     body: self.string(table, path, "body", true).unwrap_or_default(),
                     references: self.strings(table, path, "references"),
@@ -394,7 +394,36 @@ impl Reader<'_> {
                 NodeKind::End { body: String::new(), references: Vec::new() }
             }
         };
-        Node { key, kind }
+        let passages = self.passages(path, table);
+        Node { key, kind, passages }
+    }
+
+    fn passages(&mut self, path: &str, table: &Table<'_>) -> Vec<Passage> {
+        self.tables(table, path, "passages")
+            .into_iter()
+            .map(|(p, t)| {
+                self.only(t, &p, &["when", "body", "references"]);
+                let mut when = Vec::new();
+                for text in self.strings(t, &p, "when") {
+                    match ChoiceMade::parse(&text) {
+                        Some(choice) => when.push(choice),
+                        None => {
+                            let span = t.get("when").map(|v| v.span());
+                            let message = format!(
+                                "'{text}' is not a choice: write a decision's key and one of its options' keys, \
+                                 such as \"reframe:accept\""
+                            );
+                            self.problem(span, &join(&p, "when"), message);
+                        }
+                    }
+                }
+                Passage {
+                    when,
+                    body: self.string(t, &p, "body", true).unwrap_or_default(),
+                    references: self.strings(t, &p, "references"),
+                }
+            })
+            .collect()
     }
 
     fn decision_option(&mut self, path: &str, table: &Table<'_>) -> DecisionOption {

@@ -361,3 +361,49 @@ fn the_first_curriculum_gives_no_answer_away_by_length_or_wording() {
     }
     assert!(longest * 3 <= questions, "the right or best option is the longest in {longest} of {questions}");
 }
+
+/// A passage for the node just written, as a file's lines.
+fn passage(when: &str, body: &str, references: &str) -> String {
+    format!("\n[[cases.nodes.passages]]\nwhen = [{when}]\nbody = \"{body}\"\nreferences = [{references}]\n")
+}
+
+#[test]
+fn passages_must_follow_a_choice_that_can_lead_to_them() {
+    let case = |passages: &str| {
+        tiny_case(
+            &(decision("a", &[option("x", "y", "best", "Good."), option("w", "z", "poor", "Less good.")])
+                + &decision("y", &[option("on", "z", "best", "Good."), option("off", "z", "poor", "Poor.")])
+                + passages
+                + &end("z")),
+        )
+    };
+    assert_eq!(located(&case(&passage("\"a:x\"", "After x.", ""))), [], "a choice before the node");
+    let found =
+        |passages: &str| -> Vec<String> { located(&case(passages)).into_iter().map(|(_, m)| m).collect() };
+    assert_eq!(
+        found(&passage("\"a:w\"", "After w.", "")),
+        ["Case 'c', node 'y', passage 1 is shown after 'a:w', but that choice never leads to this node"]
+    );
+    assert_eq!(
+        found(&passage("\"b:x\", \"a:v\"", "Text.", "")),
+        [
+            "Case 'c', node 'y', passage 1 is shown after 'b:x', but the case has no decision 'b'",
+            "Case 'c', node 'y', passage 1 is shown after 'a:v', but decision 'a' has no option 'v'"
+        ]
+    );
+    assert_eq!(
+        found(&passage("", "Text.", "")),
+        ["Case 'c', node 'y', passage 1: say after which choices it is shown, such as \"reframe:accept\""]
+    );
+    assert_eq!(
+        found(&passage("\"a:x\"", "Text.", "\"R\"")),
+        [
+            "Case 'c', node 'y', passage 1 replaces a decision's context, which shows no sources: cite them in \
+             the options' feedback instead"
+        ]
+    );
+    // A choice written wrongly is named on its line (and leaves the passage without a choice).
+    let unreadable = located(&case(&passage("\"a-x\"", "Text.", "")));
+    assert!(unreadable[0].1.starts_with("'a-x' is not a choice"), "{unreadable:?}");
+    assert!(unreadable.iter().all(|(line, _)| *line == unreadable[0].0 && *line > 0), "{unreadable:?}");
+}

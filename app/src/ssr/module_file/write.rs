@@ -141,6 +141,15 @@ struct FileNode<'a> {
     next: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     options: Vec<FileOption<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    passages: Vec<FilePassage<'a>>,
+}
+
+#[derive(Serialize)]
+struct FilePassage<'a> {
+    when: Vec<String>,
+    body: &'a str,
+    references: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -168,6 +177,15 @@ impl<'a> From<&'a Case> for FileCase<'a> {
                     references: None,
                     next: None,
                     options: Vec::new(),
+                    passages: node
+                        .passages
+                        .iter()
+                        .map(|p| FilePassage {
+                            when: p.when.iter().map(ToString::to_string).collect(),
+                            body: &p.body,
+                            references: &p.references,
+                        })
+                        .collect(),
                 };
                 match &node.kind {
                     NodeKind::Narrative { body, references, next } => FileNode {
