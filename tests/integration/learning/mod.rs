@@ -3,6 +3,7 @@
 
 mod journey;
 mod option_order;
+mod passages;
 mod recording;
 
 use app::domain::curriculum::case::NodeKind;

@@ -18,4 +18,6 @@ pub use write::write_module;
 pub const FORMAT: i64 = 1;
 
 #[cfg(test)]
+mod curriculum_paths;
+#[cfg(test)]
 mod tests;
