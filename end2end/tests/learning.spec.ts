@@ -109,6 +109,31 @@ test("a module can be taken with the keyboard alone", async ({ page }, testInfo)
   if (hydrated(testInfo)) await expect(heading(page)).toBeFocused();
 });
 
+test("the story follows the GP's own choices", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await registerLearner(page, testInfo, "branching");
+  await open(page, "/modules", testInfo);
+  await page.getByRole("link", { name: "Jim: coming off zopiclone after a failed attempt" }).click();
+  await page.getByRole("button", { name: "Start the module" }).click();
+  await expect(heading(page)).toBeVisible();
+  if (hydrated(testInfo)) await untilEnhanced(page);
+  const step = page.locator("input[name=step]");
+  for (let steps = 0; steps < 40 && (await step.getAttribute("value")) !== "case:jim:reframe"; steps++) {
+    await answerStep(page);
+  }
+  await page.getByRole("radio", { name: "Tell him he must stop, and give a final two-week supply" }).check();
+  await page.getByRole("button", { name: "Make this choice" }).click();
+  await expect(heading(page)).toHaveText("Jim's zopiclone: feedback on your decision");
+  await answerStep(page);
+  // The choice has its own scene, and the next one remembers it.
+  await expect(page.locator("main")).toContainText("out-of-hours");
+  await expectNoAxeViolations(page, testInfo);
+  await answerStep(page);
+  await expect(step).toHaveValue("case:jim:alcohol");
+  await expect(page.locator("main")).toContainText("thrown off them");
+  await expect(page.locator("main")).not.toContainText("Jim listens, then says");
+});
+
 /** What to Tab to: an element with this text, or a form control with this name. */
 type Target = { text?: string; name?: string };
 
