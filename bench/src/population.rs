@@ -71,8 +71,9 @@ pub async fn start_fresh_module(base: &str, cookie: &str, n: usize) -> anyhow::R
             .form(&form)
             .send()
     };
-    for offset in 0..app::ssr::curriculum::FIRST_CURRICULUM.len() {
-        let text = app::ssr::curriculum::FIRST_CURRICULUM[(n + 2 + offset) % 4];
+    let curriculum = app::ssr::curriculum::FIRST_CURRICULUM;
+    for offset in 0..curriculum.len() {
+        let text = curriculum[(n + 2 + offset) % curriculum.len()];
         let module = app::ssr::module_file::read_module(text).map_err(|p| anyhow::anyhow!("{p:?}"))?;
         let started = post("/api/learning/start_module", vec![("slug", module.slug.clone())]).await?;
         anyhow::ensure!(started.status().is_success(), "starting {}: {}", module.slug, started.status());

@@ -5,11 +5,12 @@ use super::*;
 
 use crate::ssr::curriculum::FIRST_CURRICULUM;
 
-const CURRICULUM: [(&str, &str); 4] = [
+const CURRICULUM: [(&str, &str); 5] = [
     ("margaret", FIRST_CURRICULUM[0]),
     ("david", FIRST_CURRICULUM[1]),
     ("priya", FIRST_CURRICULUM[2]),
     ("jim", FIRST_CURRICULUM[3]),
+    ("aisha", FIRST_CURRICULUM[4]),
 ];
 
 fn problems(text: &str) -> Vec<String> {
@@ -240,7 +241,7 @@ fn every_curriculum_module_survives_a_round_trip_unchanged() -> Result<(), Strin
 #[test]
 fn the_first_curriculum_covers_the_review() {
     let modules: Vec<ModuleDefinition> = CURRICULUM.iter().filter_map(|(_, t)| read_module(t).ok()).collect();
-    assert_eq!(modules.len(), 4);
+    assert_eq!(modules.len(), CURRICULUM.len());
     let themes_of = |m: &ModuleDefinition| -> Vec<String> {
         let mut all = m.themes.clone();
         all.extend(m.items.iter().flat_map(|i| i.themes.clone()));
