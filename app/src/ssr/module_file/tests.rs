@@ -5,13 +5,14 @@ use super::*;
 
 use crate::ssr::curriculum::FIRST_CURRICULUM;
 
-const CURRICULUM: [(&str, &str); 6] = [
+const CURRICULUM: [(&str, &str); 7] = [
     ("margaret", FIRST_CURRICULUM[0]),
     ("david", FIRST_CURRICULUM[1]),
     ("priya", FIRST_CURRICULUM[2]),
     ("jim", FIRST_CURRICULUM[3]),
     ("aisha", FIRST_CURRICULUM[4]),
     ("hughes", FIRST_CURRICULUM[5]),
+    ("northfield", FIRST_CURRICULUM[6]),
 ];
 
 fn problems(text: &str) -> Vec<String> {
