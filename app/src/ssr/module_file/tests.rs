@@ -5,7 +5,7 @@ use super::*;
 
 use crate::ssr::curriculum::FIRST_CURRICULUM;
 
-const CURRICULUM: [(&str, &str); 7] = [
+const CURRICULUM: [(&str, &str); 8] = [
     ("margaret", FIRST_CURRICULUM[0]),
     ("david", FIRST_CURRICULUM[1]),
     ("priya", FIRST_CURRICULUM[2]),
@@ -13,6 +13,7 @@ const CURRICULUM: [(&str, &str); 7] = [
     ("aisha", FIRST_CURRICULUM[4]),
     ("hughes", FIRST_CURRICULUM[5]),
     ("northfield", FIRST_CURRICULUM[6]),
+    ("okoro", FIRST_CURRICULUM[7]),
 ];
 
 fn problems(text: &str) -> Vec<String> {
@@ -244,6 +245,7 @@ fn every_curriculum_module_survives_a_round_trip_unchanged() -> Result<(), Strin
 fn the_first_curriculum_covers_the_review() {
     let modules: Vec<ModuleDefinition> = CURRICULUM.iter().filter_map(|(_, t)| read_module(t).ok()).collect();
     assert_eq!(modules.len(), CURRICULUM.len());
+    assert!(modules.len() >= 8, "at least eight modules");
     let themes_of = |m: &ModuleDefinition| -> Vec<String> {
         let mut all = m.themes.clone();
         all.extend(m.items.iter().flat_map(|i| i.themes.clone()));
