@@ -30,6 +30,7 @@ pub fn empty_module(slug: &str, title: &str) -> ModuleDefinition {
         items: Vec::new(),
         attitudes: Vec::new(),
         cases: Vec::new(),
+        pairs: Vec::new(),
         reflections: vec!["What will you do differently in your practice after this module?".into()],
     }
 }

@@ -6,5 +6,6 @@ pub mod case;
 pub mod item;
 pub mod item_writing;
 pub mod module;
+pub mod pair;
 pub mod theme;
 pub mod validate;

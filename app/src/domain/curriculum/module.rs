@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::Case;
 use super::item::KnowledgeItem;
+use super::pair::CasePair;
 use crate::domain::ids::{ModuleId, VersionId};
 
 /// One version of a module, as a module file describes it. A published version never changes;
@@ -29,6 +30,9 @@ pub struct ModuleDefinition {
     /// Asked before and after the cases, on a five-point scale from strongly disagree to strongly agree.
     pub attitudes: Vec<AttitudeStatement>,
     pub cases: Vec<Case>,
+    /// Matched pairs among the cases; versions stored before pairs existed have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<CasePair>,
     pub reflections: Vec<String>,
 }
 

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::case::{Case, ChoiceMade, Node, NodeKind, Rating};
 use super::item::KnowledgeItem;
 use super::module::ModuleDefinition;
+use super::pair::mismatch;
 use super::theme::theme;
 
 /// One thing wrong with a module.
@@ -26,6 +27,7 @@ pub fn validate(module: &ModuleDefinition) -> Vec<Problem> {
     check.items();
     check.attitudes();
     check.cases();
+    check.pairs();
     check.reflections();
     check.problems
 }
@@ -354,6 +356,48 @@ impl Checker<'_> {
                         node.key
                     ),
                 );
+            }
+        }
+    }
+
+    /// Each pair names two different cases of the module, in no other pair, whose decisions match,
+    /// says what differs, and is tagged with themes.
+    fn pairs(&mut self) {
+        let mut paired: HashSet<&str> = HashSet::new();
+        let mut keys = HashSet::new();
+        for (i, pair) in self.module.pairs.iter().enumerate() {
+            let path = format!("pairs[{i}]");
+            let owner = format!("Pair '{}'", pair.key);
+            if !keys.insert(pair.key.as_str()) {
+                self.fail(format!("{path}.key"), format!("Two pairs have the key '{}'", pair.key));
+            }
+            self.required(
+                &format!("{path}.differs"),
+                &format!("{owner}: what differs between the patients"),
+                &pair.differs,
+            );
+            self.themes(&format!("{path}.themes"), &owner, &pair.themes);
+            let distinct = pair.cases.len() == 2 && pair.cases[0] != pair.cases[1];
+            if !distinct {
+                self.fail(format!("{path}.cases"), format!("{owner} must name two different cases"));
+                continue;
+            }
+            for key in &pair.cases {
+                if !paired.insert(key) {
+                    self.fail(
+                        format!("{path}.cases"),
+                        format!("{owner}: case '{key}' is already in another pair"),
+                    );
+                }
+            }
+            match pair.cases_in(self.module) {
+                None => self
+                    .fail(format!("{path}.cases"), format!("{owner} names a case this module does not have")),
+                Some((first, second)) => {
+                    if let Some(why) = mismatch(first, second) {
+                        self.fail(format!("{path}.cases"), format!("{owner}: {why}"));
+                    }
+                }
             }
         }
     }

@@ -59,6 +59,7 @@ pub fn module() -> ModuleDefinition {
             statement: "Some patients have earned their tablets.".into(),
             themes: vec!["deserving-patient".into()],
         }],
+        pairs: vec![],
         cases: vec![Case {
             key: "case".into(),
             title: "The case".into(),

@@ -5,6 +5,7 @@
 pub mod attempt;
 pub mod journey;
 pub mod marking;
+pub mod matched_pairs;
 pub mod passages;
 pub mod profile;
 pub mod results;

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::marking::{self, Certainty};
+use super::matched_pairs::{PairCompared, compare_pairs};
 use super::step::Step;
 use crate::domain::curriculum::case::{Case, NodeKind, Rating};
 use crate::domain::curriculum::item::KnowledgeItem;
@@ -85,6 +86,8 @@ pub struct Results {
     pub path: Vec<PathChoice>,
     pub best_path: Vec<PathChoice>,
     pub attitudes: Vec<AttitudeChange>,
+    /// Matched pairs: where the same story, with one thing changed, got different decisions.
+    pub pairs: Vec<PairCompared>,
 }
 
 /// An item's answer in one test: right or not, at what certainty, for what mark.
@@ -152,6 +155,7 @@ pub fn compute(
         confidently_wrong: confidently_wrong(module, answers, markdown),
         path: path_taken(module, answers),
         best_path: module.cases.iter().flat_map(best_path).collect(),
+        pairs: compare_pairs(module, answers),
         attitudes: module
             .attitudes
             .iter()

@@ -2,6 +2,7 @@
 //! and "My learning" (knowledge profile, history and what to do next).
 
 pub mod catalogue;
+mod matched_pairs;
 pub mod module;
 pub mod my_learning;
 pub mod player;

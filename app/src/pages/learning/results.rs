@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::matched_pairs::MatchedPairs;
 use crate::api::learning::view_results::{ResultsView, view_results};
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::References;
@@ -98,6 +99,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         <ThemeTable themes=results.themes />
         <Misconceptions items=results.confidently_wrong />
         <Paths taken=results.path best=results.best_path />
+        <MatchedPairs pairs=results.pairs />
         <Attitudes changes=results.attitudes />
         <h2>"Your reflection"</h2>
         <p class="nhsuk-body-s">"Only you can see this."</p>

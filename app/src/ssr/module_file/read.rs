@@ -10,6 +10,7 @@ use toml::de::{DeTable, DeValue};
 use crate::domain::curriculum::case::{Case, ChoiceMade, DecisionOption, Node, NodeKind, Passage, Rating};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
+use crate::domain::curriculum::pair::CasePair;
 use crate::domain::curriculum::validate::validate;
 
 /// A problem found in a module file, with where it is.
@@ -260,6 +261,7 @@ impl Reader<'_> {
                 "items",
                 "attitudes",
                 "cases",
+                "pairs",
                 "reflections",
             ],
         );
@@ -280,6 +282,7 @@ impl Reader<'_> {
         let attitudes =
             self.tables(root, "", "attitudes").into_iter().map(|(p, t)| self.attitude(&p, t)).collect();
         let cases = self.tables(root, "", "cases").into_iter().map(|(p, t)| self.case(&p, t)).collect();
+        let pairs = self.tables(root, "", "pairs").into_iter().map(|(p, t)| self.pair(&p, t)).collect();
         ModuleDefinition {
             slug: self.string(root, "", "slug", true).unwrap_or_default(),
             title: self.string(root, "", "title", true).unwrap_or_default(),
@@ -293,7 +296,18 @@ impl Reader<'_> {
             items,
             attitudes,
             cases,
+            pairs,
             reflections: self.strings(root, "", "reflections"),
+        }
+    }
+
+    fn pair(&mut self, path: &str, table: &Table<'_>) -> CasePair {
+        self.only(table, path, &["key", "cases", "differs", "themes"]);
+        CasePair {
+            key: self.string(table, path, "key", true).unwrap_or_default(),
+            cases: self.strings(table, path, "cases"),
+            differs: self.string(table, path, "differs", true).unwrap_or_default(),
+            themes: self.strings(table, path, "themes"),
         }
     }
 

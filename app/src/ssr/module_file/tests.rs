@@ -410,3 +410,52 @@ fn passages_must_follow_a_choice_that_can_lead_to_them() {
     assert!(unreadable[0].1.starts_with("'a-x' is not a choice"), "{unreadable:?}");
     assert!(unreadable.iter().all(|(line, _)| *line == unreadable[0].0 && *line > 0), "{unreadable:?}");
 }
+
+/// Two cases, `c` and `d`, with the given nodes each, and a pair of them written as `pair`.
+fn paired(c_nodes: &str, d_nodes: &str, pair: &str) -> String {
+    tiny_case(c_nodes) + "\n[[cases]]\nkey = \"d\"\ntitle = \"Twin\"\nstart = \"a\"\n" + d_nodes + pair
+}
+
+fn pair(cases: &str, differs: &str) -> String {
+    format!(
+        "\n[[pairs]]\nkey = \"p\"\ncases = [{cases}]\ndiffers = \"{differs}\"\nthemes = [\"deserving-patient\"]\n"
+    )
+}
+
+#[test]
+fn a_matched_pair_names_two_cases_with_the_same_decisions() {
+    let nodes = decision("a", &[option("x", "z", "best", "Good."), option("y", "z", "poor", "Less good.")])
+        + &end("z");
+    let sound = paired(&nodes, &nodes, &pair("\"c\", \"d\"", "Age"));
+    assert_eq!(located(&sound), []);
+    let module = read_module(&sound).expect("a paired module");
+    assert_eq!(read_module(&write_module(&module).expect("written")).expect("read back"), module);
+    let found = |text: &str| -> Vec<String> { located(text).into_iter().map(|(_, m)| m).collect() };
+    assert_eq!(
+        found(&paired(&nodes, &nodes, &pair("\"c\"", "Age"))),
+        ["Pair 'p' must name two different cases"]
+    );
+    assert_eq!(
+        found(&paired(&nodes, &nodes, &pair("\"c\", \"e\"", "Age"))),
+        ["Pair 'p' names a case this module does not have"]
+    );
+    assert_eq!(
+        found(&paired(&nodes, &nodes, &pair("\"c\", \"d\"", ""))),
+        ["Pair 'p': what differs between the patients is missing: write it"]
+    );
+    let other_options =
+        decision("a", &[option("x", "z", "best", "Good."), option("w", "z", "poor", "Less good.")])
+            + &end("z");
+    assert_eq!(
+        found(&paired(&nodes, &other_options, &pair("\"c\", \"d\"", "Age"))),
+        ["Pair 'p': decision 'a' must offer the same option keys in 'c' and 'd'"]
+    );
+    let other_decision =
+        decision("b", &[option("x", "z", "best", "Good."), option("y", "z", "poor", "Less good.")])
+            + &end("z");
+    let unmatched = found(&paired(&nodes, &other_decision, &pair("\"c\", \"d\"", "Age")));
+    assert!(
+        unmatched.iter().any(|m| m.contains("must have the same decisions (they have a and b)")),
+        "{unmatched:?}"
+    );
+}

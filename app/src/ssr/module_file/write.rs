@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::domain::curriculum::case::{Case, NodeKind};
 use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
+use crate::domain::curriculum::pair::CasePair;
 
 /// The module as a TOML module file.
 pub fn write_module(module: &ModuleDefinition) -> Result<String, toml::ser::Error> {
@@ -24,6 +25,7 @@ pub fn write_module(module: &ModuleDefinition) -> Result<String, toml::ser::Erro
         items: module.items.iter().map(FileItem::from).collect(),
         attitudes: module.attitudes.iter().map(FileAttitude::from).collect(),
         cases: module.cases.iter().map(FileCase::from).collect(),
+        pairs: module.pairs.iter().map(FilePair::from).collect(),
     };
     toml::to_string_pretty(&file)
 }
@@ -46,6 +48,22 @@ struct File<'a> {
     items: Vec<FileItem<'a>>,
     attitudes: Vec<FileAttitude<'a>>,
     cases: Vec<FileCase<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pairs: Vec<FilePair<'a>>,
+}
+
+#[derive(Serialize)]
+struct FilePair<'a> {
+    key: &'a str,
+    cases: &'a [String],
+    differs: &'a str,
+    themes: &'a [String],
+}
+
+impl<'a> From<&'a CasePair> for FilePair<'a> {
+    fn from(p: &'a CasePair) -> Self {
+        FilePair { key: &p.key, cases: &p.cases, differs: &p.differs, themes: &p.themes }
+    }
 }
 
 #[derive(Serialize)]
