@@ -134,6 +134,38 @@ test("the story follows the GP's own choices", async ({ page }, testInfo) => {
   await expect(page.locator("main")).not.toContainText("Jim listens, then says");
 });
 
+test("a matched-pair module shows the GP where their decisions differed", async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await registerLearner(page, testInfo, "pairs");
+  await open(page, "/modules", testInfo);
+  await page.getByRole("link", { name: "Two of a kind: the same story, a different patient" }).click();
+  await page.getByRole("button", { name: "Start the module" }).click();
+  await expect(heading(page)).toBeVisible();
+  if (hydrated(testInfo)) await untilEnhanced(page);
+  // The same request from two widowed patients: no tablet for Ruth, 79; a week of zopiclone for Colin, 41.
+  const chosen: Record<string, RegExp> = {
+    "case:ruth:request": /^Listen to the loss/,
+    "case:colin:request": /^Prescribe zopiclone/,
+  };
+  const step = page.locator("input[name=step]");
+  for (let steps = 0; steps < 120 && (await step.count()); steps++) {
+    const id = (await step.getAttribute("value")) ?? "";
+    if (chosen[id]) {
+      await page.getByRole("radio", { name: chosen[id] }).check();
+      await page.getByRole("button", { name: "Make this choice" }).click();
+      await expect(page.locator(`input[name=step][value="${id}"]`)).toHaveCount(0);
+    } else {
+      await answerStep(page);
+    }
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your results");
+  await expect(page.getByRole("heading", { name: "Matched patients" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(/differed between the two patients in [12] of 2 pairs/);
+  const ruthAndColin = page.getByRole("table", { name: /Mrs Allen \(first\) and Mr Baker \(second\)/ });
+  await expect(ruthAndColin.getByRole("row", { name: /What do you do about the request\?/ })).toContainText("Different");
+  await expectNoAxeViolations(page, testInfo);
+});
+
 /** What to Tab to: an element with this text, or a form control with this name. */
 type Target = { text?: string; name?: string };
 

@@ -2,6 +2,7 @@
 //! the records each answer leaves, results, the knowledge profile, and who may see what.
 
 mod journey;
+mod matched_pairs;
 mod option_order;
 mod passages;
 mod recording;
@@ -156,4 +157,33 @@ pub async fn stored_step(app: &TestApp, person: PersonId, attempt: &str) -> anyh
     let stored =
         app.state.db.attempt_of(attempt, person).await?.ok_or_else(|| anyhow::anyhow!("no attempt"))?;
     Ok(stored.current_step)
+}
+
+/// Answers steps (rightly, with the best choice unless `choices` names the option for a decision's
+/// step id, such as `case:jim:reframe`) until the attempt reaches the step `until` (`done` for the
+/// end).
+pub async fn play_until(
+    app: &TestApp,
+    learner: &reqwest::Client,
+    module: &ModuleDefinition,
+    attempt: &str,
+    choices: &[(&str, &str)],
+    until: &str,
+) -> anyhow::Result<StepView> {
+    let mut view = current(app, learner, attempt).await?;
+    for _ in 0..100 {
+        if view.step == until || (until == "done" && matches!(view.content, StepContent::Finished { .. })) {
+            return Ok(view);
+        }
+        let chosen = choices.iter().find(|(step, _)| *step == view.step).map(|(_, option)| *option);
+        let fields = match chosen {
+            Some(option) => vec![("choice", option.to_owned())],
+            None => fields_for(module, &view, Knowing::Right("2"), Knowing::Right("2")),
+        };
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = send(app, learner, &view, &fields).await?;
+        anyhow::ensure!(response.status().is_success(), "answering {}: {}", view.step, response.status());
+        view = response.json().await?;
+    }
+    anyhow::bail!("{until} was never reached")
 }

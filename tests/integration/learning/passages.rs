@@ -18,21 +18,24 @@ async fn the_story_follows_the_choices_the_learner_made(engine: Engine) -> anyho
     let insisting = app.signed_in(LEARNER_A).await?;
     let attempt = start(&app, &insisting, "jim-withdrawal-barriers").await?;
     let cold =
-        play_until(&app, &insisting, &jim, &attempt, &[("reframe", "insist")], "case:jim:cold-stop").await?;
+        play_until(&app, &insisting, &jim, &attempt, &[("case:jim:reframe", "insist")], "case:jim:cold-stop")
+            .await?;
     assert!(text_of(&cold).contains("out-of-hours"), "{cold:?}");
     let alcohol = play_until(&app, &insisting, &jim, &attempt, &[], "case:jim:alcohol").await?;
     assert!(text_of(&alcohol).contains("thrown off them"), "{alcohol:?}");
     let html = insisting.get(app.url(&format!("/attempts/{attempt}"))).send().await?.text().await?;
     assert!(Page::parse(&html).text("main")?.contains("thrown off them"), "the page without JavaScript too");
     let taper =
-        play_until(&app, &insisting, &jim, &attempt, &[("alcohol", "assess")], "case:jim:taper").await?;
+        play_until(&app, &insisting, &jim, &attempt, &[("case:jim:alcohol", "assess")], "case:jim:taper")
+            .await?;
     assert!(text_of(&taper).contains("pull the rug out"), "{taper:?}");
 
     // Explaining keeps the node's own text.
     let explaining = app.signed_in(LEARNER_B).await?;
     let attempt = start(&app, &explaining, "jim-withdrawal-barriers").await?;
     let alcohol =
-        play_until(&app, &explaining, &jim, &attempt, &[("reframe", "explain")], "case:jim:alcohol").await?;
+        play_until(&app, &explaining, &jim, &attempt, &[("case:jim:reframe", "explain")], "case:jim:alcohol")
+            .await?;
     assert!(text_of(&alcohol).contains("the slow way"), "{alcohol:?}");
     assert!(!text_of(&alcohol).contains("thrown off them"));
     Ok(())
@@ -45,35 +48,4 @@ fn text_of(view: &StepView) -> String {
         StepContent::Decision { body_html, .. } => body_html.clone().unwrap_or_default(),
         _ => String::new(),
     }
-}
-
-/// Answers steps (rightly, with the best choice unless `choices` names the decision's option) until
-/// the attempt reaches the step `until`.
-async fn play_until(
-    app: &TestApp,
-    learner: &reqwest::Client,
-    module: &ModuleDefinition,
-    attempt: &str,
-    choices: &[(&str, &str)],
-    until: &str,
-) -> anyhow::Result<StepView> {
-    let mut view = current(app, learner, attempt).await?;
-    for _ in 0..100 {
-        if view.step == until {
-            return Ok(view);
-        }
-        let chosen = match Step::parse(&view.step) {
-            Some(Step::Case { node, .. }) => choices.iter().find(|(d, _)| *d == node).map(|(_, o)| *o),
-            _ => None,
-        };
-        let fields = match chosen {
-            Some(option) => vec![("choice", option.to_owned())],
-            None => fields_for(module, &view, Knowing::Right("2"), Knowing::Right("2")),
-        };
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let response = send(app, learner, &view, &fields).await?;
-        anyhow::ensure!(response.status().is_success(), "answering {}: {}", view.step, response.status());
-        view = response.json().await?;
-    }
-    anyhow::bail!("{until} was never reached")
 }

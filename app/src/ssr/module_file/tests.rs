@@ -5,7 +5,7 @@ use super::*;
 
 use crate::ssr::curriculum::FIRST_CURRICULUM;
 
-const CURRICULUM: [(&str, &str); 8] = [
+const CURRICULUM: [(&str, &str); 9] = [
     ("margaret", FIRST_CURRICULUM[0]),
     ("david", FIRST_CURRICULUM[1]),
     ("priya", FIRST_CURRICULUM[2]),
@@ -14,6 +14,7 @@ const CURRICULUM: [(&str, &str); 8] = [
     ("hughes", FIRST_CURRICULUM[5]),
     ("northfield", FIRST_CURRICULUM[6]),
     ("okoro", FIRST_CURRICULUM[7]),
+    ("pairs", FIRST_CURRICULUM[8]),
 ];
 
 fn problems(text: &str) -> Vec<String> {
