@@ -1,7 +1,6 @@
 //! The real binary, as an operator runs it: configured by environment variables, logging JSON with
 //! request ids, and stopping cleanly on SIGTERM or SIGINT.
 
-use std::time::Duration;
 
 use casebook_tests::server_process::Server;
 use casebook_tests::{Engine, LEARNER_A, PASSWORD, TestApp, TestDatabase, new_client, on_both_engines};
@@ -70,11 +69,14 @@ async fn stops_cleanly_on_sigint(engine: Engine) -> anyhow::Result<()> {
 
 /// Sign-ins are slow on purpose (Argon2, a few at a time), so forty at once are still being worked
 /// through when SIGTERM arrives: each must still get its answer, while new connections are refused.
+/// The signal waits until the server has logged the start of all forty (its request tracing at
+/// debug level): a request whose bytes had not yet arrived is not in flight, and on a busy machine
+/// a fixed pause could send the signal before some had.
 async fn sigterm_drains_requests_in_flight(engine: Engine) -> anyhow::Result<()> {
     const SIGN_INS: usize = 40;
     let app = TestApp::spawn(engine).await?;
     app.world().await?;
-    let mut server = Server::start(app.database())?;
+    let mut server = Server::start_with(app.database(), &[("RUST_LOG", "info,tower_http=debug")])?;
     let target = std::sync::Arc::new(app.behind(server.address.clone()));
     let sign_ins: Vec<_> = (0..SIGN_INS)
         .map(|_| {
@@ -86,7 +88,11 @@ async fn sigterm_drains_requests_in_flight(engine: Engine) -> anyhow::Result<()>
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    for _ in 0..SIGN_INS {
+        server.wait_for(|log| {
+            log["message"] == "started processing request" && log.to_string().contains("/api/account/sign_in")
+        })?;
+    }
     server.signal("TERM")?;
     server.wait_for(|log| log["message"].as_str().is_some_and(|m| m.starts_with("SIGTERM received")))?;
     let late = reqwest::Client::new().get(format!("{}/healthz", server.address)).send().await;
