@@ -1,7 +1,6 @@
 //! The real binary, as an operator runs it: configured by environment variables, logging JSON with
 //! request ids, and stopping cleanly on SIGTERM or SIGINT.
 
-
 use casebook_tests::server_process::Server;
 use casebook_tests::{Engine, LEARNER_A, PASSWORD, TestApp, TestDatabase, new_client, on_both_engines};
 
