@@ -69,7 +69,8 @@ fn group_class(error: bool) -> &'static str {
 #[component]
 pub fn TextField(
     /// The submitted name, which is also the id unless `id` is given.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     label: &'static str,
     #[prop(optional)] id: Option<String>,
     #[prop(optional)] hint: Option<&'static str>,
@@ -82,7 +83,7 @@ pub fn TextField(
     width: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let id = id.unwrap_or_else(|| name.to_owned());
+    let id = id.unwrap_or_else(|| name.clone());
     let has_error = error.is_some();
     let class = ["nhsuk-input", if has_error { "nhsuk-input--error" } else { "" }, width.unwrap_or("")]
         .into_iter()
@@ -122,7 +123,9 @@ pub fn TextField(
 /// A labelled text area, for Markdown and other text written over several lines.
 #[component]
 pub fn TextArea(
-    name: &'static str,
+    /// The submitted name, which is also the id.
+    #[prop(into)]
+    name: String,
     #[prop(into)] label: String,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional, into)] value: String,
@@ -133,7 +136,7 @@ pub fn TextArea(
     let class = if has_error { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" };
     view! {
         <div class=group_class(has_error)>
-            <label class="nhsuk-label" for=name>
+            <label class="nhsuk-label" for=name.clone()>
                 {label}
             </label>
             {hint
@@ -147,10 +150,10 @@ pub fn TextArea(
             {error.map(|message| view! { <ErrorMessage id=format!("{name}-error") message /> })}
             <textarea
                 class=class
-                id=name
+                id=name.clone()
+                aria-describedby=described_by(&name, hint.is_some(), has_error)
                 name=name
                 rows=rows
-                aria-describedby=described_by(name, hint.is_some(), has_error)
             >
                 {value}
             </textarea>

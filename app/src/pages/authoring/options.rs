@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::forms::{message, value_or};
+use crate::components::forms::{TextArea, TextField, message, value_or};
 use crate::domain::authoring::edit_case::OptionRow;
 use crate::domain::curriculum::case::Rating;
 use crate::error::AppError;
@@ -16,7 +16,8 @@ pub fn theme_codes_hint() -> &'static str {
      r3-attitudes-to-alternatives, r4-access-to-alternatives."
 }
 
-/// A text input named for a row of `list`, with its label and any error.
+/// A text input named for a row of `list` (`options[<row>][<field>]`, which is also its id, so the
+/// error summary's link lands on it), its value and error taken from a refused submission.
 #[component]
 pub(super) fn RowField(
     row: usize,
@@ -27,29 +28,8 @@ pub(super) fn RowField(
     #[prop(default = "options")] list: &'static str,
 ) -> impl IntoView {
     let name = format!("{list}[{row}][{field}]");
-    // The id is the name, so the error summary's link (`#<name>`) lands on the field.
-    let id = name.clone();
-    let problem = message(&error, &name);
-    let value = value_or(&error, &name, &value);
-    let group =
-        if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
-    view! {
-        <div class=group>
-            <label class="nhsuk-label" for=id.clone()>
-                {label}
-            </label>
-            {problem
-                .map(|m| {
-                    view! {
-                        <span class="nhsuk-error-message">
-                            <span class="nhsuk-u-visually-hidden">"Error: "</span>
-                            {m}
-                        </span>
-                    }
-                })}
-            <input class="nhsuk-input" id=id name=name type="text" value=value />
-        </div>
-    }
+    let (value, problem) = (value_or(&error, &name, &value), message(&error, &name));
+    view! { <TextField name label value error=problem /> }
 }
 
 /// A Markdown area for a row of `list` (an option's feedback unless told otherwise).
@@ -63,30 +43,8 @@ pub(super) fn RowText(
     #[prop(default = "Feedback (Markdown): why this option is right or wrong")] label: &'static str,
 ) -> impl IntoView {
     let name = format!("{list}[{row}][{field}]");
-    let problem = message(&error, &name);
-    let value = value_or(&error, &name, &value);
-    let id = name.clone();
-    let group =
-        if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
-    view! {
-        <div class=group>
-            <label class="nhsuk-label" for=id.clone()>
-                {label}
-            </label>
-            {problem
-                .map(|m| {
-                    view! {
-                        <span class="nhsuk-error-message">
-                            <span class="nhsuk-u-visually-hidden">"Error: "</span>
-                            {m}
-                        </span>
-                    }
-                })}
-            <textarea class="nhsuk-textarea" id=id name=name rows="3">
-                {value}
-            </textarea>
-        </div>
-    }
+    let (value, problem) = (value_or(&error, &name, &value), message(&error, &name));
+    view! { <TextArea name label value error=problem rows=3 /> }
 }
 
 /// Option rows for a knowledge item: text and feedback, and one radio for the correct answer.
