@@ -164,6 +164,8 @@ test("a matched-pair module shows the GP where their decisions differed", async 
   const ruthAndColin = page.getByRole("table", { name: /Mrs Allen \(first\) and Mr Baker \(second\)/ });
   await expect(ruthAndColin.getByRole("row", { name: /What do you do about the request\?/ })).toContainText("Different");
   await expectNoAxeViolations(page, testInfo);
+  await page.getByRole("heading", { name: "Matched patients" }).scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, "matched-pairs");
 });
 
 /** What to Tab to: an element with this text, or a form control with this name. */
