@@ -16,6 +16,7 @@ use crate::domain::reports::build::{
     PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
 };
 use crate::domain::reports::disclosure::count;
+use crate::domain::reports::pairs::pair_rows;
 use crate::domain::reports::prescribing::{
     engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
 };
@@ -107,9 +108,10 @@ async fn build(
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
     // Independent reads, each on its own pooled connection, so they overlap.
-    let (attempts, learning, every_month, registered) = tokio::try_join!(
+    let (attempts, learning, pair_totals, every_month, registered) = tokio::try_join!(
         db.attempt_facts(scope),
         db.learning_totals(scope),
+        db.pair_totals(scope),
         db.prescribing_rates(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
     )?;
@@ -150,6 +152,7 @@ async fn build(
         themes: themes(&learning.themes),
         attitudes: attitudes(&learning.attitudes, |m, key| named.statement(m, key)),
         decisions: decisions(&learning.decisions, |m, case, node| named.question(m, case, node)),
+        pairs: pair_rows(&pair_totals),
         practices: practices(&attempts, &learning.practices, &facts),
         engagement: engagement(&rates, &high, &learners),
         trend: trend(&every_month, &first_completions(&attempts, month)),

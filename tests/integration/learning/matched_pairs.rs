@@ -1,12 +1,19 @@
 //! A matched-pair module: a learner who decides differently for two patients whose stories differ
-//! only in age and sex sees where, on the results, and the same choices show as the same.
+//! only in age and sex sees where, on the results, and the same choices show as the same; a lead
+//! sees, by theme, the share of pairs their region's learners decided differently.
 
 use app::api::learning::view_results::ResultsView;
-use casebook_tests::{Engine, LEARNER_A, Page, TestApp, on_both_engines};
+use app::domain::reports::disclosure::Shown;
+use app::domain::role::{Role, RoleGrant};
+use app::wire::report_view::ReportView;
+use casebook_tests::{Engine, LEAD_A, LEAD_B, LEARNER_A, Page, TestApp, on_both_engines};
 
 use super::*;
 
-on_both_engines!(the_results_show_where_decisions_differed_between_matched_patients);
+on_both_engines!(
+    the_results_show_where_decisions_differed_between_matched_patients,
+    a_lead_sees_the_share_of_pairs_decided_differently_by_theme,
+);
 
 const PAIRS: &str = include_str!("../../../curriculum/benzodiazepines/pairs.toml");
 
@@ -40,5 +47,46 @@ async fn the_results_show_where_decisions_differed_between_matched_patients(
     assert!(main.contains("Your decisions differed between the two patients in 1 of 2 pairs."), "{main}");
     assert!(main.contains("Age and sex: Ruth is 79, Colin 41"), "{main}");
     assert_eq!(page.texts("main table strong.nhsuk-tag--orange")?, ["Different"]);
+    Ok(())
+}
+
+async fn a_lead_sees_the_share_of_pairs_decided_differently_by_theme(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let module = publish(&app, PAIRS).await?;
+    // Eight learners (enough for a share to be shown) meet both pairs; three of them give Colin, 41,
+    // the week of zopiclone they refused Ruth, 79.
+    for i in 0..8 {
+        let email = format!("gp{i}@test.example");
+        app.person((&email, vec![RoleGrant { role: Role::Learner, region: None }], Some(world.practice_a)))
+            .await?;
+        let learner = app.signed_in(&email).await?;
+        let attempt = start(&app, &learner, "matched-pairs").await?;
+        let choices: &[(&str, &str)] = if i < 3 { &[("case:colin:request", "week")] } else { &[] };
+        play_until(&app, &learner, &module, &attempt, choices, "done").await?;
+    }
+
+    let lead = app.signed_in(LEAD_A).await?;
+    let view: ReportView = app.post(&lead, "/api/reports/view_report", &[]).await?.json().await?;
+    let rows: Vec<_> =
+        view.report.pairs.iter().map(|p| (p.code.as_str(), p.learners, p.pairs, p.inconsistent)).collect();
+    // 16 pairs met (two each), 3 decided differently: 19%; counts rounded to the nearest 5.
+    let share = Some(3.0 / 16.0);
+    assert_eq!(
+        rows,
+        [
+            ("deserving-patient", Shown::Count(10), Shown::Count(15), share),
+            ("ambivalence-rules", Shown::Count(10), Shown::Count(15), share)
+        ]
+    );
+    let page = Page::parse(&lead.get(app.url("/reports")).send().await?.text().await?);
+    let main = page.text("main")?;
+    assert!(main.contains("Matched pairs decided differently, by theme"), "{main}");
+    let csv = lead.get(app.url("/reports/matched-pairs.csv")).send().await?.text().await?;
+    assert!(csv.contains("The 'deserving' patient,10,15,19%"), "{csv}");
+
+    let other_lead = app.signed_in(LEAD_B).await?;
+    let theirs: ReportView = app.post(&other_lead, "/api/reports/view_report", &[]).await?.json().await?;
+    assert!(theirs.report.pairs.is_empty(), "another region's learners are not in lead B's figures");
     Ok(())
 }

@@ -93,7 +93,7 @@ fn question_of(case: &Case, node: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::curriculum::case::{Node, Rating};
     use crate::domain::curriculum::pair::CasePair;
@@ -126,7 +126,8 @@ mod tests {
         }
     }
 
-    fn module() -> ModuleDefinition {
+    /// A module whose two cases make a pair on one theme.
+    pub(crate) fn module() -> ModuleDefinition {
         let mut module = fixture::module();
         module.cases = vec![twin("ruth"), twin("colin")];
         module.pairs = vec![CasePair {

@@ -4,6 +4,7 @@
 
 use crate::domain::curriculum::case::{NodeKind, Rating};
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::learning::matched_pairs::compare_pairs;
 use crate::domain::learning::results::RecordedAnswer;
 use crate::domain::learning::step::Step;
 
@@ -22,6 +23,30 @@ pub struct DecisionTaken {
     pub node: String,
     pub option: String,
     pub rating: Rating,
+}
+
+/// Whether the learner decided alike for both patients of a matched pair, once per theme the pair
+/// speaks to (a lead reads the share of inconsistent pairs by theme).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairOutcome {
+    pub pair: String,
+    pub theme: String,
+    pub consistent: bool,
+}
+
+/// Each matched pair the learner decided for both patients, once per theme.
+pub fn pair_outcomes(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> Vec<PairOutcome> {
+    compare_pairs(module, answers)
+        .into_iter()
+        .flat_map(|pair| {
+            let consistent = pair.consistent();
+            pair.themes.into_iter().map(move |theme| PairOutcome {
+                pair: pair.key.clone(),
+                theme,
+                consistent,
+            })
+        })
+        .collect()
 }
 
 /// Each statement the learner rated both before and after the cases.
@@ -90,6 +115,19 @@ mod tests {
             attitude_pairs(&answers),
             [AttitudePair { statement: "earned".into(), before: 4, after: 2 }]
         );
+    }
+
+    #[test]
+    fn a_pair_decided_differently_is_one_inconsistent_outcome_per_theme() {
+        let mut module = crate::domain::learning::matched_pairs::tests::module();
+        module.pairs[0].themes.push("ambivalence-rules".into());
+        let answers = [answer("case:ruth:first", "a"), answer("case:colin:first", "b")];
+        let outcomes = pair_outcomes(&module, &answers);
+        assert_eq!(
+            outcomes.iter().map(|o| (o.theme.as_str(), o.consistent)).collect::<Vec<_>>(),
+            [("deserving-patient", false), ("ambivalence-rules", false)]
+        );
+        assert!(pair_outcomes(&module, &answers[..1]).is_empty(), "a pair met once is not an outcome");
     }
 
     #[test]

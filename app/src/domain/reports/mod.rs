@@ -5,6 +5,7 @@
 pub mod build;
 pub mod choices;
 pub mod disclosure;
+pub mod pairs;
 pub mod prescribing;
 pub mod record;
 pub mod region_totals;

@@ -1,17 +1,20 @@
 //! What a finished attempt adds to the reports, kept beside the attempt when it finishes.
 
-use super::choices::{AttitudePair, DecisionTaken, attitude_pairs, decisions_taken};
+use super::choices::{
+    AttitudePair, DecisionTaken, PairOutcome, attitude_pairs, decisions_taken, pair_outcomes,
+};
 use super::theme_scores::{ThemeScore, theme_scores};
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::learning::results::RecordedAnswer;
 
 /// What a finished attempt adds to the reports: its scores by theme, its attitude ratings before
-/// and after, and the decisions it took.
+/// and after, the decisions it took and whether its matched pairs were decided alike.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReportRecord {
     pub themes: Vec<ThemeScore>,
     pub attitudes: Vec<AttitudePair>,
     pub decisions: Vec<DecisionTaken>,
+    pub pairs: Vec<PairOutcome>,
 }
 
 /// The report record of an attempt of `module` with these `answers`.
@@ -20,5 +23,6 @@ pub fn report_record(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> R
         themes: theme_scores(module, answers),
         attitudes: attitude_pairs(answers),
         decisions: decisions_taken(module, answers),
+        pairs: pair_outcomes(module, answers),
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::disclosure::Shown;
+use super::pairs::PairThemeRow;
 use super::prescribing::{EngagementRow, TrendRow};
 use super::stats::MeanWithInterval;
 
@@ -87,6 +88,8 @@ pub struct Report {
     pub themes: Vec<ThemeRow>,
     pub attitudes: Vec<AttitudeRow>,
     pub decisions: Vec<DecisionRow>,
+    /// Matched pairs decided differently, by theme.
+    pub pairs: Vec<PairThemeRow>,
     pub practices: Vec<PracticeRow>,
     /// High prescribers against the other practices with prescribing figures.
     pub engagement: Vec<EngagementRow>,
@@ -102,18 +105,20 @@ pub enum Table {
     Themes,
     Attitudes,
     Decisions,
+    Pairs,
     Practices,
     HighPrescribers,
     Trend,
 }
 
 impl Table {
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 9] = [
         Table::Months,
         Table::Modules,
         Table::Themes,
         Table::Attitudes,
         Table::Decisions,
+        Table::Pairs,
         Table::Practices,
         Table::HighPrescribers,
         Table::Trend,
@@ -126,6 +131,7 @@ impl Table {
             Table::Themes => "learning-by-theme",
             Table::Attitudes => "attitudes",
             Table::Decisions => "decisions",
+            Table::Pairs => "matched-pairs",
             Table::Practices => "practices",
             Table::HighPrescribers => "high-prescribers",
             Table::Trend => "prescribing-trend",
@@ -194,6 +200,16 @@ impl Table {
                             d.learners.text(),
                             percent(d.poor_or_unsafe),
                         ]
+                    })
+                    .collect(),
+            ),
+            Table::Pairs => (
+                vec!["Theme", "Learners", "Pairs decided for both patients", "Decided differently"],
+                report
+                    .pairs
+                    .iter()
+                    .map(|p| {
+                        vec![p.title.clone(), p.learners.text(), p.pairs.text(), percent(p.inconsistent)]
                     })
                     .collect(),
             ),

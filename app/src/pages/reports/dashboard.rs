@@ -165,6 +165,19 @@ fn Dashboard(view: ReportView) -> impl IntoView {
             report=report.clone()
             query=query.clone()
         />
+        <h2>"Matched pairs"</h2>
+        <p>
+            "In a matched-pair module a learner meets two patients who differ in one respect only (age, sex or \
+             circumstances) and makes the same decisions for each. By the theme each pair speaks to: the pairs \
+             decided for both patients, and the share where some decision differed between the two. A share from \
+             fewer than 8 learners is not shown (*)."
+        </p>
+        <ReportTableView
+            table=ReportTable::Pairs
+            caption="Matched pairs decided differently, by theme"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Practices"</h2>
         <p>
             "Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \

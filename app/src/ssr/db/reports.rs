@@ -74,6 +74,20 @@ pub(super) async fn insert_report_record(
         .execute(&mut **tx)
         .await?;
     }
+    for outcome in &record.pairs {
+        sqlx::query(
+            "INSERT INTO attempt_pair_outcomes (attempt_id, module_id, person_id, region_id, completed_at, pair_key, \
+             theme_code, consistent) \
+             SELECT id, module_id, person_id, region_id, $2, $3, $4, $5 FROM attempts WHERE id = $1",
+        )
+        .bind(attempt)
+        .bind(now_ms)
+        .bind(&outcome.pair)
+        .bind(&outcome.theme)
+        .bind(i64::from(outcome.consistent))
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
 }
 
@@ -100,13 +114,13 @@ async fn insert_theme_scores(
 }
 
 /// `$1` is the region (0 for every region), `$2` and `$3` the range, on `column` of table `t`.
-fn in_scope(column: &str) -> String {
+pub(super) fn in_scope(column: &str) -> String {
     format!("($1 = 0 OR t.region_id = $1) AND t.{column} >= $2 AND t.{column} < $3")
 }
 
 impl Db {
     /// Runs a report query whose `$1` to `$3` are the scope's region and date range.
-    async fn scoped<T>(&self, sql: &str, scope: Scope) -> Result<Vec<T>, sqlx::Error>
+    pub(super) async fn scoped<T>(&self, sql: &str, scope: Scope) -> Result<Vec<T>, sqlx::Error>
     where
         T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
     {
