@@ -12,6 +12,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::ids::{ModuleId, PracticeId, RegionId};
+use crate::domain::reports::ambivalence::ambivalence_rows;
 use crate::domain::reports::build::{
     PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
 };
@@ -108,10 +109,11 @@ async fn build(
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
     // Independent reads, each on its own pooled connection, so they overlap.
-    let (attempts, learning, pair_totals, every_month, registered) = tokio::try_join!(
+    let (attempts, learning, pair_totals, ambivalence, every_month, registered) = tokio::try_join!(
         db.attempt_facts(scope),
         db.learning_totals(scope),
         db.pair_totals(scope),
+        db.ambivalence_totals(scope),
         db.prescribing_rates(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
     )?;
@@ -151,6 +153,7 @@ async fn build(
         by_module: grouped(&attempts, |a| named.title(a.module)),
         themes: themes(&learning.themes),
         attitudes: attitudes(&learning.attitudes, |m, key| named.statement(m, key)),
+        ambivalence: ambivalence_rows(&ambivalence, |m| named.title(m)),
         decisions: decisions(&learning.decisions, |m, case, node| named.question(m, case, node)),
         pairs: pair_rows(&pair_totals),
         practices: practices(&attempts, &learning.practices, &facts),

@@ -60,11 +60,13 @@ pub enum StepContent {
         first_of_test: bool,
         after_case: bool,
     },
-    /// An attitude statement, on a five-point scale.
+    /// An attitude statement, on a five-point scale of agreement; or an evaluation question (how
+    /// favourable, or how unfavourable), on a five-point scale from 'not at all' to 'extremely'.
     Attitude {
         statement: String,
         first: bool,
         after_case: bool,
+        evaluation: bool,
     },
     Narrative {
         body_html: String,

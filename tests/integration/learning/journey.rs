@@ -92,7 +92,7 @@ async fn leaving_and_coming_back_resumes_at_the_exact_step(engine: Engine) -> an
     let first_visit = app.signed_in(LEARNER_A).await?;
     let attempt = start(&app, &first_visit, MARGARET_SLUG).await?;
     let knowing = (Knowing::Right("2"), Knowing::Right("2"));
-    let left_at = answer_steps(&app, &first_visit, &module, &attempt, knowing, 14).await?;
+    let left_at = answer_steps(&app, &first_visit, &module, &attempt, knowing, 16).await?;
     assert!(left_at.step.starts_with("case:"), "half way, in the case: {}", left_at.step);
 
     // Another device: a new session.

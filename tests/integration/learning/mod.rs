@@ -1,6 +1,7 @@
 //! The learner's journey over HTTP: starting and resuming modules, answering every kind of step,
 //! the records each answer leaves, results, the knowledge profile, and who may see what.
 
+mod ambivalence;
 mod journey;
 mod matched_pairs;
 mod option_order;

@@ -107,8 +107,16 @@ async fn bad_input_to_every_kind_of_step_records_nothing(engine: Engine) -> anyh
                 (vec![("choice", "a")], "certainty", "Select how sure you are of your answer"),
                 (vec![("choice", "a"), ("certainty", "9")], "certainty", "Select a certainty of 1, 2 or 3"),
             ],
-            Some(Step::AttitudePre(_) | Step::AttitudePost(_)) => vec![
-                (vec![], "agreement", "Select how much you agree with the statement"),
+            Some(Step::AttitudePre(key) | Step::AttitudePost(key)) => vec![
+                (
+                    vec![],
+                    "agreement",
+                    if app::domain::learning::ambivalence::is_evaluation(&module, &key) {
+                        "Select how much, from 'not at all' to 'extremely'"
+                    } else {
+                        "Select how much you agree with the statement"
+                    },
+                ),
                 (vec![("agreement", "7")], "agreement", "Select one of the five answers"),
             ],
             Some(Step::Case { .. }) if is_decision(&view) => vec![

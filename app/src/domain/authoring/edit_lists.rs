@@ -1,8 +1,9 @@
 //! The parts of a draft edited as lists, one entry per line: references (`key | citation | link`),
-//! attitude statements (`key | statement | themes`) and reflection prompts. A line's problem names
+//! attitude statements (`key | statement | themes`, with `| positive` or `| negative` on the two
+//! evaluation questions of an ambivalence measure) and reflection prompts. A line's problem names
 //! the line, so a long list is quick to fix.
 
-use crate::domain::curriculum::module::{AttitudeStatement, Reference};
+use crate::domain::curriculum::module::{AttitudeStatement, Reference, Valence};
 use crate::domain::curriculum::theme::theme;
 use crate::domain::text::short_text;
 
@@ -84,18 +85,27 @@ pub fn parse_references(text: &str) -> Result<Vec<Reference>, String> {
         .collect()
 }
 
-/// `key | statement | theme codes`, one per line.
+/// `key | statement | theme codes`, one per line, and `| positive` or `| negative` after an
+/// evaluation question.
 pub fn parse_attitudes(text: &str) -> Result<Vec<AttitudeStatement>, String> {
     lines(text)
         .map(|(n, line)| {
             let at = |message: String| format!("Line {n}: {message}");
-            let [key, statement, themes] = fields(line)[..] else {
-                return Err(at("write the key, the statement and its themes, separated by |".into()));
+            let (key, statement, themes, evaluates) = match fields(line)[..] {
+                [key, statement, themes] => (key, statement, themes, None),
+                [key, statement, themes, valence] => {
+                    let valence = Valence::parse(valence.trim()).ok_or_else(|| {
+                        at("the fourth part, if any, must be 'positive' or 'negative' (an evaluation question)".into())
+                    })?;
+                    (key, statement, themes, Some(valence))
+                }
+                _ => return Err(at("write the key, the statement and its themes, separated by |".into())),
             };
             Ok(AttitudeStatement {
                 key: parse_key(key, "the statement's key").map_err(at)?,
                 statement: short_text(statement, "the statement", STATEMENT_MAX_CHARS).map_err(at)?,
                 themes: parse_themes(themes).map_err(at)?,
+                evaluates,
             })
         })
         .collect()
@@ -125,7 +135,13 @@ pub fn references_text(references: &[Reference]) -> String {
 pub fn attitudes_text(attitudes: &[AttitudeStatement]) -> String {
     attitudes
         .iter()
-        .map(|a| format!("{} | {} | {}", a.key, a.statement, a.themes.join(", ")))
+        .map(|a| {
+            let line = format!("{} | {} | {}", a.key, a.statement, a.themes.join(", "));
+            match a.evaluates {
+                Some(valence) => format!("{line} | {}", valence.code()),
+                None => line,
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -163,6 +179,14 @@ mod tests {
             .expect("valid");
         assert_eq!(good[0].themes, ["deserving-patient", "gp-role"]);
         assert_eq!(parse_attitudes(&attitudes_text(&good)), Ok(good));
+        let evaluation =
+            parse_attitudes("plus | How favourable? | ambivalence-rules | positive").expect("valid");
+        assert_eq!(evaluation[0].evaluates, Some(Valence::Positive));
+        assert_eq!(parse_attitudes(&attitudes_text(&evaluation)), Ok(evaluation));
+        assert!(
+            parse_attitudes("plus | How favourable? | ambivalence-rules | warm")
+                .is_err_and(|e| e.contains("'positive' or 'negative'"))
+        );
         assert_eq!(
             parse_attitudes("x | statement | astrology"),
             Err("Line 1: 'astrology' is not a theme: use the codes listed, such as gp-role".into())

@@ -45,12 +45,39 @@ pub struct Reference {
 }
 
 /// A statement the learner agrees or disagrees with, before and after the cases, to see whether
-/// attitudes tied to a theme shift.
+/// attitudes tied to a theme shift; or one of the two evaluations an ambivalence measure needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttitudeStatement {
     pub key: String,
     pub statement: String,
     pub themes: Vec<String>,
+    /// Set on the two questions that ask how favourable, then how unfavourable, the learner finds
+    /// benzodiazepines, each considered alone (rated from 'not at all' to 'extremely'); see
+    /// `learning::ambivalence`. A single agree–disagree statement cannot tell mixed feelings from
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluates: Option<Valence>,
+}
+
+/// Which side of an attitude an evaluation question asks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Valence {
+    Positive,
+    Negative,
+}
+
+impl Valence {
+    pub fn code(self) -> &'static str {
+        match self {
+            Valence::Positive => "positive",
+            Valence::Negative => "negative",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Valence> {
+        [Valence::Positive, Valence::Negative].into_iter().find(|v| v.code() == code)
+    }
 }
 
 impl ModuleDefinition {

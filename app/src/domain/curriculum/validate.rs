@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::case::{Case, ChoiceMade, Node, NodeKind, Rating};
 use super::item::KnowledgeItem;
-use super::module::ModuleDefinition;
+use super::module::{ModuleDefinition, Valence};
 use super::pair::mismatch;
 use super::theme::theme;
 
@@ -196,6 +196,22 @@ impl Checker<'_> {
             let owner = format!("Attitude statement '{}'", attitude.key);
             self.required(&format!("{path}.statement"), &format!("{owner}'s statement"), &attitude.statement);
             self.themes(&format!("{path}.themes"), &owner, &attitude.themes);
+        }
+        self.evaluations();
+    }
+
+    /// An ambivalence measure needs exactly one positive and one negative evaluation question.
+    fn evaluations(&mut self) {
+        let count = |valence| self.module.attitudes.iter().filter(|a| a.evaluates == Some(valence)).count();
+        let (positive, negative) = (count(Valence::Positive), count(Valence::Negative));
+        if (positive, negative) != (0, 0) && (positive, negative) != (1, 1) {
+            self.fail(
+                "attitudes",
+                format!(
+                    "An ambivalence measure needs one positive and one negative evaluation question (this module has \
+                     {positive} positive and {negative} negative)"
+                ),
+            );
         }
     }
 

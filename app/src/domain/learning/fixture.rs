@@ -58,6 +58,7 @@ pub fn module() -> ModuleDefinition {
             key: "earned".into(),
             statement: "Some patients have earned their tablets.".into(),
             themes: vec!["deserving-patient".into()],
+            evaluates: None,
         }],
         pairs: vec![],
         cases: vec![Case {

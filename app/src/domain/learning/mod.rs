@@ -2,6 +2,7 @@
 //! marking, the results of an attempt and the knowledge profile across attempts. Pure rules; the
 //! server records answers (`ssr::db::attempts`) and the player shows steps (`pages::learning`).
 
+pub mod ambivalence;
 pub mod attempt;
 pub mod journey;
 pub mod marking;

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::ambivalence::{AmbivalenceChange, ambivalence};
 use super::marking::{self, Certainty};
 use super::matched_pairs::{PairCompared, compare_pairs};
 use super::step::Step;
@@ -86,6 +87,10 @@ pub struct Results {
     pub path: Vec<PathChoice>,
     pub best_path: Vec<PathChoice>,
     pub attitudes: Vec<AttitudeChange>,
+    /// How favourable and how unfavourable the learner found benzodiazepines, each alone, before
+    /// and after, for a module that asks (see `ambivalence`).
+    #[serde(default)]
+    pub ambivalence: Option<AmbivalenceChange>,
     /// Matched pairs: where the same story, with one thing changed, got different decisions.
     pub pairs: Vec<PairCompared>,
 }
@@ -156,9 +161,11 @@ pub fn compute(
         path: path_taken(module, answers),
         best_path: module.cases.iter().flat_map(best_path).collect(),
         pairs: compare_pairs(module, answers),
+        ambivalence: ambivalence(module, answers),
         attitudes: module
             .attitudes
             .iter()
+            .filter(|a| a.evaluates.is_none())
             .map(|a| AttitudeChange {
                 statement: a.statement.clone(),
                 before: agreement(answers, &Step::AttitudePre(a.key.clone())),

@@ -4,6 +4,7 @@
 
 use crate::domain::curriculum::case::{NodeKind, Rating};
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::learning::ambivalence::is_evaluation;
 use crate::domain::learning::matched_pairs::compare_pairs;
 use crate::domain::learning::results::RecordedAnswer;
 use crate::domain::learning::step::Step;
@@ -49,8 +50,9 @@ pub fn pair_outcomes(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> V
         .collect()
 }
 
-/// Each statement the learner rated both before and after the cases.
-pub fn attitude_pairs(answers: &[RecordedAnswer]) -> Vec<AttitudePair> {
+/// Each statement the learner rated both before and after the cases (the evaluation questions of
+/// an ambivalence measure are reported as its index instead).
+pub fn attitude_pairs(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> Vec<AttitudePair> {
     let agreement = |want_before: bool, key: &str| {
         answers.iter().find_map(|a| match Step::parse(&a.step)? {
             Step::AttitudePre(k) if want_before && k == key => a.answer.as_deref()?.parse().ok(),
@@ -61,7 +63,7 @@ pub fn attitude_pairs(answers: &[RecordedAnswer]) -> Vec<AttitudePair> {
     answers
         .iter()
         .filter_map(|a| match Step::parse(&a.step)? {
-            Step::AttitudePre(key) => Some(key),
+            Step::AttitudePre(key) if !is_evaluation(module, &key) => Some(key),
             _ => None,
         })
         .filter_map(|key| {
@@ -112,7 +114,7 @@ mod tests {
             answer("attitude-post:earned", "2"),
         ];
         assert_eq!(
-            attitude_pairs(&answers),
+            attitude_pairs(&module(), &answers),
             [AttitudePair { statement: "earned".into(), before: 4, after: 2 }]
         );
     }

@@ -2,6 +2,7 @@
 //! made safe to show (see [`disclosure`]). Every figure a report holds has already passed
 //! disclosure control, so pages and exports cannot show anything else.
 
+pub mod ambivalence;
 pub mod build;
 pub mod choices;
 pub mod disclosure;

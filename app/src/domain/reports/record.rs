@@ -5,6 +5,7 @@ use super::choices::{
 };
 use super::theme_scores::{ThemeScore, theme_scores};
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::learning::ambivalence::{Evaluations, ambivalence};
 use crate::domain::learning::results::RecordedAnswer;
 
 /// What a finished attempt adds to the reports: its scores by theme, its attitude ratings before
@@ -15,14 +16,17 @@ pub struct ReportRecord {
     pub attitudes: Vec<AttitudePair>,
     pub decisions: Vec<DecisionTaken>,
     pub pairs: Vec<PairOutcome>,
+    /// The evaluations behind the ambivalence index, when the module asks them before and after.
+    pub ambivalence: Option<(Evaluations, Evaluations)>,
 }
 
 /// The report record of an attempt of `module` with these `answers`.
 pub fn report_record(module: &ModuleDefinition, answers: &[RecordedAnswer]) -> ReportRecord {
     ReportRecord {
         themes: theme_scores(module, answers),
-        attitudes: attitude_pairs(answers),
+        attitudes: attitude_pairs(module, answers),
         decisions: decisions_taken(module, answers),
         pairs: pair_outcomes(module, answers),
+        ambivalence: ambivalence(module, answers).and_then(|c| c.before.zip(c.after)),
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ambivalence::AmbivalenceRow;
 use super::disclosure::Shown;
 use super::pairs::PairThemeRow;
 use super::prescribing::{EngagementRow, TrendRow};
@@ -88,6 +89,9 @@ pub struct Report {
     pub themes: Vec<ThemeRow>,
     pub attitudes: Vec<AttitudeRow>,
     pub decisions: Vec<DecisionRow>,
+    /// Mixed feelings about benzodiazepines before and after, by module.
+    #[serde(default)]
+    pub ambivalence: Vec<AmbivalenceRow>,
     /// Matched pairs decided differently, by theme.
     pub pairs: Vec<PairThemeRow>,
     pub practices: Vec<PracticeRow>,
@@ -104,6 +108,7 @@ pub enum Table {
     Modules,
     Themes,
     Attitudes,
+    Ambivalence,
     Decisions,
     Pairs,
     Practices,
@@ -112,11 +117,12 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 10] = [
         Table::Months,
         Table::Modules,
         Table::Themes,
         Table::Attitudes,
+        Table::Ambivalence,
         Table::Decisions,
         Table::Pairs,
         Table::Practices,
@@ -130,6 +136,7 @@ impl Table {
             Table::Modules => "uptake-by-module",
             Table::Themes => "learning-by-theme",
             Table::Attitudes => "attitudes",
+            Table::Ambivalence => "ambivalence",
             Table::Decisions => "decisions",
             Table::Pairs => "matched-pairs",
             Table::Practices => "practices",
@@ -187,6 +194,22 @@ impl Table {
                     "95% CI high",
                 ],
                 report.attitudes.iter().map(attitude_cells).collect(),
+            ),
+            Table::Ambivalence => (
+                vec![
+                    "Module",
+                    "Learners",
+                    "Favourable before",
+                    "Unfavourable before",
+                    "Mixed feelings before",
+                    "Favourable after",
+                    "Unfavourable after",
+                    "Mixed feelings after",
+                    "Mean change",
+                    "95% CI low",
+                    "95% CI high",
+                ],
+                report.ambivalence.iter().map(ambivalence_cells).collect(),
             ),
             Table::Decisions => (
                 vec!["Decision", "Module", "Learners", "Poor or unsafe choices"],
@@ -257,6 +280,20 @@ pub fn figure(value: Option<f64>, places: usize) -> String {
 /// A share as a whole percentage, or `*`.
 pub fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "*".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}
+
+fn ambivalence_cells(row: &AmbivalenceRow) -> Vec<String> {
+    let mut cells = vec![row.module.clone(), row.learners.text()];
+    for (sitting, index) in [(row.before, row.index_before), (row.after, row.index_after)] {
+        cells.extend([figure(sitting.map(|s| s.0), 1), figure(sitting.map(|s| s.1), 1), figure(index, 2)]);
+    }
+    let interval = row.shift.and_then(|s| s.interval);
+    cells.extend([
+        figure(row.shift.map(|s| s.mean), 2),
+        figure(interval.map(|i| i.0), 2),
+        figure(interval.map(|i| i.1), 2),
+    ]);
+    cells
 }
 
 fn uptake_cells(row: &UptakeRow) -> Vec<String> {

@@ -39,7 +39,7 @@ pub fn ListsPage() -> impl IntoView {
                         name="attitudes"
                         label="Attitude statements"
                         rows=6
-                        hint="One per line: key | statement | theme codes separated by commas. Learners rate each before and after the cases."
+                        hint="One per line: key | statement | theme codes separated by commas. Learners rate each before and after the cases. To measure ambivalence, add two evaluation questions ending '| positive' and '| negative' (how favourable, then how unfavourable, each considered alone)."
                         value=value_or(&error, "attitudes", &attitudes_text(&d.attitudes))
                         error=message(&error, "attitudes")
                     />

@@ -1,6 +1,7 @@
 //! The learner's journey: the module catalogue, a module's page, the player, an attempt's results
 //! and "My learning" (knowledge profile, history and what to do next).
 
+mod ambivalence;
 pub mod catalogue;
 mod matched_pairs;
 pub mod module;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::ambivalence::Ambivalence;
 use super::matched_pairs::MatchedPairs;
 use crate::api::learning::view_results::{ResultsView, view_results};
 use crate::components::rating_tag::RatingTag;
@@ -101,6 +102,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         <Paths taken=results.path best=results.best_path />
         <MatchedPairs pairs=results.pairs />
         <Attitudes changes=results.attitudes />
+        <Ambivalence change=results.ambivalence />
         <h2>"Your reflection"</h2>
         <p class="nhsuk-body-s">"Only you can see this."</p>
         <div class="nhsuk-inset-text casebook-reflection">

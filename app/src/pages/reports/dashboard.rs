@@ -157,6 +157,20 @@ fn Dashboard(view: ReportView) -> impl IntoView {
             report=report.clone()
             query=query.clone()
         />
+        <h3>"Mixed feelings about benzodiazepines"</h3>
+        <p>
+            "In modules that measure ambivalence, learners rate how favourable and how unfavourable they find \
+             benzodiazepines, each considered alone, from 0 (not at all) to 4 (extremely), before and after the \
+             cases. The index of mixed feelings (Thompson, Zanna and Griffin, 1995) runs from −2, wholly one-sided, \
+             to 4, both views at their strongest. Means are over attempts, with the mean change and its 95% \
+             confidence interval."
+        </p>
+        <ReportTableView
+            table=ReportTable::Ambivalence
+            caption="Mixed feelings about benzodiazepines, by module"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Case decisions"</h2>
         <p>"Each decision with the share of choices that were poor or unsafe, the most often first."</p>
         <ReportTableView

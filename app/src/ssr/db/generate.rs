@@ -7,6 +7,7 @@ use sqlx::{Any, AnyConnection, Transaction};
 
 use super::Db;
 use super::region_totals::rebuild_region_totals;
+use crate::domain::curriculum::module::Valence;
 use crate::domain::ids::{PracticeId, RegionId};
 use crate::ssr::generate::template::{TemplateAnswer, TemplateStep};
 
@@ -104,7 +105,7 @@ async fn scratch_tables(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
         "CREATE TEMPORARY TABLE gen_modules (n BIGINT PRIMARY KEY, module_id BIGINT NOT NULL, \
          version_id BIGINT NOT NULL, steps BIGINT NOT NULL)",
         "CREATE TEMPORARY TABLE gen_steps (version_id BIGINT NOT NULL, ordinal BIGINT NOT NULL, step TEXT NOT NULL, \
-         kind TEXT NOT NULL, right_key TEXT, wrong_key TEXT, statement_key TEXT, case_key TEXT, node_key TEXT, \
+         kind TEXT NOT NULL, right_key TEXT, wrong_key TEXT, statement_key TEXT, evaluates TEXT, case_key TEXT, node_key TEXT, \
          options BIGINT NOT NULL, PRIMARY KEY (version_id, ordinal))",
         "CREATE TEMPORARY TABLE gen_step_themes (version_id BIGINT NOT NULL, step TEXT NOT NULL, theme_code TEXT NOT NULL)",
         "CREATE TEMPORARY TABLE gen_options (version_id BIGINT NOT NULL, step TEXT NOT NULL, n BIGINT NOT NULL, \
@@ -150,8 +151,8 @@ async fn fill_scratch(conn: &mut AnyConnection, population: &Population<'_>) -> 
 }
 
 async fn insert_step(conn: &mut AnyConnection, version: i64, step: &TemplateStep) -> Result<(), sqlx::Error> {
-    let (mut right, mut wrong, mut statement, mut case, mut node, mut options) =
-        (None, None, None, None, None, 1);
+    let (mut right, mut wrong, mut statement, mut evaluates, mut case, mut node, mut options) =
+        (None, None, None, None, None, None, 1);
     match &step.answer {
         TemplateAnswer::None => {}
         TemplateAnswer::Item { right: r, wrong: w, themes } => {
@@ -165,7 +166,9 @@ async fn insert_step(conn: &mut AnyConnection, version: i64, step: &TemplateStep
                     .await?;
             }
         }
-        TemplateAnswer::Attitude { statement: s } => statement = Some(s.as_str()),
+        TemplateAnswer::Attitude { statement: s, evaluates: v } => {
+            (statement, evaluates) = (Some(s.as_str()), v.map(Valence::code));
+        }
         TemplateAnswer::Decision { case: c, node: d, options: choices } => {
             (case, node, options) = (Some(c.as_str()), Some(d.as_str()), choices.len() as i64);
             for (n, (key, rating)) in choices.iter().enumerate() {
@@ -181,8 +184,8 @@ async fn insert_step(conn: &mut AnyConnection, version: i64, step: &TemplateStep
         }
     }
     sqlx::query(
-        "INSERT INTO gen_steps (version_id, ordinal, step, kind, right_key, wrong_key, statement_key, case_key, \
-         node_key, options) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO gen_steps (version_id, ordinal, step, kind, right_key, wrong_key, statement_key, evaluates, \
+         case_key, node_key, options) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(version)
     .bind(step.ordinal)
@@ -191,6 +194,7 @@ async fn insert_step(conn: &mut AnyConnection, version: i64, step: &TemplateStep
     .bind(right)
     .bind(wrong)
     .bind(statement)
+    .bind(evaluates)
     .bind(case)
     .bind(node)
     .bind(options)
@@ -298,6 +302,12 @@ async fn insert_summaries(tx: &mut Transaction<'_, Any>, low: i64, high: i64) ->
              SUM(CASE WHEN r.kind = '{kind}' AND r.correct = 0 THEN r.certainty ELSE 0 END)"
         )
     };
+    // An evaluation's answer (1 to 5) as its score (0 to 4).
+    let evaluation = |kind: &str, valence: &str| {
+        format!(
+            "SUM(CASE WHEN s.kind = '{kind}' AND s.evaluates = '{valence}' THEN CAST(r.answer AS BIGINT) - 1 ELSE 0 END)"
+        )
+    };
     let finished = "a.id >= $1 AND a.id <= $2 AND a.status = 'completed' AND a.public_id LIKE '00000000-0000-4000-8000-%'";
     let statements = [
         format!(
@@ -322,7 +332,20 @@ async fn insert_summaries(tx: &mut Transaction<'_, Any>, low: i64, high: i64) ->
              AND s2.statement_key = s.statement_key \
              JOIN responses pre ON pre.attempt_id = a.id AND pre.idempotency_key = 'generated-' || s.ordinal \
              JOIN responses post ON post.attempt_id = a.id AND post.idempotency_key = 'generated-' || s2.ordinal \
-             WHERE {finished}"
+             WHERE {finished} AND s.evaluates IS NULL"
+        ),
+        format!(
+            "INSERT INTO attempt_ambivalence (attempt_id, module_id, person_id, region_id, completed_at, \
+             positive_before, negative_before, positive_after, negative_after) \
+             SELECT a.id, a.module_id, a.person_id, a.region_id, a.completed_at, {}, {}, {}, {} FROM attempts a \
+             JOIN responses r ON r.attempt_id = a.id \
+             JOIN gen_steps s ON s.version_id = a.version_id AND r.idempotency_key = 'generated-' || s.ordinal \
+             WHERE {finished} AND s.evaluates IS NOT NULL \
+             GROUP BY a.id, a.module_id, a.person_id, a.region_id, a.completed_at HAVING COUNT(*) = 4",
+            evaluation("attitude_pre", "positive"),
+            evaluation("attitude_pre", "negative"),
+            evaluation("attitude_post", "positive"),
+            evaluation("attitude_post", "negative")
         ),
         format!(
             "INSERT INTO attempt_decisions (attempt_id, module_id, person_id, case_key, node_key, option_key, rating, \

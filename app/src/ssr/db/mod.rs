@@ -21,6 +21,7 @@ mod password_resets;
 mod people;
 pub mod prescribing;
 mod region_totals;
+mod report_ambivalence;
 mod report_pairs;
 pub mod reports;
 mod sessions;

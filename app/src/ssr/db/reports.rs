@@ -74,6 +74,21 @@ pub(super) async fn insert_report_record(
         .execute(&mut **tx)
         .await?;
     }
+    if let Some((before, after)) = record.ambivalence {
+        sqlx::query(
+            "INSERT INTO attempt_ambivalence (attempt_id, module_id, person_id, region_id, completed_at, \
+             positive_before, negative_before, positive_after, negative_after) \
+             SELECT id, module_id, person_id, region_id, $2, $3, $4, $5, $6 FROM attempts WHERE id = $1",
+        )
+        .bind(attempt)
+        .bind(now_ms)
+        .bind(before.positive)
+        .bind(before.negative)
+        .bind(after.positive)
+        .bind(after.negative)
+        .execute(&mut **tx)
+        .await?;
+    }
     for outcome in &record.pairs {
         sqlx::query(
             "INSERT INTO attempt_pair_outcomes (attempt_id, module_id, person_id, region_id, completed_at, pair_key, \

@@ -4,7 +4,7 @@
 //! different one per attempt (and so per rating).
 
 use crate::domain::curriculum::case::{NodeKind, Rating};
-use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::curriculum::module::{ModuleDefinition, Valence};
 use crate::domain::learning::step::Step;
 
 /// One step of the walk, with what the generator needs to answer it.
@@ -26,8 +26,10 @@ pub enum TemplateAnswer {
         wrong: String,
         themes: Vec<String>,
     },
+    /// An attitude statement, or an evaluation question of an ambivalence measure.
     Attitude {
         statement: String,
+        evaluates: Option<Valence>,
     },
     /// Every option of a decision with its rating.
     Decision {
@@ -57,7 +59,7 @@ pub fn template(module: &ModuleDefinition) -> Vec<TemplateStep> {
             } else {
                 (Step::AttitudePost(a.key.clone()), "attitude_post")
             };
-            (step, kind, TemplateAnswer::Attitude { statement: a.key.clone() })
+            (step, kind, TemplateAnswer::Attitude { statement: a.key.clone(), evaluates: a.evaluates })
         })
     };
     steps.extend(items(true));

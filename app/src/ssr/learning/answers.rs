@@ -3,6 +3,7 @@
 
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::learning::ambivalence::is_evaluation;
 use crate::domain::learning::journey::{Agreement, Answer, REFLECTION_MAX_CHARS};
 use crate::domain::learning::marking::{self, Certainty};
 use crate::domain::learning::step::Step;
@@ -54,8 +55,15 @@ pub fn read(module: &ModuleDefinition, step: &Step, submission: &Submission) -> 
             let certainty = check.field("certainty", Certainty::parse(given(&submission.certainty)));
             option.zip(certainty).map(|(option, certainty)| Answer::Item { option, certainty })
         }
-        Step::AttitudePre(_) | Step::AttitudePost(_) => {
-            check.field("agreement", Agreement::parse(given(&submission.agreement))).map(Answer::Attitude)
+        Step::AttitudePre(key) | Step::AttitudePost(key) => {
+            let parsed = Agreement::parse(given(&submission.agreement)).map_err(|message| {
+                if is_evaluation(module, key) && given(&submission.agreement).is_empty() {
+                    "Select how much, from 'not at all' to 'extremely'".to_owned()
+                } else {
+                    message
+                }
+            });
+            check.field("agreement", parsed).map(Answer::Attitude)
         }
         Step::Case { case, node } => match decision_options(module, case, node) {
             Some(offered) => check

@@ -60,11 +60,12 @@ fn heading_and_content(
         }
         Step::AttitudePre(key) | Step::AttitudePost(key) => {
             let (n, of) = place(step);
-            let statement = module.attitudes.iter().find(|a| a.key == *key).map(|a| a.statement.clone());
+            let statement = module.attitudes.iter().find(|a| a.key == *key);
             let content = StepContent::Attitude {
-                statement: statement.unwrap_or_default(),
+                statement: statement.map(|a| a.statement.clone()).unwrap_or_default(),
                 first: n == 1,
                 after_case: matches!(step, Step::AttitudePost(_)),
+                evaluation: statement.is_some_and(|a| a.evaluates.is_some()),
             };
             (format!("Statement {n} of {of}"), content)
         }

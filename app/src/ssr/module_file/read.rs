@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::domain::curriculum::case::{Case, ChoiceMade, DecisionOption, Node, NodeKind, Passage, Rating};
 use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
-use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
+use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference, Valence};
 use crate::domain::curriculum::pair::CasePair;
 use crate::domain::curriculum::validate::validate;
 
@@ -345,11 +345,21 @@ impl Reader<'_> {
     }
 
     fn attitude(&mut self, path: &str, table: &Table<'_>) -> AttitudeStatement {
-        self.only(table, path, &["key", "statement", "themes"]);
+        self.only(table, path, &["key", "statement", "themes", "evaluates"]);
+        let evaluates = self.string(table, path, "evaluates", false).and_then(|text| {
+            let valence = Valence::parse(&text);
+            if valence.is_none() {
+                let span = table.get("evaluates").map(|v| v.span());
+                let message = format!("'evaluates' must be \"positive\" or \"negative\", not \"{text}\"");
+                self.problem(span, &join(path, "evaluates"), message);
+            }
+            valence
+        });
         AttitudeStatement {
             key: self.string(table, path, "key", true).unwrap_or_default(),
             statement: self.string(table, path, "statement", true).unwrap_or_default(),
             themes: self.strings(table, path, "themes"),
+            evaluates,
         }
     }
 

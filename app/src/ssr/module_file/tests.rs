@@ -223,6 +223,27 @@ fn unknown_themes_ratings_and_kinds_are_named() {
 }
 
 #[test]
+fn an_ambivalence_measure_needs_one_evaluation_of_each_side() {
+    let unknown = margaret().replacen("evaluates = \"negative\"", "evaluates = \"sideways\"", 1);
+    let found: Vec<String> = located(&unknown).into_iter().map(|(_, m)| m).collect();
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("'evaluates' must be \"positive\" or \"negative\", not \"sideways\"")),
+        "{found:?}"
+    );
+    let one_sided = margaret().replacen("evaluates = \"negative\"", "evaluates = \"positive\"", 1);
+    let found: Vec<String> = located(&one_sided).into_iter().map(|(_, m)| m).collect();
+    assert!(
+        found.iter().any(|m| m.starts_with(
+            "An ambivalence measure needs one positive and one negative evaluation question (this module has 2 \
+             positive and 0 negative)"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_newer_format_and_an_oversized_file_are_refused_plainly() {
     let newer = margaret().replacen("format = 1", "format = 2", 1);
     assert!(located(&newer).iter().any(|(_, m)| m == "This file is format 2; this Casebook reads format 1"));
@@ -269,6 +290,11 @@ fn the_first_curriculum_covers_the_review() {
         assert!((6..=10).contains(&module.items.len()), "{}: {} items", module.slug, module.items.len());
         assert!((20..=40).contains(&module.estimated_minutes), "{}", module.slug);
         assert!(!module.attitudes.is_empty() && !module.reflections.is_empty(), "{}", module.slug);
+        assert!(
+            crate::domain::learning::ambivalence::evaluation_keys(module).is_some(),
+            "{}: measures ambivalence",
+            module.slug
+        );
         assert!(
             module.notice.as_deref().is_some_and(|n| n.contains("BNF")),
             "{}: the dosing notice",

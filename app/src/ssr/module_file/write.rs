@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::curriculum::case::{Case, NodeKind};
 use crate::domain::curriculum::item::KnowledgeItem;
-use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference};
+use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference, Valence};
 use crate::domain::curriculum::pair::CasePair;
 
 /// The module as a TOML module file.
@@ -128,11 +128,18 @@ struct FileAttitude<'a> {
     key: &'a str,
     statement: &'a str,
     themes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluates: Option<&'static str>,
 }
 
 impl<'a> From<&'a AttitudeStatement> for FileAttitude<'a> {
     fn from(a: &'a AttitudeStatement) -> Self {
-        FileAttitude { key: &a.key, statement: &a.statement, themes: &a.themes }
+        FileAttitude {
+            key: &a.key,
+            statement: &a.statement,
+            themes: &a.themes,
+            evaluates: a.evaluates.map(Valence::code),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::forms::{ChoiceField, message};
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::{InlineReferences, References};
+use crate::domain::learning::ambivalence::EVALUATION_LABELS;
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::marking::Certainty;
 use crate::error::AppError;
@@ -45,7 +46,7 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
             };
             (body.into_any(), "Save and continue")
         }
-        StepContent::Attitude { statement, first, after_case } => {
+        StepContent::Attitude { statement, first, after_case, evaluation } => {
             let lead = first.then(|| {
                 let text = if after_case {
                     "The same statements as before the case. Say how much you agree with each now."
@@ -61,7 +62,7 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
                     name="agreement"
                     legend=statement
                     legend_size="m"
-                    choices=agreement_choices()
+                    choices=scale_choices(if evaluation { &EVALUATION_LABELS } else { &Agreement::LABELS })
                     chosen=chosen("agreement").into_iter().collect()
                     error=message(&error, "agreement")
                 />
@@ -145,12 +146,9 @@ fn certainty_choices() -> Vec<(String, String)> {
         .collect()
 }
 
-fn agreement_choices() -> Vec<(String, String)> {
-    Agreement::LABELS
-        .iter()
-        .enumerate()
-        .map(|(i, label)| ((i + 1).to_string(), (*label).to_owned()))
-        .collect()
+/// The five answers of a scale, valued 1 to 5.
+fn scale_choices(labels: &[&str; 5]) -> Vec<(String, String)> {
+    labels.iter().enumerate().map(|(i, label)| ((i + 1).to_string(), (*label).to_owned())).collect()
 }
 
 #[component]
