@@ -55,6 +55,10 @@ test("a GP works through a module, leaves half way, resumes and sees the results
   await expect(page).toHaveURL(/\/attempts\/[^/]+\/results$/);
   await expect(page.getByRole("heading", { name: "By theme" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your path through the case" })).toBeVisible();
+  // Both sides of the ambivalence measure, rated apart before and after the case.
+  await expect(page.getByRole("heading", { name: "Mixed feelings" })).toBeVisible();
+  const feelings = page.getByRole("table", { name: "How you saw benzodiazepines, before and after the cases" });
+  await expect(feelings.getByRole("row", { name: /^Mixed feelings \(−2 to 4\)/ })).toBeVisible();
   await expect(page.locator(".casebook-reflection")).toContainText("Ask the patient what they want");
   await expectNoAxeViolations(page, testInfo);
   await screenshot(page, testInfo, "results");

@@ -84,7 +84,7 @@ pub async fn export_module_file(db: &Db, slug: &str, number: Option<i64>) -> Res
 }
 
 /// The first curriculum, built into the binary, for the embedded default's first run.
-pub const FIRST_CURRICULUM: [&str; 9] = [
+pub const FIRST_CURRICULUM: [&str; 10] = [
     include_str!("../../../curriculum/benzodiazepines/margaret.toml"),
     include_str!("../../../curriculum/benzodiazepines/david.toml"),
     include_str!("../../../curriculum/benzodiazepines/priya.toml"),
@@ -94,6 +94,7 @@ pub const FIRST_CURRICULUM: [&str; 9] = [
     include_str!("../../../curriculum/benzodiazepines/northfield.toml"),
     include_str!("../../../curriculum/benzodiazepines/okoro.toml"),
     include_str!("../../../curriculum/benzodiazepines/pairs.toml"),
+    include_str!("../../../curriculum/benzodiazepines/shaun.toml"),
 ];
 
 /// Loads the first curriculum, published, if no module has been stored yet. Returns how many

@@ -5,7 +5,7 @@ use super::*;
 
 use crate::ssr::curriculum::FIRST_CURRICULUM;
 
-const CURRICULUM: [(&str, &str); 9] = [
+const CURRICULUM: [(&str, &str); 10] = [
     ("margaret", FIRST_CURRICULUM[0]),
     ("david", FIRST_CURRICULUM[1]),
     ("priya", FIRST_CURRICULUM[2]),
@@ -15,6 +15,7 @@ const CURRICULUM: [(&str, &str); 9] = [
     ("northfield", FIRST_CURRICULUM[6]),
     ("okoro", FIRST_CURRICULUM[7]),
     ("pairs", FIRST_CURRICULUM[8]),
+    ("shaun", FIRST_CURRICULUM[9]),
 ];
 
 fn problems(text: &str) -> Vec<String> {
