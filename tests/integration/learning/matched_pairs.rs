@@ -13,6 +13,7 @@ use super::*;
 on_both_engines!(
     the_results_show_where_decisions_differed_between_matched_patients,
     a_lead_sees_the_share_of_pairs_decided_differently_by_theme,
+    a_trainer_writes_matched_pairs_in_the_studio,
 );
 
 const PAIRS: &str = include_str!("../../../curriculum/benzodiazepines/pairs.toml");
@@ -88,5 +89,73 @@ async fn a_lead_sees_the_share_of_pairs_decided_differently_by_theme(engine: Eng
     let other_lead = app.signed_in(LEAD_B).await?;
     let theirs: ReportView = app.post(&other_lead, "/api/reports/view_report", &[]).await?.json().await?;
     assert!(theirs.report.pairs.is_empty(), "another region's learners are not in lead B's figures");
+    Ok(())
+}
+
+async fn a_trainer_writes_matched_pairs_in_the_studio(engine: Engine) -> anyhow::Result<()> {
+    use app::domain::authoring::edit_lists::{attitudes_text, references_text};
+    use app::domain::curriculum::module::VersionStatus;
+
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let imported =
+        app::ssr::curriculum::import_module_file(&app.state.db, PAIRS, VersionStatus::Draft, None, None, 0)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let version = imported.version;
+    let trainer = app.signed_in(casebook_tests::TRAINER).await?;
+    let stored = || async {
+        let record =
+            app.state.db.version_record(version).await?.ok_or_else(|| anyhow::anyhow!("no version"))?;
+        Ok::<_, anyhow::Error>(record.stored)
+    };
+    let module = stored().await?.definition;
+    let (references, attitudes) = (references_text(&module.references), attitudes_text(&module.attitudes));
+    let reflections = module.reflections.join("\n");
+    let save = |pairs: &'static str| {
+        let (app, trainer, references, attitudes, reflections) =
+            (&app, &trainer, references.clone(), attitudes.clone(), reflections.clone());
+        async move {
+            let record =
+                app.state.db.version_record(version).await?.ok_or_else(|| anyhow::anyhow!("none"))?;
+            let (id, revision) = (version.0.to_string(), record.stored.revision.to_string());
+            let form = [
+                ("version", id.as_str()),
+                ("revision", revision.as_str()),
+                ("references", references.as_str()),
+                ("attitudes", attitudes.as_str()),
+                ("reflections", reflections.as_str()),
+                ("pairs", pairs),
+            ];
+            app.post(trainer, "/api/authoring/save_lists", &form).await
+        }
+    };
+
+    // One pair only, with a wording of the trainer's own.
+    let response = save("bereaved | ruth, colin | Age and sex only | deserving-patient").await?;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let saved = stored().await?.definition.pairs;
+    assert_eq!(
+        saved.iter().map(|p| (p.key.as_str(), p.cases.clone(), p.differs.as_str())).collect::<Vec<_>>(),
+        [("bereaved", vec!["ruth".to_owned(), "colin".to_owned()], "Age and sex only")]
+    );
+    let page = Page::parse(
+        &trainer.get(app.url(&format!("/author/versions/{}/lists", version.0))).send().await?.text().await?,
+    );
+    assert_eq!(
+        page.text("textarea[name=pairs]")?,
+        "bereaved | ruth, colin | Age and sex only | deserving-patient"
+    );
+
+    // A line naming one case is refused with its line number, and nothing changes.
+    let before = stored().await?;
+    let refused =
+        save("bereaved | ruth, colin | Age | deserving-patient\nlonely | ruth | Age | gp-role").await?;
+    assert_eq!(
+        casebook_tests::app_error(refused).await?.message_for("pairs"),
+        Some("Line 2: name two cases separated by a comma (this line names 1)")
+    );
+    let after = stored().await?;
+    assert_eq!((after.revision, after.definition), (before.revision, before.definition));
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod draft;
 pub mod edit_case;
 pub mod edit_lists;
+pub mod edit_pairs;
 pub mod review;
 pub mod studio;
 pub mod workflow;

@@ -1,5 +1,5 @@
-//! `/author/versions/<id>/lists`: a draft's references, attitude statements and reflection
-//! prompts, each written one per line.
+//! `/author/versions/<id>/lists`: a draft's references, attitude statements, reflection prompts
+//! and matched pairs, each written one per line.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -9,6 +9,7 @@ use super::editor::{EditorFrame, VersionAndRevision, load_draft};
 use crate::api::authoring::save_lists::SaveLists;
 use crate::components::forms::{TextArea, message, value_or};
 use crate::domain::authoring::edit_lists::{attitudes_text, references_text};
+use crate::domain::authoring::edit_pairs::pairs_text;
 use crate::pages::loaded::loaded_with_messages;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn ListsPage() -> impl IntoView {
                 v=v.clone()
                 heading="References, attitudes and reflection"
                 error=error.clone()
-                parts=vec!["references".into(), "attitudes".into(), "reflections".into()]
+                parts=vec!["references".into(), "attitudes".into(), "reflections".into(), "pairs".into()]
             >
                 <form method="post" action=SaveLists::PATH novalidate>
                     <VersionAndRevision version=v.id revision=v.revision />
@@ -50,6 +51,14 @@ pub fn ListsPage() -> impl IntoView {
                         hint="One per line."
                         value=value_or(&error, "reflections", &d.reflections.join("\n"))
                         error=message(&error, "reflections")
+                    />
+                    <TextArea
+                        name="pairs"
+                        label="Matched pairs (optional)"
+                        rows=3
+                        hint="One per line: key | first case key, second case key | what differs between the two patients, told to the learner afterwards | theme codes separated by commas. The two cases must have the same decisions and option keys; results show where a learner chose differently."
+                        value=value_or(&error, "pairs", &pairs_text(&d.pairs))
+                        error=message(&error, "pairs")
                     />
                     <button class="nhsuk-button" type="submit">
                         "Save"
