@@ -51,6 +51,12 @@ export async function answerStep(page: Page, reflection = "Ask the patient what 
     await form.getByRole("radio").first().check();
   } else if (await form.getByLabel("Your reflection").count()) {
     await form.getByLabel("Your reflection").fill(reflection);
+    // One commitment to change, due a year from now; the other two are left blank.
+    const change = form.getByRole("group", { name: "Change 1" });
+    await change.getByLabel("What will you do differently?").fill("Review repeat hypnotics at every medication review");
+    await change.getByLabel("For which patients?").fill("over-65s on a Z-drug");
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    await change.getByLabel("By when?").fill(inAYear);
   }
   await form.getByRole("button").click();
   // The next step has its own step id (or the results page has none).

@@ -60,6 +60,9 @@ test("a GP works through a module, leaves half way, resumes and sees the results
   const feelings = page.getByRole("table", { name: "How you saw benzodiazepines, before and after the cases" });
   await expect(feelings.getByRole("row", { name: /^Mixed feelings \(−2 to 4\)/ })).toBeVisible();
   await expect(page.locator(".casebook-reflection")).toContainText("Ask the patient what they want");
+  await expect(page.locator(".casebook-commitments")).toContainText(
+    "Review repeat hypnotics at every medication review For over-65s on a Z-drug.",
+  );
   await expectNoAxeViolations(page, testInfo);
   await screenshot(page, testInfo, "results");
 

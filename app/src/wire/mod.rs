@@ -2,5 +2,6 @@
 //! import them, so they live below both (imports only ever run down: pages → api → ssr → ssr/db,
 //! with `domain` and `wire` shared).
 
+pub mod answer_fields;
 pub mod report_view;
 pub mod step_view;

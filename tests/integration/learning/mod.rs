@@ -2,6 +2,7 @@
 //! the records each answer leaves, results, the knowledge profile, and who may see what.
 
 mod ambivalence;
+mod commitments;
 mod journey;
 mod matched_pairs;
 mod option_order;

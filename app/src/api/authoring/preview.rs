@@ -51,10 +51,7 @@ pub async fn preview_answer(
     version: VersionId,
     step: String,
     made: Option<String>,
-    choice: Option<String>,
-    certainty: Option<String>,
-    agreement: Option<String>,
-    reflection: Option<String>,
+    #[server(flatten)] fields: crate::wire::answer_fields::AnswerFields,
 ) -> Result<(), AppError> {
     use crate::domain::curriculum::case::ChoiceMade;
     use crate::domain::learning::journey::{Answer, advance};
@@ -66,7 +63,7 @@ pub async fn preview_answer(
     let stored = crate::ssr::authoring::readable(&request, version).await?;
     let here = Step::parse(&step)
         .ok_or_else(|| AppError::BadRequest("Unknown step: start the preview again".into()))?;
-    let answer = read(&stored.definition, &here, &Submission { choice, certainty, agreement, reflection })?;
+    let answer = read(&stored.definition, &here, &Submission::of(fields, request.now_ms()))?;
     let next = advance(&stored.definition, &here, &answer).unwrap_or(Step::Done);
     let mut made = parse_choices(made.as_deref().unwrap_or_default());
     if let (Step::Case { node, .. }, Answer::Decision { option }) = (&here, &answer) {

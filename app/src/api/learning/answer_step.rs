@@ -12,10 +12,7 @@ pub async fn answer_step(
     attempt: String,
     step: String,
     key: String,
-    choice: Option<String>,
-    certainty: Option<String>,
-    agreement: Option<String>,
-    reflection: Option<String>,
+    #[server(flatten)] fields: crate::wire::answer_fields::AnswerFields,
 ) -> Result<StepView, AppError> {
     use crate::ssr::learning::answers::Submission;
     use crate::ssr::learning::attempts::{Answering, answer, own_attempt};
@@ -23,11 +20,8 @@ pub async fn answer_step(
 
     let request = crate::ssr::request::Request::current().await?;
     let (found, version) = own_attempt(&request, &attempt).await?;
-    let answering = Answering {
-        step: &step,
-        key: &key,
-        submission: Submission { choice, certainty, agreement, reflection },
-    };
+    let answering =
+        Answering { step: &step, key: &key, submission: Submission::of(fields, request.now_ms()) };
     let next = answer(&request, &found, &version, answering).await?;
     if request.is_plain_form() {
         if let Some(notice) = &next.notice {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::learning::commitment::Commitment;
 use crate::domain::learning::results::Results;
 use crate::error::AppError;
 
@@ -14,6 +15,9 @@ pub struct ResultsView {
     pub completed_at: i64,
     pub results: Results,
     pub reflection: Option<String>,
+    /// The changes the learner committed to with their reflection.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
     /// The certificate's verification code and the time spent it records.
     pub certificate: Option<(String, i64)>,
 }
@@ -37,6 +41,7 @@ pub async fn view_results(attempt: String) -> Result<ResultsView, AppError> {
     Ok(ResultsView {
         results: compute(&version.definition, &answers, &to_html),
         reflection: db.reflection_of(attempt.id).await?,
+        commitments: db.commitments_of(attempt.id).await?,
         certificate: db
             .certificate_of(&attempt.public_id, attempt.person)
             .await?

@@ -3,6 +3,7 @@
 //! the reflection. Inside a case the path branches on the learner's decisions, and every decision
 //! is followed by feedback on the option chosen.
 
+use super::commitment::Commitment;
 use super::step::Step;
 use crate::domain::curriculum::case::{Case, NodeKind};
 use crate::domain::curriculum::module::ModuleDefinition;
@@ -54,7 +55,11 @@ pub enum Answer {
     Decision {
         option: String,
     },
-    Reflection(String),
+    /// The reflection's text and the changes the learner commits to (possibly none).
+    Reflection {
+        text: String,
+        commitments: Vec<Commitment>,
+    },
 }
 
 /// The step every attempt starts on.
@@ -123,7 +128,7 @@ pub fn response_kind(step: &Step, answer: &Answer) -> &'static str {
 /// wrong kind, or an option the step does not offer).
 pub fn advance(module: &ModuleDefinition, step: &Step, answer: &Answer) -> Option<Step> {
     match (step, answer) {
-        (Step::Intro, Answer::Continue) | (Step::Reflection, Answer::Reflection(_)) => {
+        (Step::Intro, Answer::Continue) | (Step::Reflection, Answer::Reflection { .. }) => {
             following(module, step)
         }
         (Step::Pre(key) | Step::Post(key), Answer::Item { option, .. }) => {

@@ -33,7 +33,7 @@ fn the_best_path_visits_every_section_in_order() {
         (step("post:one"), item("a")),
         (step("post:two"), item("c")),
         (step("attitude-post:earned"), agree()),
-        (step("reflection"), Answer::Reflection("Ask first.".into())),
+        (step("reflection"), Answer::Reflection { text: "Ask first.".into(), commitments: vec![] }),
     ];
     let mut at = first_step();
     for (expected, answer) in answers {
@@ -65,7 +65,7 @@ fn answers_that_do_not_fit_the_step_are_refused() {
         (step("case:case:choose"), decide("shrug")),
         (step("case:case:choose"), Answer::Continue),
         (step("case:case:meet"), decide("talk")),
-        (step("intro"), Answer::Reflection("x".into())),
+        (step("intro"), Answer::Reflection { text: "x".into(), commitments: vec![] }),
         (step("reflection"), Answer::Continue),
         (step("feedback:case:meet:talk"), Answer::Continue),
         (step("pre:missing"), item("a")),
@@ -116,5 +116,8 @@ fn a_choice_at_a_case_node_is_recorded_as_a_decision() {
     assert_eq!(response_kind(&node, &Answer::Decision { option: "a".into() }), "decision");
     assert_eq!(response_kind(&node, &Answer::Continue), "continue");
     assert_eq!(response_kind(&Step::Pre("q".into()), &Answer::Continue), "pre_item");
-    assert_eq!(response_kind(&Step::Reflection, &Answer::Reflection("x".into())), "reflection");
+    assert_eq!(
+        response_kind(&Step::Reflection, &Answer::Reflection { text: "x".into(), commitments: vec![] }),
+        "reflection"
+    );
 }

@@ -4,6 +4,7 @@
 
 pub mod ambivalence;
 pub mod attempt;
+pub mod commitment;
 pub mod journey;
 pub mod marking;
 pub mod matched_pairs;

@@ -3,6 +3,7 @@
 
 mod ambivalence;
 pub mod catalogue;
+pub(crate) mod commitments;
 mod matched_pairs;
 pub mod module;
 pub mod my_learning;

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::ambivalence::Ambivalence;
+use super::commitments::CommitmentsShown;
 use super::matched_pairs::MatchedPairs;
 use crate::api::learning::view_results::{ResultsView, view_results};
 use crate::components::rating_tag::RatingTag;
@@ -108,6 +109,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         <div class="nhsuk-inset-text casebook-reflection">
             <p>{view.reflection.unwrap_or_default()}</p>
         </div>
+        <CommitmentsShown commitments=view.commitments />
         <p>
             <a href="/me">"See your knowledge across all modules"</a>
         </p>

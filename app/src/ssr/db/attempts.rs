@@ -14,6 +14,7 @@ use super::reports::insert_report_record;
 use super::{Db, is_unique_violation};
 use crate::domain::ids::{ModuleId, PersonId, VersionId};
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
+use crate::domain::learning::commitment::Commitment;
 use crate::domain::learning::marking::maximum;
 use crate::domain::learning::results::RecordedAnswer;
 use crate::domain::learning::step::Step;
@@ -59,6 +60,8 @@ pub struct NewAnswer<'a> {
     pub option_order: Option<&'a str>,
     /// The reflection's text, kept apart from the responses that reports read.
     pub reflection: Option<&'a str>,
+    /// The changes committed to with the reflection, kept privately like it.
+    pub commitments: &'a [Commitment],
     pub idempotency_key: &'a str,
     pub time_on_step_ms: i64,
     /// The xAPI statements the answer makes.
@@ -258,6 +261,21 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
+        for (position, commitment) in new.commitments.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO commitments (attempt_id, person_id, position, what, patients, due_by, recorded_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(attempt.id)
+            .bind(attempt.person.0)
+            .bind(position as i64 + 1)
+            .bind(&commitment.what)
+            .bind(&commitment.patients)
+            .bind(&commitment.by)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
         insert_statements(&mut tx, new.statements, attempt.person, attempt.id, now_ms).await?;
         if let Some(certificate) = new.certificate {
             insert_certificate(&mut tx, certificate, attempt.person, attempt.id, now_ms).await?;
@@ -316,6 +334,27 @@ impl Db {
             .bind(attempt)
             .fetch_optional(&self.pool)
             .await
+    }
+
+    /// The changes committed to at the end of an attempt, in the order written.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn commitments_of(&self, attempt: i64) -> Result<Vec<Commitment>, sqlx::Error> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            what: String,
+            patients: String,
+            due_by: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT what, patients, due_by FROM commitments WHERE attempt_id = $1 ORDER BY position",
+        )
+        .bind(attempt)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Commitment { what: r.what, patients: r.patients, by: r.due_by })
+            .collect())
     }
 
     /// Every attempt of a learner, newest first, with the marks of each test so far.
@@ -429,107 +468,4 @@ impl Db {
             })
             .collect())
     }
-
-    /// Everything recorded in a learner's attempts, for their own data export: each attempt with
-    /// its answers and reflection.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn learning_record_of(&self, person: PersonId) -> Result<Vec<AttemptRecord>, sqlx::Error> {
-        #[derive(sqlx::FromRow)]
-        struct AttemptRow {
-            id: i64,
-            public_id: String,
-            slug: String,
-            number: i64,
-            status: String,
-            started_at: i64,
-            completed_at: Option<i64>,
-            body: Option<String>,
-        }
-        let attempts: Vec<AttemptRow> = sqlx::query_as(
-            "SELECT a.id, a.public_id, m.slug, v.number, a.status, a.started_at, a.completed_at, f.body \
-             FROM attempts a JOIN modules m ON m.id = a.module_id JOIN module_versions v ON v.id = a.version_id \
-             LEFT JOIN reflections f ON f.attempt_id = a.id WHERE a.person_id = $1 ORDER BY a.started_at, a.id",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        #[derive(sqlx::FromRow)]
-        struct ResponseRow {
-            attempt_id: i64,
-            step: String,
-            kind: String,
-            answer: Option<String>,
-            correct: Option<i64>,
-            certainty: Option<i64>,
-            score: Option<i64>,
-            rating: Option<String>,
-            option_order: Option<String>,
-            time_on_step_ms: i64,
-            recorded_at: i64,
-        }
-        let responses: Vec<ResponseRow> = sqlx::query_as(
-            "SELECT attempt_id, step, kind, answer, correct, certainty, score, rating, option_order, \
-             time_on_step_ms, recorded_at FROM responses WHERE person_id = $1 ORDER BY id",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(attempts
-            .into_iter()
-            .map(|attempt| AttemptRecord {
-                answers: responses
-                    .iter()
-                    .filter(|r| r.attempt_id == attempt.id)
-                    .map(|r| AnswerRecord {
-                        step: r.step.clone(),
-                        kind: r.kind.clone(),
-                        answer: r.answer.clone(),
-                        correct: r.correct.map(|c| c != 0),
-                        certainty: r.certainty,
-                        score: r.score,
-                        rating: r.rating.clone(),
-                        option_order: r.option_order.clone(),
-                        time_on_step_ms: r.time_on_step_ms,
-                        recorded_at: r.recorded_at,
-                    })
-                    .collect(),
-                public_id: attempt.public_id,
-                module: attempt.slug,
-                version: attempt.number,
-                status: attempt.status,
-                started_at: attempt.started_at,
-                completed_at: attempt.completed_at,
-                reflection: attempt.body,
-            })
-            .collect())
-    }
-}
-
-/// An attempt as the learner's own data export holds it.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct AttemptRecord {
-    pub public_id: String,
-    pub module: String,
-    pub version: i64,
-    pub status: String,
-    pub started_at: i64,
-    pub completed_at: Option<i64>,
-    pub reflection: Option<String>,
-    pub answers: Vec<AnswerRecord>,
-}
-
-/// One answer as the learner's own data export holds it.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct AnswerRecord {
-    pub step: String,
-    pub kind: String,
-    pub answer: Option<String>,
-    pub correct: Option<bool>,
-    pub certainty: Option<i64>,
-    pub score: Option<i64>,
-    pub rating: Option<String>,
-    /// The options' keys in the order they were shown (`c,a,d,b`), for items and decisions.
-    pub option_order: Option<String>,
-    pub time_on_step_ms: i64,
-    pub recorded_at: i64,
 }

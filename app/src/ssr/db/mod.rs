@@ -15,6 +15,7 @@ mod demo;
 pub mod evidence;
 pub mod generate;
 pub mod invitations;
+pub mod learning_record;
 mod migrate;
 pub mod organisations;
 mod password_resets;

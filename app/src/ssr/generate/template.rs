@@ -128,7 +128,9 @@ mod tests {
             for expected in &steps {
                 assert_eq!(step.to_string(), expected.step);
                 let answer = match &expected.answer {
-                    TemplateAnswer::None if expected.kind == "reflection" => Answer::Reflection("x".into()),
+                    TemplateAnswer::None if expected.kind == "reflection" => {
+                        Answer::Reflection { text: "x".into(), commitments: vec![] }
+                    }
                     TemplateAnswer::None => Answer::Continue,
                     TemplateAnswer::Item { right, .. } => {
                         Answer::Item { option: right.clone(), certainty: Certainty::High }

@@ -4,10 +4,13 @@
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::learning::ambivalence::is_evaluation;
+use crate::domain::learning::commitment::{CommitmentDraft, MOST_COMMITMENTS, field_name, parse_commitments};
 use crate::domain::learning::journey::{Agreement, Answer, REFLECTION_MAX_CHARS};
 use crate::domain::learning::marking::{self, Certainty};
 use crate::domain::learning::step::Step;
+use crate::domain::time::format_iso_date;
 use crate::error::{AppError, FormCheck};
+use crate::wire::answer_fields::AnswerFields;
 
 /// The fields of the player's form, as submitted.
 #[derive(Clone, Debug, Default)]
@@ -16,6 +19,10 @@ pub struct Submission {
     pub certainty: Option<String>,
     pub agreement: Option<String>,
     pub reflection: Option<String>,
+    /// The changes the learner commits to, with the reflection.
+    pub commitments: Vec<CommitmentDraft>,
+    /// Today in the UK (`YYYY-MM-DD`), set by the server: a commitment cannot fall due before it.
+    pub today: String,
 }
 
 /// How an answer is recorded: its kind and value, and for knowledge items and decisions, how
@@ -27,6 +34,20 @@ pub struct Marked {
     pub certainty: Option<i64>,
     pub score: Option<i64>,
     pub rating: Option<&'static str>,
+}
+
+impl Submission {
+    /// The fields a form sent, on the learner's day `now_ms`.
+    pub fn of(fields: AnswerFields, now_ms: i64) -> Submission {
+        Submission {
+            choice: fields.choice,
+            certainty: fields.certainty,
+            agreement: fields.agreement,
+            reflection: fields.reflection,
+            commitments: fields.commitments,
+            today: format_iso_date(now_ms),
+        }
+    }
 }
 
 fn given(field: &Option<String>) -> &str {
@@ -42,6 +63,9 @@ pub fn read(module: &ModuleDefinition, step: &Step, submission: &Submission) -> 
         ("agreement", given(&submission.agreement)),
         ("reflection", submission.reflection.as_deref().unwrap_or("")),
     ];
+    let commitment_values = commitment_values(&submission.commitments);
+    let keep: Vec<(&str, &str)> =
+        keep.into_iter().chain(commitment_values.iter().map(|(k, v)| (k.as_str(), v.as_str()))).collect();
     let mut check = FormCheck::default();
     let answer = match step {
         Step::Pre(key) | Step::Post(key) => {
@@ -71,7 +95,15 @@ pub fn read(module: &ModuleDefinition, step: &Step, submission: &Submission) -> 
                 .map(|option| Answer::Decision { option }),
             None => Some(Answer::Continue),
         },
-        Step::Reflection => check.field("reflection", reflection(submission)).map(Answer::Reflection),
+        Step::Reflection => {
+            let text = check.field("reflection", reflection(submission));
+            let commitments = parse_commitments(&submission.commitments, &submission.today)
+                .map_err(|problems| {
+                    problems.into_iter().for_each(|(field, message)| check.fail(&field, message))
+                })
+                .ok();
+            text.zip(commitments).map(|(text, commitments)| Answer::Reflection { text, commitments })
+        }
         Step::Intro | Step::Feedback { .. } | Step::Done => Some(Answer::Continue),
     };
     check.finish(&keep)?;
@@ -92,6 +124,19 @@ fn decision_options<'a>(module: &'a ModuleDefinition, case: &str, node: &str) ->
         NodeKind::Decision { options, .. } => Some(options.iter().map(|o| o.key.as_str()).collect()),
         _ => None,
     }
+}
+
+/// The commitment fields as sent, to show again if the form comes back with a problem.
+fn commitment_values(drafts: &[CommitmentDraft]) -> Vec<(String, String)> {
+    drafts
+        .iter()
+        .take(MOST_COMMITMENTS)
+        .enumerate()
+        .flat_map(|(i, d)| {
+            [("what", &d.what), ("patients", &d.patients), ("by", &d.by)]
+                .map(|(part, value)| (field_name(i, part), value.clone()))
+        })
+        .collect()
 }
 
 fn reflection(submission: &Submission) -> Result<String, String> {
@@ -232,9 +277,13 @@ mod tests {
         assert_eq!(error.value_for("reflection"), Some(long.as_str()));
         assert_eq!(
             read(&module, &Step::Reflection, &write(" Ask first. ")),
-            Ok(Answer::Reflection("Ask first.".into()))
+            Ok(Answer::Reflection { text: "Ask first.".into(), commitments: vec![] })
         );
-        let note = mark(&module, &Step::Reflection, &Answer::Reflection("private".into()));
+        let note = mark(
+            &module,
+            &Step::Reflection,
+            &Answer::Reflection { text: "private".into(), commitments: vec![] },
+        );
         assert_eq!(note, Marked::default(), "the text is never part of the response record");
     }
 

@@ -108,9 +108,9 @@ pub async fn answer(
     let next = journey::advance(module, &step, &reply).ok_or(AppError::Internal)?;
     let marked = answers::mark(module, &step, &reply);
     let option_order = shown_order(&attempt.public_id, module, &step).map(|order| recorded(&order));
-    let reflection = match &reply {
-        journey::Answer::Reflection(text) => Some(text.as_str()),
-        _ => None,
+    let (reflection, commitments) = match &reply {
+        journey::Answer::Reflection { text, commitments } => (Some(text.as_str()), commitments.as_slice()),
+        _ => (None, [].as_slice()),
     };
     let now = request.now_ms();
     let time_on_step_ms = (now - attempt.step_started_at).max(0);
@@ -145,6 +145,7 @@ pub async fn answer(
         rating: marked.rating,
         option_order: option_order.as_deref(),
         reflection,
+        commitments,
         idempotency_key: answering.key,
         time_on_step_ms,
         statements: &statements,

@@ -10,6 +10,7 @@ use crate::domain::learning::ambivalence::EVALUATION_LABELS;
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::marking::Certainty;
 use crate::error::AppError;
+use crate::pages::learning::commitments::CommitmentFields;
 use crate::wire::step_view::{Choice, OtherChoice, StepContent, StepView};
 
 /// The document title for a step: the heading, where it is, and the module.
@@ -110,7 +111,11 @@ pub fn StepBody(view: StepView, error: Option<AppError>) -> impl IntoView {
             let text = chosen("reflection").unwrap_or_default();
             let problem = message(&error, "reflection");
             (
-                view! { <Reflection prompts max_chars text problem /> }.into_any(),
+                view! {
+                    <Reflection prompts max_chars text problem />
+                    <CommitmentFields error=error.clone() />
+                }
+                .into_any(),
                 "Finish and see your results",
             )
         }
