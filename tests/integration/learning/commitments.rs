@@ -1,6 +1,6 @@
 //! Commitments to change, written with the reflection: up to three, each optional; a bad one is
-//! refused by field with nothing recorded; a repeated submission records them once; the results
-//! and the learner's own data export show them; the database refuses to change them.
+//! refused by field with nothing recorded; a repeated submission records them once; the results,
+//! the CPD log and the learner's own data export show them; the database refuses to change them.
 
 use app::api::learning::view_results::ResultsView;
 use app::domain::learning::commitment::Commitment;
@@ -87,6 +87,18 @@ async fn a_gp_commits_to_changes_with_their_reflection(engine: Engine) -> anyhow
     );
     assert_eq!(page.text("#commitments")?, "Changes you committed to");
     assert!(page.text(".casebook-commitments")?.contains("For over-65s on a Z-drug."));
+
+    // The CPD log carries them as the module's impact, one line each.
+    let log = learner.get(app.url("/me/cpd-log.csv")).send().await?.text().await?;
+    let mut reader = csv::Reader::from_reader(log.trim_start_matches('\u{feff}').as_bytes());
+    let row = reader.records().next().ok_or_else(|| anyhow::anyhow!("no CPD row"))??;
+    let committed = &row[7];
+    assert_eq!(committed.lines().count(), 2, "{committed}");
+    assert!(
+        committed.starts_with(
+            "Review every repeat hypnotic at the medication review. For over-65s on a Z-drug. By "
+        )
+    );
 
     let data: serde_json::Value = learner.get(app.url("/account/my-data")).send().await?.json().await?;
     assert_eq!(data["learning"][0]["commitments"][1]["patients"], "adults asking for sleeping tablets");

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::learning::commitment::Commitment;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CpdEntry {
     pub module_title: String,
@@ -11,6 +13,9 @@ pub struct CpdEntry {
     pub minutes_spent: i64,
     pub outcomes: Vec<String>,
     pub reflection: String,
+    /// The changes the learner committed to with the reflection.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
     /// The certificate's verification code, as shown (`XXXX-XXXX-XXXX`).
     pub certificate_code: String,
 }

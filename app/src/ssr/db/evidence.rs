@@ -4,6 +4,7 @@ use sqlx::{Any, Transaction};
 
 use super::Db;
 use super::curriculum::decode;
+use super::learning_record::of_attempt;
 use crate::domain::evidence::certificate::{Certificate, Verified};
 use crate::domain::evidence::cpd::CpdEntry;
 use crate::domain::evidence::verification::VerificationCode;
@@ -162,18 +163,20 @@ impl Db {
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn cpd_log(&self, person: PersonId) -> Result<Vec<CpdEntry>, sqlx::Error> {
         let rows: Vec<CpdRow> = sqlx::query_as(
-            "SELECT v.title AS module_title, v.number AS version_number, a.completed_at, c.minutes_spent, v.content, \
-             f.body AS reflection, c.code \
+            "SELECT a.id AS attempt_id, v.title AS module_title, v.number AS version_number, a.completed_at, \
+             c.minutes_spent, v.content, f.body AS reflection, c.code \
              FROM certificates c JOIN attempts a ON a.id = c.attempt_id JOIN module_versions v ON v.id = a.version_id \
              LEFT JOIN reflections f ON f.attempt_id = a.id WHERE c.person_id = $1 ORDER BY a.completed_at, a.id",
         )
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
+        let commitments = self.commitments_by(person).await?;
         rows.into_iter()
             .map(|row| {
                 Ok(CpdEntry {
                     outcomes: decode(&row.content)?.outcomes,
+                    commitments: of_attempt(&commitments, row.attempt_id),
                     reflection: row.reflection.unwrap_or_default(),
                     certificate_code: printed_code(row.code),
                     module_title: row.module_title,
@@ -215,6 +218,7 @@ pub struct StoredStatement {
 /// A finished attempt as the CPD log lists it; `content` is the version's definition.
 #[derive(sqlx::FromRow)]
 struct CpdRow {
+    attempt_id: i64,
     module_title: String,
     version_number: i64,
     completed_at: i64,

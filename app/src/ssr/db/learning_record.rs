@@ -5,7 +5,46 @@ use super::Db;
 use crate::domain::ids::PersonId;
 use crate::domain::learning::commitment::Commitment;
 
+/// A commitment with the internal id of the attempt it was written in.
+pub(super) struct AttemptCommitment {
+    attempt: i64,
+    commitment: Commitment,
+}
+
+/// The commitments written in one attempt, in order.
+pub(super) fn of_attempt(all: &[AttemptCommitment], attempt: i64) -> Vec<Commitment> {
+    all.iter().filter(|c| c.attempt == attempt).map(|c| c.commitment.clone()).collect()
+}
+
 impl Db {
+    /// Every commitment a person has written, by attempt and then in order.
+    pub(super) async fn commitments_by(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<AttemptCommitment>, sqlx::Error> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            attempt_id: i64,
+            what: String,
+            patients: String,
+            due_by: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT attempt_id, what, patients, due_by FROM commitments WHERE person_id = $1 \
+             ORDER BY attempt_id, position",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| AttemptCommitment {
+                attempt: r.attempt_id,
+                commitment: Commitment { what: r.what, patients: r.patients, by: r.due_by },
+            })
+            .collect())
+    }
+
     /// Everything recorded in a learner's attempts, for their own data export: each attempt with
     /// its answers, reflection and commitments.
     #[tracing::instrument(level = "debug", skip_all)]
@@ -50,20 +89,7 @@ impl Db {
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
-        #[derive(sqlx::FromRow)]
-        struct CommitmentRow {
-            attempt_id: i64,
-            what: String,
-            patients: String,
-            due_by: String,
-        }
-        let commitments: Vec<CommitmentRow> = sqlx::query_as(
-            "SELECT attempt_id, what, patients, due_by FROM commitments WHERE person_id = $1 \
-             ORDER BY attempt_id, position",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
+        let commitments = self.commitments_by(person).await?;
         Ok(attempts
             .into_iter()
             .map(|attempt| AttemptRecord {
@@ -89,15 +115,7 @@ impl Db {
                 status: attempt.status,
                 started_at: attempt.started_at,
                 completed_at: attempt.completed_at,
-                commitments: commitments
-                    .iter()
-                    .filter(|c| c.attempt_id == attempt.id)
-                    .map(|c| Commitment {
-                        what: c.what.clone(),
-                        patients: c.patients.clone(),
-                        by: c.due_by.clone(),
-                    })
-                    .collect(),
+                commitments: of_attempt(&commitments, attempt.id),
                 reflection: attempt.body,
             })
             .collect())

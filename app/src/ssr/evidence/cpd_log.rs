@@ -1,13 +1,15 @@
-//! The CPD log: every finished module with its date, time spent, outcomes and reflection, as a CSV
+//! The CPD log: every finished module with its date, time spent, outcomes, reflection and the
+//! changes committed to (the impact an appraisal asks about), as a CSV
 //! to import into an appraisal portfolio and as a PDF to attach to one.
 
 use super::pdf::{FontsMissing, Style, Writer};
 use crate::domain::evidence::cpd::CpdEntry;
 use crate::domain::evidence::time_spent::describe_minutes;
-use crate::domain::time::{format_iso_date, format_uk_date};
+use crate::domain::learning::commitment::Commitment;
+use crate::domain::time::{format_iso_date, format_uk_date, parse_uk_date_start};
 use crate::ssr::download::spreadsheet_safe;
 
-const HEADERS: [&str; 7] = [
+const HEADERS: [&str; 8] = [
     "Date completed",
     "Activity",
     "Version",
@@ -15,7 +17,15 @@ const HEADERS: [&str; 7] = [
     "Learning outcomes",
     "Reflection",
     "Certificate code",
+    // Added last, so a portfolio's import mapping of the earlier columns still holds.
+    "Commitments to change",
 ];
+
+/// A commitment in a sentence: "Review repeats. For over-65s. By 31 March 2027."
+fn commitment_text(commitment: &Commitment) -> String {
+    let by = parse_uk_date_start(&commitment.by).map_or_else(|_| commitment.by.clone(), format_uk_date);
+    format!("{}. For {}. By {by}.", commitment.what.trim_end_matches('.'), commitment.patients)
+}
 
 /// The log as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right).
 pub fn cpd_csv(entries: &[CpdEntry]) -> Result<Vec<u8>, csv::Error> {
@@ -30,6 +40,7 @@ pub fn cpd_csv(entries: &[CpdEntry]) -> Result<Vec<u8>, csv::Error> {
             spreadsheet_safe(&entry.outcomes.join("\n")),
             spreadsheet_safe(&entry.reflection),
             entry.certificate_code.clone(),
+            spreadsheet_safe(&entry.commitments.iter().map(commitment_text).collect::<Vec<_>>().join("\n")),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
@@ -66,6 +77,12 @@ pub fn cpd_pdf(learner_name: &str, entries: &[CpdEntry]) -> Result<Vec<u8>, Font
         }
         pdf.text(Style::Strong, "Reflection: what I will do differently");
         pdf.text(Style::Body, &entry.reflection);
+        if !entry.commitments.is_empty() {
+            pdf.text(Style::Strong, "Changes I committed to");
+            for commitment in &entry.commitments {
+                pdf.bullet(&commitment_text(commitment));
+            }
+        }
     }
     Ok(pdf.finish())
 }
@@ -82,6 +99,11 @@ mod tests {
             minutes_spent: 22,
             outcomes: vec!["Offer CBT-I first.".into(), "Agree a short course only.".into()],
             reflection: reflection.into(),
+            commitments: vec![Commitment {
+                what: "Offer CBT-I before any hypnotic".into(),
+                patients: "adults with chronic insomnia".into(),
+                by: "2027-03-31".into(),
+            }],
             certificate_code: "7K2M-Q9XD-4RTB".into(),
         }
     }
@@ -101,6 +123,11 @@ mod tests {
         assert_eq!(&rows[0][4], "Offer CBT-I first.\nAgree a short course only.");
         assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")", "a formula is kept as text");
         assert_eq!(&rows[1][5], "Ask first, then decide.\nTogether.");
+        assert_eq!(
+            &rows[0][7],
+            "Offer CBT-I before any hypnotic. For adults with chronic insomnia. By 31 March 2027."
+        );
+        assert_eq!(&rows[0][6], "7K2M-Q9XD-4RTB");
         Ok(())
     }
 
@@ -117,6 +144,10 @@ mod tests {
             "Priya: a request for sleeping tablets",
             "Offer CBT-I first.",
             "Ask first, then decide.",
+            "Changes I committed to",
+            // Long lines wrap, so the commitment is looked for in its parts.
+            "Offer CBT-I before any hypnotic. For adults with chronic insomnia.",
+            "2027.",
         ] {
             assert!(text.contains(expected), "{expected} missing from {text}");
         }
