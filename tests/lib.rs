@@ -9,6 +9,7 @@ mod http;
 pub mod nginx;
 mod page;
 pub mod server_process;
+pub mod smtp;
 pub mod tcp_proxy;
 mod test_app;
 mod world;

@@ -64,6 +64,9 @@ impl TestApp {
             "LEPTOS_SITE_ROOT" => Some(site_root()),
             "OUTBOX_DIR" => Some(outbox.path().display().to_string()),
             "CASEBOOK_ENV" => Some("production".to_owned()),
+            // The job worker looks often, so a test sees a due email soon after moving the clock.
+            "JOB_POLL_MS" => Some("50".to_owned()),
+            "JOB_RETRY_SECONDS" => Some("1".to_owned()),
             _ => None,
         })?;
         configure(&mut settings);

@@ -11,7 +11,8 @@ use crate::components::client_assets::ClientAssets;
 use crate::components::layout::{Page, StaticHead};
 use crate::pages::account::{
     accept_invitation::AcceptInvitationPage, forgot_password::ForgotPasswordPage, overview::AccountPage,
-    register::RegisterPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
+    register::RegisterPage, reminders::RemindersByLinkPage, reset_password::ResetPasswordPage,
+    sign_in::SignInPage,
 };
 use crate::pages::admin::{
     audit::AuditPage,
@@ -29,8 +30,8 @@ use crate::pages::authoring::{
 };
 use crate::pages::evidence::verify::VerifyPage;
 use crate::pages::learning::{
-    catalogue::CataloguePage, module::ModulePage, my_learning::MyLearningPage, player::PlayerPage,
-    results::ResultsPage,
+    catalogue::CataloguePage, follow_up::FollowUpPage, module::ModulePage, my_learning::MyLearningPage,
+    player::PlayerPage, results::ResultsPage,
 };
 use crate::pages::reports::dashboard::ReportsPage;
 use crate::pages::reports::prescribing::PrescribingPage;
@@ -117,6 +118,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("me") view=MyLearningPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("follow-ups"), ParamSegment("id"))
+                        view=FollowUpPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("reminders"), ParamSegment("state"), ParamSegment("token"))
+                        view=RemindersByLinkPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("verify"), ParamSegment("code"))

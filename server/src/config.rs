@@ -35,6 +35,13 @@ pub struct Settings {
     pub mail_from: String,
     pub outbox_dir: PathBuf,
     pub environment: Environment,
+    /// How long the job worker sleeps when no job is due, and how long it waits before retrying a
+    /// failed one the first time (each retry after doubles it).
+    pub job_poll: Duration,
+    pub job_retry: Duration,
+    /// Let `POST /test/clock?seconds=N` move this server's clock forward, for browser and
+    /// multi-server tests of what falls due weeks later. Never allowed in production.
+    pub test_clock: bool,
 }
 
 /// Development creates demo accounts on an empty embedded database; production never does.
@@ -82,7 +89,7 @@ impl Settings {
             }
             Ok(Duration::from_secs(value * 60))
         };
-        Ok(Settings {
+        let settings = Settings {
             public_url,
             secure_cookies: parse(
                 "SECURE_COOKIES",
@@ -105,6 +112,9 @@ impl Settings {
                     });
                 }
             },
+            job_poll: Duration::from_millis(parse("JOB_POLL_MS", &get("JOB_POLL_MS", "5000"))?),
+            job_retry: Duration::from_secs(parse("JOB_RETRY_SECONDS", &get("JOB_RETRY_SECONDS", "60"))?),
+            test_clock: parse("TEST_CLOCK", &get("TEST_CLOCK", "false"))?,
             database_url: get("DATABASE_URL", "sqlite://data/casebook.db"),
             database_max_connections: parse(
                 "DATABASE_MAX_CONNECTIONS",
@@ -123,7 +133,14 @@ impl Settings {
                     });
                 }
             },
-        })
+        };
+        if settings.test_clock && settings.environment == Environment::Production {
+            return Err(ConfigError::Invalid {
+                name: "TEST_CLOCK",
+                reason: "is for tests, never production".into(),
+            });
+        }
+        Ok(settings)
     }
 
     /// The options Leptos needs to render pages and find the client bundle.

@@ -22,6 +22,7 @@ use app::ssr::auth::password::PasswordHasher;
 use app::ssr::auth::session_store::DbSessionStore;
 use app::ssr::clock::Clock;
 use app::ssr::db::{Db, Engine};
+use app::ssr::jobs::JobPace;
 use app::ssr::mail::Mailer;
 use app::ssr::state::{AppState, Services, Site};
 use app::{App, shell};
@@ -39,6 +40,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    jobs: JobPace,
 }
 
 impl Application {
@@ -66,7 +68,8 @@ impl Application {
             first_run(&state).await?;
         }
         let router = router(state.clone(), &settings);
-        Ok(Application { listener, router, state })
+        let jobs = JobPace { poll: settings.job_poll, retry: settings.job_retry };
+        Ok(Application { listener, router, state, jobs })
     }
 
     /// The port actually bound (useful when the settings asked for port 0).
@@ -96,7 +99,9 @@ impl Application {
             )
             .sweep_expired_forever(SESSION_SWEEP),
         );
+        let worker = tokio::spawn(app::ssr::jobs::run_forever(self.state.clone(), self.jobs));
         crate::serve::serve(self.listener, self.router, stop).await;
+        worker.abort();
         sweeper.abort();
         self.state.db.close().await;
         tracing::info!("stopped");
@@ -158,6 +163,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     let routes = Router::new()
         .route("/healthz", get(routes::health::alive))
         .route("/readyz", get(routes::health::ready))
+        .merge(test_clock(settings))
         .merge(routes::assets::router(&state.leptos_options.site_root))
         .merge(pages(&state, settings))
         .layer(axum::middleware::from_fn_with_state(
@@ -166,6 +172,16 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         ))
         .with_state(state);
     middleware::apply(routes)
+}
+
+/// The test clock's route, when the settings allow it (never in production).
+fn test_clock(settings: &Settings) -> Router<AppState> {
+    let router = Router::new();
+    if settings.test_clock {
+        tracing::warn!("TEST_CLOCK is on: POST /test/clock moves this server's clock forward");
+        return router.route("/test/clock", axum::routing::post(routes::test_clock::advance_clock));
+    }
+    router
 }
 
 /// Brotli quality 4 (and gzip level 4) compresses a page in well under a millisecond, to within a

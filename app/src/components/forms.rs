@@ -219,7 +219,7 @@ pub fn SelectField(
 /// A group of radio buttons (one choice) or checkboxes (any number), in a fieldset with a legend.
 #[component]
 pub fn ChoiceField(
-    name: &'static str,
+    #[prop(into)] name: String,
     #[prop(into)] legend: String,
     /// The legend's size in the design system's scale: s, m or l.
     #[prop(default = "s")]
@@ -242,14 +242,14 @@ pub fn ChoiceField(
         .enumerate()
         .map(|(index, (value, text))| {
             // The first control takes the field's own id, so the error summary can link to it.
-            let id = if index == 0 { name.to_owned() } else { format!("{name}-{}", index + 1) };
+            let id = if index == 0 { name.clone() } else { format!("{name}-{}", index + 1) };
             let checked = chosen.contains(&value);
             view! {
                 <div class=format!("nhsuk-{kind}__item")>
                     <input
                         class=format!("nhsuk-{kind}__input")
                         id=id.clone()
-                        name=name
+                        name=name.clone()
                         type=if multiple { "checkbox" } else { "radio" }
                         value=value
                         checked=checked
@@ -265,7 +265,7 @@ pub fn ChoiceField(
         if inline { format!("nhsuk-{kind} nhsuk-{kind}--inline") } else { format!("nhsuk-{kind}") };
     view! {
         <div class=group_class(has_error)>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(name, hint.is_some(), has_error)>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(&name, hint.is_some(), has_error)>
                 <legend class=format!(
                     "nhsuk-fieldset__legend nhsuk-fieldset__legend--{legend_size}",
                 )>{legend}</legend>

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -59,6 +59,18 @@ impl Mailer {
 
     /// Sends a plain-text message. The address is never logged.
     pub async fn send(&self, to: &str, subject: &str, text: String) -> Result<(), AppError> {
+        self.send_with_unsubscribe(to, subject, text, None).await
+    }
+
+    /// Sends a plain-text message that, when `unsubscribe` is set, carries the one-click
+    /// unsubscribe headers of RFC 8058, so a mail client can offer its own button for the link.
+    pub async fn send_with_unsubscribe(
+        &self,
+        to: &str,
+        subject: &str,
+        text: String,
+        unsubscribe: Option<&str>,
+    ) -> Result<(), AppError> {
         let to: Mailbox = to.parse().map_err(|_| AppError::field("email", "Enter a valid email address"))?;
         // Base64 keeps links whole whatever their length (7bit and 8bit limit lines to 76
         // characters here, and quoted-printable would break them).
@@ -66,10 +78,16 @@ impl Mailer {
             tracing::error!("email body could not be encoded");
             AppError::Internal
         })?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
+        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(subject);
+        if let Some(link) = unsubscribe {
+            let header = |name: &'static str, value: String| {
+                HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+            };
+            builder = builder
+                .raw_header(header("List-Unsubscribe", format!("<{link}>")))
+                .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()));
+        }
+        let message = builder
             .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body))
             .map_err(|error| {
                 tracing::error!(%error, "could not build an email");

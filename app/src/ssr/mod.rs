@@ -15,6 +15,7 @@ pub mod flash;
 #[cfg(test)]
 mod fuzz_regressions;
 pub mod generate;
+pub mod jobs;
 pub mod learning;
 pub mod mail;
 pub mod markdown;

@@ -3,5 +3,6 @@
 //! with `domain` and `wire` shared).
 
 pub mod answer_fields;
+pub mod follow_up_view;
 pub mod report_view;
 pub mod step_view;

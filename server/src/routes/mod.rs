@@ -2,3 +2,4 @@
 
 pub mod assets;
 pub mod health;
+pub mod test_clock;

@@ -66,8 +66,9 @@ async fn a_gp_commits_to_changes_with_their_reflection(engine: Engine) -> anyhow
 
     let results: ResultsView =
         app.post(&learner, "/api/learning/view_results", &[("attempt", &attempt)]).await?.json().await?;
+    let commitments: Vec<Commitment> = results.commitments.into_iter().map(|(c, _)| c).collect();
     assert_eq!(
-        results.commitments,
+        commitments,
         [
             Commitment {
                 what: "Review every repeat hypnotic at the medication review".into(),

@@ -3,6 +3,7 @@
 
 mod ambivalence;
 mod commitments;
+mod follow_ups;
 mod journey;
 mod matched_pairs;
 mod option_order;

@@ -7,6 +7,8 @@ pub mod register;
 pub mod request_password_reset;
 pub mod reset_link_is_open;
 pub mod reset_password;
+pub mod set_reminders;
+pub mod set_reminders_by_link;
 pub mod sign_in;
 pub mod sign_out;
 pub mod take_page_messages;

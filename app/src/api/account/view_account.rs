@@ -12,6 +12,8 @@ pub struct AccountView {
     pub organisations: Organisations,
     /// The leads of the person's region, who see their records in aggregate only.
     pub leads: Vec<LeadContact>,
+    /// Whether follow-up emails (boosters, the twelve-week follow-up, reminders) are on.
+    pub reminders_on: bool,
 }
 
 /// The signed-in person's own account.
@@ -26,5 +28,6 @@ pub async fn view_account() -> Result<AccountView, AppError> {
         Some(region) => db.leads_of_region(region).await?,
         None => Vec::new(),
     };
-    Ok(AccountView { profile, organisations: db.organisations().await?, leads })
+    let reminders_on = db.reminders_on(person).await?;
+    Ok(AccountView { profile, organisations: db.organisations().await?, leads, reminders_on })
 }

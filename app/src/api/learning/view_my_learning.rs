@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::learning::attempt::AttemptSummary;
 use crate::domain::learning::profile::KnowledgeProfile;
+use crate::domain::learning::retention::Retention;
 use crate::error::AppError;
+use crate::wire::follow_up_view::FollowUpSummary;
 
 /// A module suggested to work on the learner's weakest theme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,11 +16,23 @@ pub struct Suggestion {
     pub theme: Option<String>,
 }
 
+/// What a module's boosters show of what the learner kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleRetention {
+    pub module_title: String,
+    pub results_path: String,
+    pub retention: Retention,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyLearning {
     pub profile: KnowledgeProfile,
     pub history: Vec<AttemptSummary>,
     pub suggestion: Option<Suggestion>,
+    /// Boosters and follow-ups: due first, then to come, then done.
+    pub follow_ups: Vec<FollowUpSummary>,
+    /// Retention in each attempt with a booster answered.
+    pub retention: Vec<ModuleRetention>,
 }
 
 /// The signed-in learner's knowledge profile (from the latest finished attempt at each module),
@@ -51,5 +65,40 @@ pub async fn view_my_learning() -> Result<MyLearning, AppError> {
                 theme: weakest.and_then(theme).map(|t| t.title.to_owned()),
             }
         });
-    Ok(MyLearning { profile, history, suggestion })
+    let follow_ups = crate::ssr::learning::follow_ups::summaries(&request).await?;
+    let retention = retention_by_attempt(&request).await?;
+    Ok(MyLearning { profile, history, suggestion, follow_ups, retention })
+}
+
+/// Retention in each of the learner's attempts that has a booster answered.
+#[cfg(feature = "ssr")]
+async fn retention_by_attempt(
+    request: &crate::ssr::request::Request,
+) -> Result<Vec<ModuleRetention>, AppError> {
+    use crate::domain::learning::follow_up::FollowUpKind;
+
+    let db = &request.state.db;
+    let person = request.user()?.principal.person;
+    let attempts: Vec<_> = db
+        .follow_ups_of(person)
+        .await?
+        .into_iter()
+        .filter(|f| f.kind == FollowUpKind::Booster && f.completed_at.is_some())
+        .collect();
+    let mut shown = Vec::new();
+    for follow_up in attempts {
+        if shown.iter().any(|(attempt, _)| *attempt == follow_up.attempt_id) {
+            continue;
+        }
+        let Some(version) = db.version_by_id(follow_up.version).await? else { continue };
+        let retention =
+            crate::ssr::learning::retention::retention_of(db, follow_up.attempt_id, &version.definition)
+                .await?;
+        let results_path = format!("/attempts/{}/results", follow_up.attempt_public_id);
+        shown.push((
+            follow_up.attempt_id,
+            ModuleRetention { module_title: follow_up.module_title, results_path, retention },
+        ));
+    }
+    Ok(shown.into_iter().map(|(_, r)| r).collect())
 }

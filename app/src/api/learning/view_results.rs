@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::learning::commitment::Commitment;
+use crate::domain::learning::practice_report::CommitmentReport;
 use crate::domain::learning::results::Results;
+use crate::domain::learning::retention::Retention;
 use crate::error::AppError;
 
 /// A finished attempt's results, with the learner's own reflection.
@@ -15,9 +17,12 @@ pub struct ResultsView {
     pub completed_at: i64,
     pub results: Results,
     pub reflection: Option<String>,
-    /// The changes the learner committed to with their reflection.
+    /// The changes the learner committed to with their reflection, and what became of each.
     #[serde(default)]
-    pub commitments: Vec<Commitment>,
+    pub commitments: Vec<(Commitment, Option<CommitmentReport>)>,
+    /// Retention by theme: before, after and at each booster answered.
+    #[serde(default)]
+    pub retention: Retention,
     /// The certificate's verification code and the time spent it records.
     pub certificate: Option<(String, i64)>,
 }
@@ -41,7 +46,13 @@ pub async fn view_results(attempt: String) -> Result<ResultsView, AppError> {
     Ok(ResultsView {
         results: compute(&version.definition, &answers, &to_html),
         reflection: db.reflection_of(attempt.id).await?,
-        commitments: db.commitments_of(attempt.id).await?,
+        commitments: db
+            .commitments_with_outcomes(attempt.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.commitment, c.report))
+            .collect(),
+        retention: crate::ssr::learning::retention::retention_of(db, attempt.id, &version.definition).await?,
         certificate: db
             .certificate_of(&attempt.public_id, attempt.person)
             .await?

@@ -32,6 +32,7 @@ pub fn empty_module(slug: &str, title: &str) -> ModuleDefinition {
         cases: Vec::new(),
         pairs: Vec::new(),
         reflections: vec!["What will you do differently in your practice after this module?".into()],
+        booster_days: None,
     }
 }
 

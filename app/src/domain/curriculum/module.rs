@@ -34,6 +34,10 @@ pub struct ModuleDefinition {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<CasePair>,
     pub reflections: Vec<String>,
+    /// Days after the module is finished when booster questions fall due; `None` means the
+    /// default (see `learning::follow_up`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booster_days: Option<Vec<u32>>,
 }
 
 /// A source that clinical statements cite, by its key (such as "G1").

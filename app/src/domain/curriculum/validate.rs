@@ -9,6 +9,7 @@ use super::item::KnowledgeItem;
 use super::module::{ModuleDefinition, Valence};
 use super::pair::mismatch;
 use super::theme::theme;
+use crate::domain::learning::follow_up::schedule_problem;
 
 /// One thing wrong with a module.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -29,6 +30,7 @@ pub fn validate(module: &ModuleDefinition) -> Vec<Problem> {
     check.cases();
     check.pairs();
     check.reflections();
+    check.booster_days();
     check.problems
 }
 
@@ -415,6 +417,12 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+
+    fn booster_days(&mut self) {
+        if let Some(problem) = self.module.booster_days.as_deref().and_then(schedule_problem) {
+            self.fail("booster_days", problem);
         }
     }
 

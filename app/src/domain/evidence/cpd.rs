@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::learning::commitment::Commitment;
+use crate::domain::learning::practice_report::CommitmentReport;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CpdEntry {
@@ -13,9 +14,10 @@ pub struct CpdEntry {
     pub minutes_spent: i64,
     pub outcomes: Vec<String>,
     pub reflection: String,
-    /// The changes the learner committed to with the reflection.
+    /// The changes the learner committed to with the reflection, each with what became of it once
+    /// reported at twelve weeks: the impact an appraisal asks about.
     #[serde(default)]
-    pub commitments: Vec<Commitment>,
+    pub commitments: Vec<(Commitment, Option<CommitmentReport>)>,
     /// The certificate's verification code, as shown (`XXXX-XXXX-XXXX`).
     pub certificate_code: String,
 }

@@ -44,6 +44,7 @@ fn node(key: &str, kind: NodeKind) -> Node {
 pub fn module() -> ModuleDefinition {
     let end = |body: &str| NodeKind::End { body: body.into(), references: vec![] };
     ModuleDefinition {
+        booster_days: None,
         slug: "test-module".into(),
         title: "Test module".into(),
         summary: "A module for tests.".into(),

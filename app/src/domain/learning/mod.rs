@@ -4,13 +4,17 @@
 
 pub mod ambivalence;
 pub mod attempt;
+pub mod booster;
 pub mod commitment;
+pub mod follow_up;
 pub mod journey;
 pub mod marking;
 pub mod matched_pairs;
 pub mod passages;
+pub mod practice_report;
 pub mod profile;
 pub mod results;
+pub mod retention;
 pub mod step;
 
 #[cfg(test)]

@@ -4,5 +4,6 @@ pub mod accept_invitation;
 pub mod forgot_password;
 pub mod overview;
 pub mod register;
+pub mod reminders;
 pub mod reset_password;
 pub mod sign_in;

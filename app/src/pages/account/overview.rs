@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::account::change_password::ChangePassword;
+use crate::api::account::set_reminders::SetReminders;
 use crate::api::account::update_profile::UpdateProfile;
 use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
@@ -28,6 +29,7 @@ pub fn AccountPage() -> impl IntoView {
                 <Summary account=account.clone() />
                 <ProfileForm account=account.clone() error=profile_error />
                 <PasswordForm error=password_error />
+                <FollowUpEmails on=account.reminders_on />
                 <h2>"Your data"</h2>
                 <p>
                     <a href="/account/my-data" download="casebook-my-data.json">
@@ -98,6 +100,30 @@ fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
             <GmcNumberField error=error.clone() current=profile.gmc_number.clone().unwrap_or_default() />
             {learner_fields}
             <SubmitButton text="Save details" />
+        </form>
+    }
+}
+
+/// Follow-up emails: on or off, and the button that changes it.
+#[component]
+fn FollowUpEmails(on: bool) -> impl IntoView {
+    let (state, button) = if on {
+        (
+            "on: we email you when a booster or follow-up is due, and once more a week later if it is still waiting.",
+            "Turn follow-up emails off",
+        )
+    } else {
+        (
+            "off. Boosters and follow-ups still appear on My learning when they are due.",
+            "Turn follow-up emails on",
+        )
+    };
+    view! {
+        <h2 id="follow-up-emails">"Follow-up emails"</h2>
+        <p>{format!("Follow-up emails are {state}")}</p>
+        <form method="post" action=SetReminders::PATH>
+            <input type="hidden" name="on" value=(!on).to_string() />
+            <SubmitButton text=button secondary=true />
         </form>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::forms::{TextField, message, value_or};
 use crate::domain::learning::commitment::{Commitment, MOST_COMMITMENTS, field_name};
+use crate::domain::learning::practice_report::CommitmentReport;
 use crate::domain::time::{format_uk_date, parse_uk_date_start};
 use crate::error::AppError;
 
@@ -55,16 +56,22 @@ pub fn CommitmentFields(error: Option<AppError>) -> impl IntoView {
 
 /// The changes committed to, on the results.
 #[component]
-pub fn CommitmentsShown(commitments: Vec<Commitment>) -> impl IntoView {
+pub fn CommitmentsShown(commitments: Vec<(Commitment, Option<CommitmentReport>)>) -> impl IntoView {
     (!commitments.is_empty()).then(|| {
         let items = commitments
             .into_iter()
-            .map(|c| {
+            .map(|(c, report)| {
                 let by = parse_uk_date_start(&c.by).map_or(c.by.clone(), format_uk_date);
+                let outcome = report.map(|r| {
+                    let happened = Some(r.what_happened).filter(|h| !h.is_empty());
+                    let said = happened.map(|h| format!(": {h}")).unwrap_or_default();
+                    format!(" At twelve weeks: {}{said}", r.outcome.described())
+                });
                 view! {
                     <li>
                         <strong>{c.what}</strong>
                         {format!(" For {}. By {by}.", c.patients)}
+                        {outcome}
                     </li>
                 }
             })

@@ -4,11 +4,14 @@
 mod ambivalence;
 pub mod catalogue;
 pub(crate) mod commitments;
+pub mod follow_up;
+mod follow_up_list;
 mod matched_pairs;
 pub mod module;
 pub mod my_learning;
 pub mod player;
 pub mod results;
+mod retention;
 
 use crate::domain::learning::attempt::AttemptStatus;
 use leptos::prelude::*;

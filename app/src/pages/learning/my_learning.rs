@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::StatusTag;
+use super::follow_up_list::FollowUpList;
+use super::retention::RetentionShown;
 use crate::api::learning::view_my_learning::{MyLearning, Suggestion, view_my_learning};
 use crate::components::table::Table;
 use crate::domain::learning::attempt::{AttemptStatus, AttemptSummary};
@@ -35,10 +37,24 @@ fn Overview(learning: MyLearning) -> impl IntoView {
         }
         .into_any()
     };
+    let retention = learning
+        .retention
+        .into_iter()
+        .map(|m| {
+            view! {
+                <RetentionShown retention=m.retention heading=format!("What you kept: {}", m.module_title) />
+                <p>
+                    <a href=m.results_path>"Your results for this module"</a>
+                </p>
+            }
+        })
+        .collect_view();
     view! {
+        <FollowUpList follow_ups=learning.follow_ups />
         {learning.suggestion.map(|suggestion| view! { <Next suggestion /> })}
         <h2>"Your knowledge by theme"</h2>
         {knowledge}
+        {retention}
         <History attempts=learning.history />
         <Records />
     }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::ambivalence::Ambivalence;
 use super::commitments::CommitmentsShown;
 use super::matched_pairs::MatchedPairs;
+use super::retention::RetentionShown;
 use crate::api::learning::view_results::{ResultsView, view_results};
 use crate::components::rating_tag::RatingTag;
 use crate::components::references::References;
@@ -110,6 +111,7 @@ fn Results(view: ResultsView) -> impl IntoView {
             <p>{view.reflection.unwrap_or_default()}</p>
         </div>
         <CommitmentsShown commitments=view.commitments />
+        <RetentionShown retention=view.retention heading="What you kept" />
         <p>
             <a href="/me">"See your knowledge across all modules"</a>
         </p>

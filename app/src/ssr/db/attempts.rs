@@ -10,6 +10,7 @@
 
 use super::curriculum::decode;
 use super::evidence::{NewCertificate, NewStatement, insert_certificate, insert_statements};
+use super::follow_ups::{NewFollowUp, insert_follow_ups};
 use super::reports::insert_report_record;
 use super::{Db, is_unique_violation};
 use crate::domain::ids::{ModuleId, PersonId, VersionId};
@@ -70,6 +71,8 @@ pub struct NewAnswer<'a> {
     pub certificate: Option<&'a NewCertificate>,
     /// The attempt's summary for the reports, when this answer finishes it.
     pub report_record: Option<&'a ReportRecord>,
+    /// The follow-ups that fall due later, when this answer finishes it.
+    pub follow_ups: &'a [NewFollowUp],
 }
 
 /// A post-test answer of a learner's latest finished attempt at a module.
@@ -283,6 +286,7 @@ impl Db {
         if let Some(record) = new.report_record {
             insert_report_record(&mut tx, attempt.id, record, now_ms).await?;
         }
+        insert_follow_ups(&mut tx, attempt.id, attempt.person, new.follow_ups).await?;
         tx.commit().await?;
         Ok(Recorded::Saved)
     }
@@ -334,27 +338,6 @@ impl Db {
             .bind(attempt)
             .fetch_optional(&self.pool)
             .await
-    }
-
-    /// The changes committed to at the end of an attempt, in the order written.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn commitments_of(&self, attempt: i64) -> Result<Vec<Commitment>, sqlx::Error> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            what: String,
-            patients: String,
-            due_by: String,
-        }
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT what, patients, due_by FROM commitments WHERE attempt_id = $1 ORDER BY position",
-        )
-        .bind(attempt)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Commitment { what: r.what, patients: r.patients, by: r.due_by })
-            .collect())
     }
 
     /// Every attempt of a learner, newest first, with the marks of each test so far.

@@ -4,7 +4,6 @@ use sqlx::{Any, Transaction};
 
 use super::Db;
 use super::curriculum::decode;
-use super::learning_record::of_attempt;
 use crate::domain::evidence::certificate::{Certificate, Verified};
 use crate::domain::evidence::cpd::CpdEntry;
 use crate::domain::evidence::verification::VerificationCode;
@@ -171,12 +170,19 @@ impl Db {
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
-        let commitments = self.commitments_by(person).await?;
+        let commitments = self.commitment_outcomes_by(person).await?;
+        let of_attempt = |attempt: i64| {
+            commitments
+                .iter()
+                .filter(|(a, _)| *a == attempt)
+                .map(|(_, c)| (c.commitment.clone(), c.report.clone()))
+                .collect()
+        };
         rows.into_iter()
             .map(|row| {
                 Ok(CpdEntry {
                     outcomes: decode(&row.content)?.outcomes,
-                    commitments: of_attempt(&commitments, row.attempt_id),
+                    commitments: of_attempt(row.attempt_id),
                     reflection: row.reflection.unwrap_or_default(),
                     certificate_code: printed_code(row.code),
                     module_title: row.module_title,

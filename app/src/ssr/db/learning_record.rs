@@ -1,50 +1,12 @@
 //! A learner's whole learning record, for their own data export: each attempt with its answers,
-//! its reflection and the changes they committed to.
+//! its reflection, the changes they committed to and what became of them, and its follow-ups.
 
 use super::Db;
 use crate::domain::ids::PersonId;
 use crate::domain::learning::commitment::Commitment;
-
-/// A commitment with the internal id of the attempt it was written in.
-pub(super) struct AttemptCommitment {
-    attempt: i64,
-    commitment: Commitment,
-}
-
-/// The commitments written in one attempt, in order.
-pub(super) fn of_attempt(all: &[AttemptCommitment], attempt: i64) -> Vec<Commitment> {
-    all.iter().filter(|c| c.attempt == attempt).map(|c| c.commitment.clone()).collect()
-}
+use crate::domain::learning::practice_report::CommitmentReport;
 
 impl Db {
-    /// Every commitment a person has written, by attempt and then in order.
-    pub(super) async fn commitments_by(
-        &self,
-        person: PersonId,
-    ) -> Result<Vec<AttemptCommitment>, sqlx::Error> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            attempt_id: i64,
-            what: String,
-            patients: String,
-            due_by: String,
-        }
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT attempt_id, what, patients, due_by FROM commitments WHERE person_id = $1 \
-             ORDER BY attempt_id, position",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AttemptCommitment {
-                attempt: r.attempt_id,
-                commitment: Commitment { what: r.what, patients: r.patients, by: r.due_by },
-            })
-            .collect())
-    }
-
     /// Everything recorded in a learner's attempts, for their own data export: each attempt with
     /// its answers, reflection and commitments.
     #[tracing::instrument(level = "debug", skip_all)]
@@ -89,7 +51,8 @@ impl Db {
         .bind(person.0)
         .fetch_all(&self.pool)
         .await?;
-        let commitments = self.commitments_by(person).await?;
+        let commitments = self.commitment_outcomes_by(person).await?;
+        let follow_ups = self.follow_up_records_of(person).await?;
         Ok(attempts
             .into_iter()
             .map(|attempt| AttemptRecord {
@@ -115,7 +78,19 @@ impl Db {
                 status: attempt.status,
                 started_at: attempt.started_at,
                 completed_at: attempt.completed_at,
-                commitments: of_attempt(&commitments, attempt.id),
+                commitments: commitments
+                    .iter()
+                    .filter(|(a, _)| *a == attempt.id)
+                    .map(|(_, c)| CommitmentRecord {
+                        commitment: c.commitment.clone(),
+                        what_became_of_it: c.report.clone(),
+                    })
+                    .collect(),
+                follow_ups: follow_ups
+                    .iter()
+                    .filter(|(a, _)| *a == attempt.id)
+                    .map(|(_, f)| f.clone())
+                    .collect(),
                 reflection: attempt.body,
             })
             .collect())
@@ -132,8 +107,39 @@ pub struct AttemptRecord {
     pub started_at: i64,
     pub completed_at: Option<i64>,
     pub reflection: Option<String>,
-    pub commitments: Vec<Commitment>,
+    pub commitments: Vec<CommitmentRecord>,
     pub answers: Vec<AnswerRecord>,
+    pub follow_ups: Vec<FollowUpRecord>,
+}
+
+/// A commitment to change, and what the learner said became of it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CommitmentRecord {
+    #[serde(flatten)]
+    pub commitment: Commitment,
+    pub what_became_of_it: Option<CommitmentReport>,
+}
+
+/// A follow-up of an attempt, with a booster's answers.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FollowUpRecord {
+    pub kind: String,
+    pub after_days: i64,
+    pub due_at: i64,
+    pub completed_at: Option<i64>,
+    pub answers: Vec<BoosterAnswerRecord>,
+}
+
+/// A booster answer, as the export holds it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct BoosterAnswerRecord {
+    pub item: String,
+    pub answer: String,
+    pub correct: bool,
+    pub certainty: i64,
+    pub score: i64,
+    pub option_order: String,
+    pub recorded_at: i64,
 }
 
 /// One answer as the learner's own data export holds it.
@@ -150,4 +156,73 @@ pub struct AnswerRecord {
     pub option_order: Option<String>,
     pub time_on_step_ms: i64,
     pub recorded_at: i64,
+}
+
+impl Db {
+    /// A learner's follow-ups with their booster answers, each with its attempt's internal id.
+    async fn follow_up_records_of(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(i64, FollowUpRecord)>, sqlx::Error> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            attempt_id: i64,
+            kind: String,
+            after_days: i64,
+            due_at: i64,
+            completed_at: Option<i64>,
+        }
+        #[derive(sqlx::FromRow)]
+        struct AnswerRow {
+            follow_up_id: i64,
+            item: String,
+            answer: String,
+            correct: i64,
+            certainty: i64,
+            score: i64,
+            option_order: String,
+            recorded_at: i64,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, attempt_id, kind, after_days, due_at, completed_at FROM follow_ups WHERE person_id = $1 \
+             ORDER BY due_at, id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let answers: Vec<AnswerRow> = sqlx::query_as(
+            "SELECT follow_up_id, item, answer, correct, certainty, score, option_order, recorded_at \
+             FROM follow_up_answers WHERE person_id = $1 ORDER BY id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let answers = answers
+                    .iter()
+                    .filter(|a| a.follow_up_id == row.id)
+                    .map(|a| BoosterAnswerRecord {
+                        item: a.item.clone(),
+                        answer: a.answer.clone(),
+                        correct: a.correct != 0,
+                        certainty: a.certainty,
+                        score: a.score,
+                        option_order: a.option_order.clone(),
+                        recorded_at: a.recorded_at,
+                    })
+                    .collect();
+                let record = FollowUpRecord {
+                    kind: row.kind,
+                    after_days: row.after_days,
+                    due_at: row.due_at,
+                    completed_at: row.completed_at,
+                    answers,
+                };
+                (row.attempt_id, record)
+            })
+            .collect())
+    }
 }

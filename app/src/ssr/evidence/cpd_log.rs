@@ -6,10 +6,11 @@ use super::pdf::{FontsMissing, Style, Writer};
 use crate::domain::evidence::cpd::CpdEntry;
 use crate::domain::evidence::time_spent::describe_minutes;
 use crate::domain::learning::commitment::Commitment;
+use crate::domain::learning::practice_report::CommitmentReport;
 use crate::domain::time::{format_iso_date, format_uk_date, parse_uk_date_start};
 use crate::ssr::download::spreadsheet_safe;
 
-const HEADERS: [&str; 8] = [
+const HEADERS: [&str; 9] = [
     "Date completed",
     "Activity",
     "Version",
@@ -19,12 +20,32 @@ const HEADERS: [&str; 8] = [
     "Certificate code",
     // Added last, so a portfolio's import mapping of the earlier columns still holds.
     "Commitments to change",
+    "What became of them",
 ];
 
 /// A commitment in a sentence: "Review repeats. For over-65s. By 31 March 2027."
 fn commitment_text(commitment: &Commitment) -> String {
     let by = parse_uk_date_start(&commitment.by).map_or_else(|_| commitment.by.clone(), format_uk_date);
     format!("{}. For {}. By {by}.", commitment.what.trim_end_matches('.'), commitment.patients)
+}
+
+/// What became of a commitment: "Review repeats: Done. What happened. In the way: …".
+fn impact_text(commitment: &Commitment, report: &CommitmentReport) -> String {
+    let mut text = format!("{}: {}.", commitment.what.trim_end_matches('.'), report.outcome.described());
+    if !report.what_happened.is_empty() {
+        text.push_str(&format!(" {}", report.what_happened.trim_end_matches('.')));
+        text.push('.');
+    }
+    let barriers: Vec<&str> = report
+        .barriers
+        .iter()
+        .map(|b| b.label())
+        .chain(Some(report.other_barrier.as_str()).filter(|o| !o.is_empty()))
+        .collect();
+    if !barriers.is_empty() {
+        text.push_str(&format!(" In the way: {}.", barriers.join("; ")));
+    }
+    text
 }
 
 /// The log as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right).
@@ -40,7 +61,17 @@ pub fn cpd_csv(entries: &[CpdEntry]) -> Result<Vec<u8>, csv::Error> {
             spreadsheet_safe(&entry.outcomes.join("\n")),
             spreadsheet_safe(&entry.reflection),
             entry.certificate_code.clone(),
-            spreadsheet_safe(&entry.commitments.iter().map(commitment_text).collect::<Vec<_>>().join("\n")),
+            spreadsheet_safe(
+                &entry.commitments.iter().map(|(c, _)| commitment_text(c)).collect::<Vec<_>>().join("\n"),
+            ),
+            spreadsheet_safe(
+                &entry
+                    .commitments
+                    .iter()
+                    .filter_map(|(c, r)| Some(impact_text(c, r.as_ref()?)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
@@ -79,8 +110,16 @@ pub fn cpd_pdf(learner_name: &str, entries: &[CpdEntry]) -> Result<Vec<u8>, Font
         pdf.text(Style::Body, &entry.reflection);
         if !entry.commitments.is_empty() {
             pdf.text(Style::Strong, "Changes I committed to");
-            for commitment in &entry.commitments {
+            for (commitment, _) in &entry.commitments {
                 pdf.bullet(&commitment_text(commitment));
+            }
+            let reported: Vec<String> =
+                entry.commitments.iter().filter_map(|(c, r)| Some(impact_text(c, r.as_ref()?))).collect();
+            if !reported.is_empty() {
+                pdf.text(Style::Strong, "What became of them, at twelve weeks");
+                for line in &reported {
+                    pdf.bullet(line);
+                }
             }
         }
     }
@@ -90,6 +129,7 @@ pub fn cpd_pdf(learner_name: &str, entries: &[CpdEntry]) -> Result<Vec<u8>, Font
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::learning::follow_up::{Barrier, Outcome};
 
     fn entry(reflection: &str) -> CpdEntry {
         CpdEntry {
@@ -99,11 +139,19 @@ mod tests {
             minutes_spent: 22,
             outcomes: vec!["Offer CBT-I first.".into(), "Agree a short course only.".into()],
             reflection: reflection.into(),
-            commitments: vec![Commitment {
-                what: "Offer CBT-I before any hypnotic".into(),
-                patients: "adults with chronic insomnia".into(),
-                by: "2027-03-31".into(),
-            }],
+            commitments: vec![(
+                Commitment {
+                    what: "Offer CBT-I before any hypnotic".into(),
+                    patients: "adults with chronic insomnia".into(),
+                    by: "2027-03-31".into(),
+                },
+                Some(CommitmentReport {
+                    outcome: Outcome::NotDone,
+                    what_happened: "The waiting list was closed".into(),
+                    barriers: vec![Barrier::NoAlternative],
+                    other_barrier: String::new(),
+                }),
+            )],
             certificate_code: "7K2M-Q9XD-4RTB".into(),
         }
     }
@@ -128,6 +176,11 @@ mod tests {
             "Offer CBT-I before any hypnotic. For adults with chronic insomnia. By 31 March 2027."
         );
         assert_eq!(&rows[0][6], "7K2M-Q9XD-4RTB");
+        assert_eq!(
+            &rows[0][8],
+            "Offer CBT-I before any hypnotic: Not done. The waiting list was closed. In the way: No alternative \
+             was available in time, such as talking therapy."
+        );
         Ok(())
     }
 

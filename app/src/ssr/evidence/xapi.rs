@@ -12,8 +12,11 @@ use crate::domain::curriculum::case::{NodeKind, Rating};
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::evidence::time_spent::iso_duration;
 use crate::domain::ids::PersonId;
+use crate::domain::learning::booster::BoosterAnswer;
+use crate::domain::learning::follow_up::Outcome;
 use crate::domain::learning::journey::Agreement;
 use crate::domain::learning::marking;
+use crate::domain::learning::practice_report::CommitmentReport;
 use crate::domain::learning::results::TestScore;
 use crate::domain::learning::step::Step;
 use crate::ssr::db::evidence::NewStatement;
@@ -215,6 +218,68 @@ pub fn completed(situation: &Situation, post: &TestScore, time_spent_ms: i64) ->
         result["score"] = score(post.marks, least, post.maximum);
     }
     situation.statement(Verb::Completed, situation.module_activity(), Some(result), None)
+}
+
+/// The learner answered a booster question, weeks after the module: grouped under the booster, so
+/// a record store can follow retention item by item.
+pub fn booster_answered(
+    situation: &Situation,
+    after_days: u32,
+    answer: &BoosterAnswer,
+) -> Option<NewStatement> {
+    let certainty = situation.extension("certainty");
+    let result = json!({
+        "score": score(answer.score, marking::mark(false, marking::Certainty::High), 3),
+        "success": answer.correct,
+        "response": answer.choice,
+        "extensions": { certainty: answer.certainty.level() },
+    });
+    let object = item_activity(situation, &answer.item)?;
+    let grouping = situation.activity(&format!("boosters/{after_days}-days"));
+    Some(situation.statement(Verb::Answered, object, Some(result), Some(grouping)))
+}
+
+/// The learner finished a booster: its certainty-based score.
+pub fn booster_completed(situation: &Situation, after_days: u32, answers: &[BoosterAnswer]) -> NewStatement {
+    let marks = answers.iter().map(|a| a.score).sum();
+    let least = marking::mark(false, marking::Certainty::High) * answers.len() as i64;
+    let result = json!({ "completion": true, "score": score(marks, least, marking::maximum(answers.len())) });
+    let object = json!({
+        "objectType": "Activity",
+        "id": situation.activity(&format!("boosters/{after_days}-days")),
+        "definition": {
+            "type": "http://adlnet.gov/expapi/activities/assessment",
+            "name": { LANGUAGE: format!("Booster questions, {after_days} days after the module") },
+        },
+    });
+    situation.statement(Verb::Completed, object, Some(result), None)
+}
+
+/// The learner said what became of a commitment to change: done, partly or not done, and the
+/// barriers' codes. What they committed to and what happened stay private, like the reflection.
+pub fn commitment_reported(
+    situation: &Situation,
+    position: usize,
+    report: &CommitmentReport,
+) -> NewStatement {
+    let barriers = situation.extension("barriers");
+    let object = json!({
+        "objectType": "Activity",
+        "id": situation.activity(&format!("commitments/{position}")),
+        "definition": {
+            "type": INTERACTION_TYPE,
+            "name": { LANGUAGE: format!("Did you make change {position}?") },
+            "interactionType": "choice",
+            "choices": Outcome::ALL.map(|o| json!({ "id": o.code(), "description": { LANGUAGE: o.label() } })),
+        },
+    });
+    let result = json!({
+        "response": report.outcome.code(),
+        "success": report.outcome == Outcome::Done,
+        "extensions": { barriers: report.barriers.iter().map(|b| b.code()).collect::<Vec<_>>() },
+    });
+    let grouping = situation.activity("follow-ups/practice");
+    situation.statement(Verb::Answered, object, Some(result), Some(grouping))
 }
 
 fn item_activity(situation: &Situation, key: &str) -> Option<Value> {

@@ -8,6 +8,7 @@ use crate::domain::curriculum::case::ChoiceMade;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::evidence::time_spent::{capped_total_ms, whole_minutes};
 use crate::domain::learning::attempt::is_public_id;
+use crate::domain::learning::follow_up::{due_at, schedule};
 use crate::domain::learning::journey;
 use crate::domain::learning::marking::Certainty;
 use crate::domain::learning::passages;
@@ -19,6 +20,7 @@ use crate::error::AppError;
 use crate::ssr::db::attempts::{Attempt, NewAnswer, Recorded};
 use crate::ssr::db::curriculum::StoredVersion;
 use crate::ssr::db::evidence::{NewCertificate, NewStatement};
+use crate::ssr::db::follow_ups::NewFollowUp;
 use crate::ssr::evidence::{new_verification_code, xapi};
 use crate::ssr::request::Request;
 use crate::wire::step_view::StepView;
@@ -129,7 +131,8 @@ pub async fn answer(
     }
     let finished = match next {
         Step::Done => {
-            Some(finish(request, attempt, module, &situation, time_on_step_ms, &mut statements).await?)
+            let ending = Ending { time_on_last_step_ms: time_on_step_ms, committed: !commitments.is_empty() };
+            Some(finish(request, attempt, module, &situation, ending, &mut statements).await?)
         }
         _ => None,
     };
@@ -151,6 +154,7 @@ pub async fn answer(
         statements: &statements,
         certificate: finished.as_ref().map(|f| &f.certificate),
         report_record: finished.as_ref().map(|f| &f.report_record),
+        follow_ups: finished.as_ref().map_or(&[], |f| f.follow_ups.as_slice()),
     };
     let db = &request.state.db;
     match db.record_answer(&new, now).await? {
@@ -166,20 +170,26 @@ pub async fn answer(
     }
 }
 
+/// How the last step went: its time, and whether the learner committed to any change.
+struct Ending {
+    time_on_last_step_ms: i64,
+    committed: bool,
+}
+
 /// What finishing an attempt adds: the "completed" statement (with the post-test score and the
-/// time spent), the certificate, measured from the records with each step's time capped, and the
-/// attempt's summary for the reports.
+/// time spent), the certificate, measured from the records with each step's time capped, the
+/// attempt's summary for the reports, and the follow-ups that will fall due.
 async fn finish(
     request: &Request,
     attempt: &Attempt,
     module: &ModuleDefinition,
     situation: &xapi::Situation<'_>,
-    time_on_last_step_ms: i64,
+    ending: Ending,
     statements: &mut Vec<NewStatement>,
 ) -> Result<Finished, AppError> {
     let db = &request.state.db;
     let mut times = db.step_times(attempt.id).await?;
-    times.push(time_on_last_step_ms);
+    times.push(ending.time_on_last_step_ms);
     let spent_ms = capped_total_ms(times);
     let answers = db.answers_in(attempt.id).await?;
     let post = post_test(module, &answers);
@@ -187,6 +197,15 @@ async fn finish(
     Ok(Finished {
         certificate: NewCertificate { code: new_verification_code(), minutes_spent: whole_minutes(spent_ms) },
         report_record: report_record(module, &answers),
+        follow_ups: schedule(module, ending.committed)
+            .into_iter()
+            .map(|s| NewFollowUp {
+                public_id: uuid::Uuid::new_v4().to_string(),
+                kind: s.kind,
+                after_days: s.after_days,
+                due_at: due_at(situation.now_ms, s.after_days),
+            })
+            .collect(),
     })
 }
 
@@ -194,6 +213,7 @@ async fn finish(
 struct Finished {
     certificate: NewCertificate,
     report_record: ReportRecord,
+    follow_ups: Vec<NewFollowUp>,
 }
 
 /// The post-test answers behind the learner's knowledge profile, each with its item's themes.

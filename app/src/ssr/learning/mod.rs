@@ -4,5 +4,7 @@
 
 pub mod answers;
 pub mod attempts;
+pub mod follow_ups;
 pub mod option_order;
 pub mod player;
+pub mod retention;

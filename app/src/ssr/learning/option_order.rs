@@ -30,6 +30,19 @@ pub fn shown_order(attempt: &str, module: &ModuleDefinition, step: &Step) -> Opt
     Some(order)
 }
 
+/// The option keys of a knowledge item as the booster `follow_up` (its public id) shows them: its
+/// own shuffle, and never the order the item had in the attempt's post-test, so a learner cannot
+/// answer from where the right answer sat last time.
+pub fn booster_order(follow_up: &str, attempt: &str, module: &ModuleDefinition, item: &str) -> Vec<String> {
+    let step = Step::Post(item.to_owned());
+    let keys = option_keys(module, &step).unwrap_or_default();
+    let mut order = shuffled(follow_up, &step, &keys);
+    if shown_order(attempt, module, &step).is_some_and(|post| post == order) && order.len() > 1 {
+        order.rotate_left(1);
+    }
+    order
+}
+
 /// The keys joined as the record keeps them (`c,a,d,b`): option keys are slugs, never commas.
 pub fn recorded(order: &[String]) -> String {
     order.join(",")
@@ -115,6 +128,24 @@ mod tests {
                     let post = shown_order(&attempt, &module, &Step::Post(item.key.clone()));
                     assert_ne!(pre, post, "{} for {attempt}", item.key);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_booster_never_repeats_the_post_test_order_and_holds_every_option() {
+        let module = &modules()[0];
+        for item in &module.items {
+            for (n, attempt) in attempts().iter().enumerate() {
+                let follow_up = format!("10000000-0000-4000-8000-{n:012}");
+                let post = shown_order(attempt, module, &Step::Post(item.key.clone())).expect("options");
+                let booster = booster_order(&follow_up, attempt, module, &item.key);
+                assert_ne!(post, booster, "{} for {attempt}", item.key);
+                assert_eq!(booster, booster_order(&follow_up, attempt, module, &item.key), "stable");
+                let (mut sorted, mut keys) = (booster.clone(), post.clone());
+                sorted.sort_unstable();
+                keys.sort_unstable();
+                assert_eq!(sorted, keys);
             }
         }
     }

@@ -263,6 +263,7 @@ impl Reader<'_> {
                 "cases",
                 "pairs",
                 "reflections",
+                "booster_days",
             ],
         );
         if let Some(format) = self.integer(root, "", "format")
@@ -298,7 +299,35 @@ impl Reader<'_> {
             cases,
             pairs,
             reflections: self.strings(root, "", "reflections"),
+            booster_days: self.days(root, "", "booster_days"),
         }
+    }
+
+    /// An optional list of whole numbers of days, such as `[14, 56]`.
+    fn days(&mut self, table: &Table<'_>, path: &str, key: &str) -> Option<Vec<u32>> {
+        let field = join(path, key);
+        let (value, span) = self.value(table, path, key).map(|v| (v.get_ref(), v.span()))?;
+        let DeValue::Array(entries) = value else {
+            self.problem(Some(span), &field, format!("'{key}' must be a list of days, like [14, 56]"));
+            return None;
+        };
+        let days: Vec<Option<u32>> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                match entry.get_ref() {
+                    DeValue::Integer(n) => n.as_str().replace('_', "").parse::<u32>().ok(),
+                    _ => None,
+                }
+                .or_else(|| {
+                    let message =
+                        format!("Each entry of '{key}' must be a whole number of days, without quotes");
+                    self.problem(Some(entry.span()), &format!("{field}[{i}]"), message);
+                    None
+                })
+            })
+            .collect();
+        days.into_iter().collect()
     }
 
     fn pair(&mut self, path: &str, table: &Table<'_>) -> CasePair {

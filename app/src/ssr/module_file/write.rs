@@ -21,6 +21,7 @@ pub fn write_module(module: &ModuleDefinition) -> Result<String, toml::ser::Erro
         outcomes: &module.outcomes,
         notice: module.notice.as_deref(),
         reflections: &module.reflections,
+        booster_days: module.booster_days.as_deref(),
         references: module.references.iter().map(FileReference::from).collect(),
         items: module.items.iter().map(FileItem::from).collect(),
         attitudes: module.attitudes.iter().map(FileAttitude::from).collect(),
@@ -44,6 +45,8 @@ struct File<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     notice: Option<&'a str>,
     reflections: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    booster_days: Option<&'a [u32]>,
     references: Vec<FileReference<'a>>,
     items: Vec<FileItem<'a>>,
     attitudes: Vec<FileAttitude<'a>>,

@@ -4,4 +4,4 @@ mod page;
 mod steps;
 
 pub use page::PlayerPage;
-pub use steps::{StepBody, page_title};
+pub use steps::{StepBody, certainty_choices, page_title};

@@ -144,7 +144,8 @@ fn choices(options: Vec<Choice>) -> Vec<(String, String)> {
     options.into_iter().map(|c| (c.key, c.text)).collect()
 }
 
-fn certainty_choices() -> Vec<(String, String)> {
+/// The three certainties, each with what it stakes, as a question's second set of choices.
+pub fn certainty_choices() -> Vec<(String, String)> {
     Certainty::ALL
         .into_iter()
         .map(|c| (c.level().to_string(), format!("{} ({})", c.label(), c.stakes())))

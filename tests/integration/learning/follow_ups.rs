@@ -1,0 +1,318 @@
+//! After the module, with the clock moved forward: boosters fall due at two and eight weeks with an
+//! email each (and one reminder a week later if untouched), ask the learner's confidently wrong
+//! items first, record their answers once and show them as retention; at twelve weeks each
+//! commitment comes back and what became of it reaches the CPD log; the email's link turns reminders
+//! off without signing in.
+
+use std::time::Duration;
+
+use app::api::learning::view_results::ResultsView;
+use app::domain::curriculum::module::ModuleDefinition;
+use app::domain::learning::follow_up::Outcome;
+use app::domain::learning::retention::Share;
+use app::domain::learning::step::Step;
+use app::ssr::markdown::to_html;
+use app::wire::follow_up_view::{FollowUpContent, FollowUpView};
+use app::wire::step_view::{StepContent, StepView};
+use casebook_tests::{Engine, LEARNER_A, TestApp, app_error, on_both_engines};
+
+use super::*;
+
+on_both_engines!(boosters_and_the_twelve_week_follow_up_come_back_on_schedule);
+on_both_engines!(the_link_in_the_email_turns_reminders_off_without_signing_in);
+
+const DAY: Duration = Duration::from_secs(86_400);
+
+/// Finishes the module answering the post-test's first item wrong at 'very sure', its second wrong
+/// at 'not sure' and the rest right, with two commitments; returns the attempt.
+async fn finish_with_two_commitments(
+    app: &TestApp,
+    learner: &reqwest::Client,
+    module: &ModuleDefinition,
+) -> anyhow::Result<String> {
+    let attempt = start(app, learner, MARGARET_SLUG).await?;
+    let mut view: StepView = current(app, learner, &attempt).await?;
+    let by = app::domain::time::format_iso_date(app.state.clock.now_ms() + 60 * 86_400_000);
+    for _ in 0..200 {
+        if matches!(view.content, StepContent::Finished { .. }) {
+            return Ok(attempt);
+        }
+        let post = match Step::parse(&view.step) {
+            Some(Step::Post(key)) if key == module.items[0].key => Knowing::Wrong("3"),
+            Some(Step::Post(key)) if key == module.items[1].key => Knowing::Wrong("1"),
+            _ => Knowing::Right("3"),
+        };
+        let mut fields = fields_for(module, &view, Knowing::Right("2"), post);
+        if view.step == "reflection" {
+            for (n, what) in ["Review every repeat hypnotic", "Offer CBT-I first"].into_iter().enumerate() {
+                fields.push((leak(format!("commitments[{n}][what]")), what.into()));
+                fields.push((leak(format!("commitments[{n}][patients]")), "over-65s".into()));
+                fields.push((leak(format!("commitments[{n}][by]")), by.clone()));
+            }
+        }
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = send(app, learner, &view, &fields).await?;
+        anyhow::ensure!(response.status().is_success(), "answering {}: {}", view.step, response.status());
+        view = response.json().await?;
+    }
+    anyhow::bail!("the module never finished")
+}
+
+/// A field name for the test's form (a handful per test).
+fn leak(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
+}
+
+async fn follow_up(app: &TestApp, learner: &reqwest::Client, id: &str) -> anyhow::Result<FollowUpView> {
+    let response = app.post(learner, "/api/learning/view_follow_up", &[("follow_up", id)]).await?;
+    anyhow::ensure!(response.status().is_success(), "viewing {id}: {}", response.status());
+    Ok(response.json().await?)
+}
+
+/// The follow-up an email links to.
+fn linked_follow_up(email: &casebook_tests::Email) -> anyhow::Result<String> {
+    Ok(email.link_path("/follow-ups/")?.trim_start_matches("/follow-ups/").to_owned())
+}
+
+/// Waits until `n` jobs are done, so a test knows the worker has been past them.
+async fn wait_for_jobs_done(app: &TestApp, n: i64) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(&app.database_url()).await?;
+    for _ in 0..100 {
+        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL")
+            .fetch_one(&mut connection)
+            .await?;
+        if done >= n {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("{n} jobs were never done")
+}
+
+async fn boosters_and_the_twelve_week_follow_up_come_back_on_schedule(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let module = publish(&app, MARGARET).await?;
+    let learner = app.signed_in(LEARNER_A).await?;
+    let attempt = finish_with_two_commitments(&app, &learner, &module).await?;
+
+    // Nothing is due yet: no email, and the booster says when it opens.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.emails()?.len(), 0);
+    app.state.clock.advance(13 * DAY);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.emails()?.len(), 0, "not before two weeks");
+
+    // At two weeks: one email, whose link opens the booster.
+    app.state.clock.advance(DAY);
+    let email = app.wait_for_email(1).await?;
+    assert_eq!(email.to, LEARNER_A);
+    assert!(email.subject.contains("2-week booster"), "{}", email.subject);
+    assert!(email.body.contains("/reminders/off/"), "carries the way to stop them");
+    let booster = linked_follow_up(&email)?;
+    // Two weeks on, the session has long ended: the link leads through sign-in, then to the booster.
+    let page = learner.get(app.url(&format!("/follow-ups/{booster}"))).send().await?;
+    let location = page.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default();
+    assert_eq!(location, format!("/sign-in?next=%2Ffollow-ups%2F{booster}"));
+    let learner = app.signed_in(LEARNER_A).await?;
+    let page = learner.get(app.url(&format!("/follow-ups/{booster}"))).send().await?;
+    assert!(page.status().is_success());
+    let FollowUpContent::Booster { questions } = follow_up(&app, &learner, &booster).await?.content else {
+        anyhow::bail!("the booster is open")
+    };
+    assert_eq!(questions.len(), 5);
+    assert_eq!(questions[0].stem_html, to_html(&module.items[0].stem), "the confidently wrong item first");
+    assert_eq!(questions[1].stem_html, to_html(&module.items[1].stem), "then the other wrong one");
+
+    // A question without a certainty: refused by field, nothing recorded.
+    let asked: Vec<&str> = questions
+        .iter()
+        .filter_map(|q| module.items.iter().find(|i| to_html(&i.stem) == q.stem_html).map(|i| i.key.as_str()))
+        .collect();
+    assert_eq!(asked.len(), 5, "every question is one of the module's items");
+    let keys: Vec<(String, String)> = asked
+        .iter()
+        .filter_map(|key| {
+            let item = module.items.iter().find(|i| i.key == *key)?;
+            let right = item.correct_option()?.key.clone();
+            let wrong = item.options.iter().find(|o| !o.correct)?.key.clone();
+            Some((right, wrong))
+        })
+        .collect();
+    let mut form: Vec<(String, String)> = vec![("follow_up".into(), booster.clone())];
+    for (n, (right, wrong)) in keys.iter().enumerate() {
+        let (choice, certainty) = if n == 1 { (wrong, "2") } else { (right, "3") };
+        form.push((format!("answers[{n}][choice]"), choice.clone()));
+        if n != 4 {
+            form.push((format!("answers[{n}][certainty]"), certainty.into()));
+        }
+    }
+    let fields =
+        |form: &[(String, String)]| form.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+    let partial = fields(&form);
+    let refs: Vec<(&str, &str)> = partial.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let error = app_error(app.post(&learner, "/api/learning/answer_booster", &refs).await?).await?;
+    assert_eq!(
+        error.message_for("answers[4][certainty]"),
+        Some("Question 5: Select how sure you are of your answer")
+    );
+    assert!(matches!(follow_up(&app, &learner, &booster).await?.content, FollowUpContent::Booster { .. }));
+
+    // Whole, and sent twice as a double click would: recorded once, and marked.
+    form.push(("answers[4][certainty]".into(), "3".into()));
+    let whole = fields(&form);
+    let refs: Vec<(&str, &str)> = whole.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    for _ in 0..2 {
+        let response = app.post(&learner, "/api/learning/answer_booster", &refs).await?;
+        assert!(response.status().is_success(), "{}", response.status());
+    }
+    let FollowUpContent::BoosterMarked { score, questions } =
+        follow_up(&app, &learner, &booster).await?.content
+    else {
+        anyhow::bail!("the booster is marked")
+    };
+    assert_eq!(
+        (score.correct, score.items, score.marks),
+        (4, 5, 4 * 3 - 2),
+        "right at 3 four times, wrong at 2 once"
+    );
+    assert!(questions[1].right.is_some(), "the wrong one shows the right answer");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM follow_up_answers").await?, 5, "recorded once");
+
+    // Retention on the results: each theme before, after and at two weeks, as counted by hand.
+    let results: ResultsView =
+        app.post(&learner, "/api/learning/view_results", &[("attempt", &attempt)]).await?.json().await?;
+    assert_eq!(results.retention.stages, ["Before", "After", "2 weeks"]);
+    for theme in &results.retention.themes {
+        let of_theme =
+            |key: &str| module.items.iter().any(|i| i.key == key && i.themes.contains(&theme.code));
+        let items = module.items.iter().filter(|i| of_theme(&i.key)).count();
+        let post_right = module.items[2..].iter().filter(|i| of_theme(&i.key)).count();
+        let booster_asked = asked.iter().filter(|k| of_theme(k)).count();
+        let booster_right = asked.iter().enumerate().filter(|(n, k)| *n != 1 && of_theme(k)).count();
+        assert_eq!(theme.cells[0], Some(Share { right: items, asked: items }), "{}", theme.code);
+        assert_eq!(theme.cells[1], Some(Share { right: post_right, asked: items }), "{}", theme.code);
+        let expected = (booster_asked > 0).then_some(Share { right: booster_right, asked: booster_asked });
+        assert_eq!(theme.cells[2], expected, "{}", theme.code);
+    }
+    let me = learner.get(app.url("/me")).send().await?.text().await?;
+    assert!(me.contains("What you kept"), "My learning shows retention");
+
+    // The booster's reminder a week later is not sent: it is done. The eight-week booster's is.
+    app.state.clock.advance(7 * DAY);
+    wait_for_jobs_done(&app, 2).await?;
+    assert_eq!(app.emails()?.len(), 1);
+    app.state.clock.advance(35 * DAY);
+    let second = app.wait_for_email(2).await?;
+    assert!(second.subject.contains("8-week booster"), "{}", second.subject);
+    app.state.clock.advance(7 * DAY);
+    let reminder = app.wait_for_email(3).await?;
+    assert!(reminder.subject.starts_with("Reminder:"), "{}", reminder.subject);
+    assert_eq!(linked_follow_up(&reminder)?, linked_follow_up(&second)?);
+
+    // At twelve weeks, each commitment comes back: reported once, one done and one not.
+    app.state.clock.advance(21 * DAY);
+    let learner = app.signed_in(LEARNER_A).await?;
+    let practice = linked_follow_up(&app.wait_for_email(4).await?)?;
+    let FollowUpContent::Practice { commitments } = follow_up(&app, &learner, &practice).await?.content
+    else {
+        anyhow::bail!("the twelve-week follow-up is open")
+    };
+    assert_eq!(commitments.len(), 2);
+    let missing = [("follow_up", practice.as_str()), ("reports[0][outcome]", "done")];
+    let error = app_error(app.post(&learner, "/api/learning/report_practice", &missing).await?).await?;
+    assert_eq!(
+        error.message_for("reports[1][outcome]"),
+        Some("Say whether you made change 2: yes, partly or no")
+    );
+    let report = [
+        ("follow_up", practice.as_str()),
+        ("reports[0][outcome]", "done"),
+        ("reports[0][happened]", "Reviewed twelve patients"),
+        ("reports[1][outcome]", "not_done"),
+        ("reports[1][barriers][0]", "patient-expectations"),
+        ("reports[1][barriers][3]", "no-alternative"),
+        ("reports[1][other]", "No locum cover"),
+    ];
+    for _ in 0..2 {
+        assert!(app.post(&learner, "/api/learning/report_practice", &report).await?.status().is_success());
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM commitment_outcomes").await?, 2, "recorded once");
+    let results: ResultsView =
+        app.post(&learner, "/api/learning/view_results", &[("attempt", &attempt)]).await?.json().await?;
+    let outcomes: Vec<Option<Outcome>> =
+        results.commitments.iter().map(|(_, r)| r.as_ref().map(|r| r.outcome)).collect();
+    assert_eq!(outcomes, [Some(Outcome::Done), Some(Outcome::NotDone)]);
+    let barriers = &results.commitments[1].1.as_ref().expect("reported").barriers;
+    assert_eq!(barriers.len(), 2);
+
+    // The CPD log carries what became of each.
+    let log = learner.get(app.url("/me/cpd-log.csv")).send().await?.text().await?;
+    let mut reader = csv::Reader::from_reader(log.trim_start_matches('\u{feff}').as_bytes());
+    let row = reader.records().next().ok_or_else(|| anyhow::anyhow!("no CPD row"))??;
+    assert!(row[8].contains("Review every repeat hypnotic: Done. Reviewed twelve patients."), "{}", &row[8]);
+    assert!(row[8].contains("Offer CBT-I first: Not done."), "{}", &row[8]);
+    assert!(row[8].contains("No locum cover"), "{}", &row[8]);
+
+    // The learner's own data export holds the booster's answers and what became of each change.
+    let data: serde_json::Value = learner.get(app.url("/account/my-data")).send().await?.json().await?;
+    let record = &data["learning"][0];
+    assert_eq!(record["follow_ups"][0]["answers"].as_array().map(Vec::len), Some(5));
+    assert_eq!(record["commitments"][1]["what_became_of_it"]["outcome"], "NotDone");
+    assert_eq!(record["commitments"][1]["what"], "Offer CBT-I first");
+
+    // And xAPI statements for each follow-up event.
+    let statements: serde_json::Value =
+        learner.get(app.url("/me/xapi-statements.json")).send().await?.json().await?;
+    let ids: Vec<String> = statements
+        .as_array()
+        .map(|all| all.iter().filter_map(|s| s["object"]["id"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    assert_eq!(ids.iter().filter(|id| id.ends_with("/boosters/14-days")).count(), 1, "the booster completed");
+    assert_eq!(ids.iter().filter(|id| id.contains("/commitments/")).count(), 2, "each commitment reported");
+    Ok(())
+}
+
+async fn count(app: &TestApp, query: &str) -> anyhow::Result<i64> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(&app.database_url()).await?;
+    Ok(sqlx::query_scalar(query).fetch_one(&mut connection).await?)
+}
+
+async fn the_link_in_the_email_turns_reminders_off_without_signing_in(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let module = publish(&app, MARGARET).await?;
+    let learner = app.signed_in(LEARNER_A).await?;
+    finish_with_two_commitments(&app, &learner, &module).await?;
+    app.state.clock.advance(14 * DAY);
+    let email = app.wait_for_email(1).await?;
+
+    // Someone not signed in follows the link: reminders are off, and stay off.
+    let off = email.link_path("/reminders/off/")?;
+    let page = app.client.get(app.url(&off)).send().await?;
+    assert!(page.status().is_success());
+    assert!(page.text().await?.contains("Follow-up emails are off"));
+    let nonsense = app.client.get(app.url("/reminders/off/0123456789abcdef0123456789abcdef")).send().await?;
+    assert_eq!(nonsense.status(), 404);
+    app.state.clock.advance(7 * DAY);
+    wait_for_jobs_done(&app, 2).await?;
+    app.state.clock.advance(42 * DAY);
+    wait_for_jobs_done(&app, 4).await?;
+    assert_eq!(app.emails()?.len(), 1, "no reminder, no eight-week email");
+    let learner = app.signed_in(LEARNER_A).await?;
+    let account = learner.get(app.url("/account")).send().await?.text().await?;
+    assert!(account.contains("Follow-up emails are off"));
+
+    // Turned on again in the account, the twelve-week follow-up is emailed.
+    let response = app.post(&learner, "/api/account/set_reminders", &[("on", "true")]).await?;
+    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+    app.state.clock.advance(28 * DAY);
+    app.wait_for_email(2).await?;
+    let subjects: Vec<String> = app.emails()?.into_iter().map(|e| e.subject).collect();
+    assert!(subjects.iter().any(|s| s.contains("12-week follow-up")), "{subjects:?}");
+    Ok(())
+}
