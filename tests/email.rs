@@ -10,6 +10,17 @@ pub struct Email {
     pub body: String,
 }
 
+/// The emails in an outbox folder, oldest first, as their decoded text.
+pub fn emails_in(folder: &std::path::Path) -> anyhow::Result<Vec<Email>> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|e| e == "eml"))
+        .map(|entry| Ok::<_, std::io::Error>((entry.metadata()?.modified()?, entry.path())))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    files.into_iter().map(|(_, path)| Email::parse(&std::fs::read_to_string(path)?)).collect()
+}
+
 impl Email {
     pub(crate) fn parse(raw: &str) -> anyhow::Result<Email> {
         let (headers, body) = raw.split_once("\r\n\r\n").context("an email has headers and a body")?;

@@ -16,7 +16,7 @@ mod world;
 
 pub use app::ssr::db::Engine;
 pub use database::{TestDatabase, site_root};
-pub use email::Email;
+pub use email::{Email, emails_in};
 pub use http::{app_error, new_client, session_cookie};
 pub use page::Page;
 pub use test_app::TestApp;

@@ -149,13 +149,7 @@ impl TestApp {
 
     /// The emails sent so far, oldest first, as their decoded text.
     pub fn emails(&self) -> anyhow::Result<Vec<Email>> {
-        let mut files: Vec<_> = std::fs::read_dir(self.outbox.path())?
-            .filter_map(Result::ok)
-            .filter(|entry| entry.path().extension().is_some_and(|e| e == "eml"))
-            .map(|entry| Ok::<_, std::io::Error>((entry.metadata()?.modified()?, entry.path())))
-            .collect::<Result<_, _>>()?;
-        files.sort();
-        files.into_iter().map(|(_, path)| Email::parse(&std::fs::read_to_string(path)?)).collect()
+        crate::email::emails_in(self.outbox.path())
     }
 
     /// Waits (up to five seconds) for the `n`th email to arrive, for emails sent in the background.

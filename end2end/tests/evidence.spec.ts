@@ -1,28 +1,9 @@
 // Evidence for appraisal in a real browser, with and without JavaScript: a GP finishes a module,
 // downloads the certificate (a real PDF whose text is read back), confirms it on the public verify
 // page from its code, and downloads the CPD log. axe checks every page on the way.
-import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { finishModule, MARGARET, registerLearner, startMargaret } from "./journey";
-import { expectNoAxeViolations, open, signOut } from "./support";
-
-/** Clicks a download link and returns the file it saved. */
-async function download(page: Page, link: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
-
-/** The text of every page of a PDF, read by pdf.js (Mozilla's PDF reader), with runs of space collapsed. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join("\n").replace(/\s+/g, " ");
-}
+import { download, expectNoAxeViolations, open, pdfText, signOut } from "./support";
 
 test("a GP downloads a certificate anyone can verify, and a CPD log for appraisal", async ({ page }, testInfo) => {
   test.setTimeout(300_000);

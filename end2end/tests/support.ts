@@ -1,5 +1,6 @@
 // What every browser test needs: an accessibility scan that must find nothing, the hydration wait for
 // the JavaScript project, and a screenshot kept as a test artefact.
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 
@@ -170,4 +171,22 @@ export async function postForm(
   const response = await request.post(path, { form, headers: { origin: baseURL }, maxRedirects: 0 });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return response.headers()["location"] ?? "";
+}
+
+/** Clicks a download link and returns the file it saved. */
+export async function download(page: Page, link: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** The text of every page of a PDF, read by pdf.js (Mozilla's PDF reader), with runs of space collapsed. */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages.join("\n").replace(/\s+/g, " ");
 }

@@ -193,6 +193,16 @@ mod tests {
     }
 
     #[test]
+    fn the_test_clock_is_never_allowed_in_production() -> Result<(), ConfigError> {
+        assert!(settings(&[("TEST_CLOCK", "true")])?.test_clock);
+        assert!(!settings(&[])?.test_clock, "off unless asked for");
+        let err =
+            settings(&[("TEST_CLOCK", "true"), ("CASEBOOK_ENV", "production")]).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("TEST_CLOCK is not valid")));
+        Ok(())
+    }
+
+    #[test]
     fn bad_values_name_the_variable_at_fault() {
         let err = settings(&[("LEPTOS_SITE_ADDR", "nowhere")]).err().map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("LEPTOS_SITE_ADDR is not valid")));

@@ -11,6 +11,7 @@ mod curriculum;
 mod delivery;
 mod error_pages;
 mod evidence;
+mod follow_up_emails;
 mod generate;
 mod health;
 mod hostile_input;

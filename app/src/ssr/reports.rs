@@ -11,12 +11,13 @@ use serde::Deserialize;
 use crate::domain::audit::AuditAction;
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
-use crate::domain::ids::{ModuleId, PracticeId, RegionId};
+use crate::domain::ids::{ModuleId, PracticeId, RegionId, VersionId};
 use crate::domain::reports::ambivalence::ambivalence_rows;
 use crate::domain::reports::build::{
     PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
 };
 use crate::domain::reports::disclosure::count;
+use crate::domain::reports::follow_ups::{BoosterFact, barrier_rows, outcome_rows, retention_rows};
 use crate::domain::reports::pairs::pair_rows;
 use crate::domain::reports::prescribing::{
     engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
@@ -28,6 +29,7 @@ use crate::error::{AppError, FormCheck};
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::db::Db;
 use crate::ssr::db::audit::AuditRecord;
+use crate::ssr::db::report_follow_ups::BoosterAnswerPair;
 use crate::ssr::db::reports::Scope;
 use crate::ssr::download::{attachment, refusal, spreadsheet_safe};
 use crate::ssr::state::AppState;
@@ -117,6 +119,9 @@ async fn build(
         db.prescribing_rates(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
     )?;
+    let (booster_pairs, reported) =
+        tokio::try_join!(db.booster_answer_pairs(scope), db.reported_commitments(scope))?;
+    let boosters = booster_facts(db, booster_pairs).await?;
     let modules: Vec<ModuleId> = learning
         .attitudes
         .iter()
@@ -156,10 +161,39 @@ async fn build(
         ambivalence: ambivalence_rows(&ambivalence, |m| named.title(m)),
         decisions: decisions(&learning.decisions, |m, case, node| named.question(m, case, node)),
         pairs: pair_rows(&pair_totals),
+        retention: retention_rows(&boosters),
+        commitment_outcomes: outcome_rows(&reported),
+        barriers: barrier_rows(&reported),
         practices: practices(&attempts, &learning.practices, &facts),
         engagement: engagement(&rates, &high, &learners),
         trend: trend(&every_month, &first_completions(&attempts, month)),
     })
+}
+
+/// Booster answers with their items' themes, from the module version each attempt took.
+async fn booster_facts(db: &Db, pairs: Vec<BoosterAnswerPair>) -> Result<Vec<BoosterFact>, AppError> {
+    let mut versions: BTreeMap<VersionId, ModuleDefinition> = BTreeMap::new();
+    let mut facts = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        if let std::collections::btree_map::Entry::Vacant(entry) = versions.entry(pair.version()) {
+            let Some(stored) = db.version_by_id(pair.version()).await? else { continue };
+            entry.insert(stored.definition);
+        }
+        let themes = versions
+            .get(&pair.version())
+            .and_then(|m| m.items.iter().find(|i| i.key == pair.item))
+            .map(|i| i.themes.clone())
+            .unwrap_or_default();
+        facts.push(BoosterFact {
+            attempt: pair.attempt_id,
+            person: pair.person_id,
+            after_days: u32::try_from(pair.after_days).unwrap_or_default(),
+            themes,
+            booster_correct: pair.booster_correct != 0,
+            post_correct: pair.post_correct != 0,
+        });
+    }
+    Ok(facts)
 }
 
 /// The modules a report names: every module's title, and the content of those whose statements

@@ -20,6 +20,7 @@ use super::*;
 
 on_both_engines!(boosters_and_the_twelve_week_follow_up_come_back_on_schedule);
 on_both_engines!(the_link_in_the_email_turns_reminders_off_without_signing_in);
+on_both_engines!(a_lead_sees_retention_outcomes_and_barriers_as_counted_by_hand);
 
 const DAY: Duration = Duration::from_secs(86_400);
 
@@ -314,5 +315,122 @@ async fn the_link_in_the_email_turns_reminders_off_without_signing_in(engine: En
     app.wait_for_email(2).await?;
     let subjects: Vec<String> = app.emails()?.into_iter().map(|e| e.subject).collect();
     assert!(subjects.iter().any(|s| s.contains("12-week follow-up")), "{subjects:?}");
+    Ok(())
+}
+
+/// Eight GPs finish the module (the first two post-test items wrong, the rest right), answer their
+/// two-week booster (GP `n` gets question `q` right when `n + q` is even) and, at twelve weeks, report
+/// their two changes (the first four both done; the rest one partly, one not, for want of time).
+async fn a_lead_sees_retention_outcomes_and_barriers_as_counted_by_hand(
+    engine: Engine,
+) -> anyhow::Result<()> {
+    use app::domain::reports::disclosure::Shown;
+    use app::domain::role::{Role, RoleGrant};
+    use app::wire::report_view::ReportView;
+
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let module = publish(&app, MARGARET).await?;
+    let gps: Vec<String> = (0..8).map(|n| format!("gp{n}@test.example")).collect();
+    for email in &gps {
+        let grants = vec![RoleGrant { role: Role::Learner, region: None }];
+        app.person((email, grants, Some(world.practice_a))).await?;
+        finish_with_two_commitments(&app, &app.signed_in(email).await?, &module).await?;
+    }
+    app.state.clock.advance(14 * DAY);
+    wait_for_jobs_done(&app, 8).await?;
+    // theme → per GP (booster right, post right, asked) on the theme's items
+    let mut by_hand: std::collections::BTreeMap<String, Vec<(f64, f64, f64)>> = Default::default();
+    for (n, email) in gps.iter().enumerate() {
+        let learner = app.signed_in(email).await?;
+        let booster =
+            app.emails()?.into_iter().find(|e| e.to == *email).ok_or_else(|| anyhow::anyhow!("no email"))?;
+        let id = linked_follow_up(&booster)?;
+        let FollowUpContent::Booster { questions } = follow_up(&app, &learner, &id).await?.content else {
+            anyhow::bail!("open")
+        };
+        let mut form = vec![("follow_up".to_owned(), id.clone())];
+        let mut tally: std::collections::BTreeMap<String, (f64, f64, f64)> = Default::default();
+        for (q, question) in questions.iter().enumerate() {
+            let item = module
+                .items
+                .iter()
+                .find(|i| to_html(&i.stem) == question.stem_html)
+                .ok_or_else(|| anyhow::anyhow!("item"))?;
+            let right = (n + q) % 2 == 0;
+            let option =
+                item.options.iter().find(|o| o.correct == right).ok_or_else(|| anyhow::anyhow!("option"))?;
+            form.push((format!("answers[{q}][choice]"), option.key.clone()));
+            form.push((format!("answers[{q}][certainty]"), "2".into()));
+            let post_right = item.key != module.items[0].key && item.key != module.items[1].key;
+            for theme in &item.themes {
+                let cell = tally.entry(theme.clone()).or_default();
+                cell.0 += f64::from(u8::from(right));
+                cell.1 += f64::from(u8::from(post_right));
+                cell.2 += 1.0;
+            }
+        }
+        for (theme, cell) in tally {
+            by_hand.entry(theme).or_default().push(cell);
+        }
+        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert!(app.post(&learner, "/api/learning/answer_booster", &fields).await?.status().is_success());
+    }
+    app.state.clock.advance(70 * DAY);
+    wait_for_jobs_done(&app, 8 * 5).await?;
+    for (n, email) in gps.iter().enumerate() {
+        let learner = app.signed_in(email).await?;
+        let practice = app
+            .emails()?
+            .into_iter()
+            .find(|e| e.to == *email && e.subject.contains("12-week"))
+            .ok_or_else(|| anyhow::anyhow!("no twelve-week email"))?;
+        let id = linked_follow_up(&practice)?;
+        let (first, second) = if n < 4 { ("done", "done") } else { ("partly", "not_done") };
+        let mut form =
+            vec![("follow_up", id.as_str()), ("reports[0][outcome]", first), ("reports[1][outcome]", second)];
+        if n >= 4 {
+            form.extend([("reports[0][barriers][7]", "time"), ("reports[1][barriers][7]", "time")]);
+        }
+        assert!(app.post(&learner, "/api/learning/report_practice", &form).await?.status().is_success());
+    }
+
+    let lead = app.signed_in(casebook_tests::LEAD_A).await?;
+    let view: ReportView = app.post(&lead, "/api/reports/view_report", &[]).await?.json().await?;
+    let report = view.report;
+    for (theme, cells) in &by_hand {
+        let row = report
+            .retention
+            .iter()
+            .find(|r| r.code == *theme && r.after == "2 weeks")
+            .ok_or_else(|| anyhow::anyhow!("no row for {theme}"))?;
+        let changes: Vec<f64> = cells.iter().map(|(b, p, asked)| (b - p) / asked).collect();
+        let mean = changes.iter().sum::<f64>() / changes.len() as f64;
+        assert_eq!(row.learners, app::domain::reports::disclosure::count(cells.len() as i64), "{theme}");
+        if cells.len() >= 8 {
+            let change = row.change.ok_or_else(|| anyhow::anyhow!("a change for {theme}"))?;
+            assert!((change.mean - mean).abs() < 1e-9, "{theme}: {} against {mean} by hand", change.mean);
+        } else {
+            assert_eq!(row.change, None, "{theme}: too few to show");
+        }
+    }
+    let shares: Vec<(String, Option<f64>)> =
+        report.commitment_outcomes.iter().map(|r| (r.outcome.clone(), r.share)).collect();
+    assert_eq!(
+        shares,
+        [
+            ("Done".to_owned(), Some(0.5)),
+            ("Partly done".to_owned(), Some(0.25)),
+            ("Not done".to_owned(), Some(0.25)),
+            ("All reported".to_owned(), None)
+        ]
+    );
+    assert_eq!(report.commitment_outcomes[3].commitments, Shown::Count(15), "16, rounded to the nearest 5");
+    assert_eq!(report.barriers.len(), 1);
+    assert_eq!(
+        (report.barriers[0].named, report.barriers[0].share),
+        (Shown::Count(10), None),
+        "named for all eight changes not fully made, but by four GPs: too few for a share"
+    );
     Ok(())
 }

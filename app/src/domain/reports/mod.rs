@@ -6,6 +6,7 @@ pub mod ambivalence;
 pub mod build;
 pub mod choices;
 pub mod disclosure;
+pub mod follow_ups;
 pub mod pairs;
 pub mod prescribing;
 pub mod record;

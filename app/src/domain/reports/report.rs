@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ambivalence::AmbivalenceRow;
 use super::disclosure::Shown;
+use super::follow_ups::{BarrierRow, OutcomeRow, RetentionRow};
 use super::pairs::PairThemeRow;
 use super::prescribing::{EngagementRow, TrendRow};
 use super::stats::MeanWithInterval;
@@ -94,6 +95,13 @@ pub struct Report {
     pub ambivalence: Vec<AmbivalenceRow>,
     /// Matched pairs decided differently, by theme.
     pub pairs: Vec<PairThemeRow>,
+    /// After the module: retention by theme at each booster, commitments' outcomes, and barriers.
+    #[serde(default)]
+    pub retention: Vec<RetentionRow>,
+    #[serde(default)]
+    pub commitment_outcomes: Vec<OutcomeRow>,
+    #[serde(default)]
+    pub barriers: Vec<BarrierRow>,
     pub practices: Vec<PracticeRow>,
     /// High prescribers against the other practices with prescribing figures.
     pub engagement: Vec<EngagementRow>,
@@ -111,13 +119,16 @@ pub enum Table {
     Ambivalence,
     Decisions,
     Pairs,
+    Retention,
+    CommitmentOutcomes,
+    Barriers,
     Practices,
     HighPrescribers,
     Trend,
 }
 
 impl Table {
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 13] = [
         Table::Months,
         Table::Modules,
         Table::Themes,
@@ -125,6 +136,9 @@ impl Table {
         Table::Ambivalence,
         Table::Decisions,
         Table::Pairs,
+        Table::Retention,
+        Table::CommitmentOutcomes,
+        Table::Barriers,
         Table::Practices,
         Table::HighPrescribers,
         Table::Trend,
@@ -139,6 +153,9 @@ impl Table {
             Table::Ambivalence => "ambivalence",
             Table::Decisions => "decisions",
             Table::Pairs => "matched-pairs",
+            Table::Retention => "retention",
+            Table::CommitmentOutcomes => "commitment-outcomes",
+            Table::Barriers => "barriers",
             Table::Practices => "practices",
             Table::HighPrescribers => "high-prescribers",
             Table::Trend => "prescribing-trend",
@@ -236,6 +253,35 @@ impl Table {
                     })
                     .collect(),
             ),
+            Table::Retention => (
+                vec![
+                    "Theme",
+                    "Booster",
+                    "Learners",
+                    "Right after the module",
+                    "Right at the booster",
+                    "Mean change",
+                    "95% CI low",
+                    "95% CI high",
+                ],
+                report.retention.iter().map(retention_cells).collect(),
+            ),
+            Table::CommitmentOutcomes => (
+                vec!["Outcome", "Commitments", "Share"],
+                report
+                    .commitment_outcomes
+                    .iter()
+                    .map(|r| vec![r.outcome.clone(), r.commitments.text(), percent(r.share)])
+                    .collect(),
+            ),
+            Table::Barriers => (
+                vec!["Barrier", "Theme", "Named", "Share of changes not fully made"],
+                report
+                    .barriers
+                    .iter()
+                    .map(|b| vec![b.barrier.clone(), b.theme.clone(), b.named.text(), percent(b.share)])
+                    .collect(),
+            ),
             Table::Practices => (
                 vec![
                     "Practice",
@@ -328,6 +374,20 @@ fn engagement_cells(row: &EngagementRow) -> Vec<String> {
         row.started.text(),
         row.completed.text(),
         percent(row.completed_share),
+    ]
+}
+
+fn retention_cells(row: &RetentionRow) -> Vec<String> {
+    let interval = row.change.and_then(|c| c.interval);
+    vec![
+        row.title.clone(),
+        row.after.clone(),
+        row.learners.text(),
+        percent(row.right_after),
+        percent(row.right_then),
+        figure(row.change.map(|c| c.mean), 2),
+        figure(interval.map(|i| i.0), 2),
+        figure(interval.map(|i| i.1), 2),
     ]
 }
 

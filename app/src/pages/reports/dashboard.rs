@@ -192,6 +192,34 @@ fn Dashboard(view: ReportView) -> impl IntoView {
             report=report.clone()
             query=query.clone()
         />
+        <h2 id="after-the-module">"After the module"</h2>
+        <p>
+            "Booster questions come back to each learner 2 and 8 weeks after a module, chosen from those they found \
+             hardest. By theme and booster: the share right straight after the module and at the booster, on the \
+             same items for the same learners, and the mean change per learner with its 95% confidence interval. \
+             A drop is expected; how much is kept is the point."
+        </p>
+        <ReportTableView
+            table=ReportTable::Retention
+            caption="Retention by theme"
+            report=report.clone()
+            query=query.clone()
+        />
+        <p>
+            "Twelve weeks after a module, each learner is asked what became of the changes they committed to."
+        </p>
+        <ReportTableView
+            table=ReportTable::CommitmentOutcomes
+            caption="Commitments to change, as reported at twelve weeks"
+            report=report.clone()
+            query=query.clone()
+        />
+        <ReportTableView
+            table=ReportTable::Barriers
+            caption="What got in the way of changes not fully made, by the review's themes"
+            report=report.clone()
+            query=query.clone()
+        />
         <h2>"Practices"</h2>
         <p>
             "Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \

@@ -26,6 +26,7 @@ pub mod prescribing;
 mod region_totals;
 mod reminders;
 mod report_ambivalence;
+pub mod report_follow_ups;
 mod report_pairs;
 pub mod reports;
 mod sessions;
