@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use app::api::learning::view_results::ResultsView;
+use app::domain::curriculum::item::KnowledgeItem;
 use app::domain::curriculum::module::ModuleDefinition;
 use app::domain::learning::follow_up::Outcome;
 use app::domain::learning::retention::Share;
@@ -57,6 +58,17 @@ async fn finish_with_two_commitments(
         view = response.json().await?;
     }
     anyhow::bail!("the module never finished")
+}
+
+/// The module's item a booster question asks, as worded there (itself or one of its variants).
+fn asked_item(module: &ModuleDefinition, stem_html: &str) -> Option<KnowledgeItem> {
+    module.items.iter().find_map(|item| {
+        if to_html(&item.stem) == stem_html {
+            return Some(item.as_asked(None));
+        }
+        let variant = item.variants.iter().find(|v| to_html(&v.stem) == stem_html)?;
+        Some(item.as_asked(Some(&variant.key)))
+    })
 }
 
 /// A field name for the test's form (a handful per test).
@@ -124,19 +136,22 @@ async fn boosters_and_the_twelve_week_follow_up_come_back_on_schedule(engine: En
         anyhow::bail!("the booster is open")
     };
     assert_eq!(questions.len(), 5);
-    assert_eq!(questions[0].stem_html, to_html(&module.items[0].stem), "the confidently wrong item first");
+    let duration = &module.items[0];
+    assert_eq!(
+        questions[0].stem_html,
+        to_html(&duration.variants[0].stem),
+        "the confidently wrong item first, in the wording the learner has not seen"
+    );
     assert_eq!(questions[1].stem_html, to_html(&module.items[1].stem), "then the other wrong one");
 
     // A question without a certainty: refused by field, nothing recorded.
-    let asked: Vec<&str> = questions
+    let asked_items: Vec<KnowledgeItem> =
+        questions.iter().filter_map(|q| asked_item(&module, &q.stem_html)).collect();
+    assert_eq!(asked_items.len(), 5, "every question is one of the module's items");
+    let asked: Vec<&str> = asked_items.iter().map(|i| i.key.as_str()).collect();
+    let keys: Vec<(String, String)> = asked_items
         .iter()
-        .filter_map(|q| module.items.iter().find(|i| to_html(&i.stem) == q.stem_html).map(|i| i.key.as_str()))
-        .collect();
-    assert_eq!(asked.len(), 5, "every question is one of the module's items");
-    let keys: Vec<(String, String)> = asked
-        .iter()
-        .filter_map(|key| {
-            let item = module.items.iter().find(|i| i.key == *key)?;
+        .filter_map(|item| {
             let right = item.correct_option()?.key.clone();
             let wrong = item.options.iter().find(|o| !o.correct)?.key.clone();
             Some((right, wrong))
@@ -352,11 +367,8 @@ async fn a_lead_sees_retention_outcomes_and_barriers_as_counted_by_hand(
         let mut form = vec![("follow_up".to_owned(), id.clone())];
         let mut tally: std::collections::BTreeMap<String, (f64, f64, f64)> = Default::default();
         for (q, question) in questions.iter().enumerate() {
-            let item = module
-                .items
-                .iter()
-                .find(|i| to_html(&i.stem) == question.stem_html)
-                .ok_or_else(|| anyhow::anyhow!("item"))?;
+            let item = asked_item(&module, &question.stem_html)
+                .ok_or_else(|| anyhow::anyhow!("no item asks {}", question.stem_html))?;
             let right = (n + q) % 2 == 0;
             let option =
                 item.options.iter().find(|o| o.correct == right).ok_or_else(|| anyhow::anyhow!("option"))?;

@@ -104,8 +104,13 @@ pub fn apply_item(
         check.fail("options[0][text]", "Write 4 or 5 options");
     }
     if let (Some(key), Some(stem), Some(themes), true) = (key, stem, themes, check.is_clean()) {
-        let item =
-            KnowledgeItem { key, stem, themes, references: parse_reference_keys(&form.references), options };
+        // The studio edits the item's own wording; its variants (written in the module file) stay.
+        let variants = editing
+            .and_then(|old| module.items.iter().find(|i| i.key == old))
+            .map(|i| i.variants.clone())
+            .unwrap_or_default();
+        let references = parse_reference_keys(&form.references);
+        let item = KnowledgeItem { key, stem, themes, references, options, variants };
         replace_or_push(&mut module.items, item, editing, |i| &i.key);
     }
 }

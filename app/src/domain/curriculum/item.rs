@@ -12,6 +12,20 @@ pub struct KnowledgeItem {
     pub references: Vec<String>,
     /// Four or five, exactly one correct.
     pub options: Vec<ItemOption>,
+    /// Other wordings of the same question (same outcome, themes and references, a different stem
+    /// and options), so a booster weeks later can ask what the learner has not seen word for word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<ItemVariant>,
+}
+
+/// Another wording of a knowledge item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemVariant {
+    pub key: String,
+    /// The question (Markdown).
+    pub stem: String,
+    /// Four or five, exactly one correct.
+    pub options: Vec<ItemOption>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,5 +41,20 @@ impl KnowledgeItem {
     /// The option marked correct (validation guarantees exactly one).
     pub fn correct_option(&self) -> Option<&ItemOption> {
         self.options.iter().find(|o| o.correct)
+    }
+
+    /// The item as asked in its variant `variant` (`None`, or a key it does not have, is the item
+    /// itself): the same key, themes and references, the variant's stem and options.
+    pub fn as_asked(&self, variant: Option<&str>) -> KnowledgeItem {
+        let chosen = variant.and_then(|key| self.variants.iter().find(|v| v.key == key));
+        match chosen {
+            Some(v) => KnowledgeItem {
+                stem: v.stem.clone(),
+                options: v.options.clone(),
+                variants: Vec::new(),
+                ..self.clone()
+            },
+            None => KnowledgeItem { variants: Vec::new(), ..self.clone() },
+        }
     }
 }

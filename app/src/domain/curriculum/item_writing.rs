@@ -114,6 +114,7 @@ mod tests {
 
     fn item(options: &[(&str, bool)]) -> KnowledgeItem {
         KnowledgeItem {
+            variants: Vec::new(),
             key: "q1".into(),
             stem: "Which?".into(),
             themes: Vec::new(),

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::case::{Case, ChoiceMade, Node, NodeKind, Rating};
-use super::item::KnowledgeItem;
+use super::item::{ItemOption, KnowledgeItem};
 use super::module::{ModuleDefinition, Valence};
 use super::pair::mismatch;
 use super::theme::theme;
@@ -149,13 +149,47 @@ impl Checker<'_> {
         self.required(&format!("{path}.stem"), &format!("{owner}'s question"), &item.stem);
         self.themes(&format!("{path}.themes"), &owner, &item.themes);
         self.cites(&format!("{path}.references"), &owner, &item.references, true);
-        if !(4..=5).contains(&item.options.len()) {
+        self.options(&path, &owner, &item.options);
+        let mut variant_keys = HashSet::from([item.key.as_str()]);
+        for (j, variant) in item.variants.iter().enumerate() {
+            let variant_path = format!("{path}.variants[{j}]");
+            let variant_owner = format!("{owner}, variant '{}'", variant.key);
+            let slug_like =
+                variant.key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if variant.key.is_empty() || !slug_like {
+                self.fail(
+                    format!("{variant_path}.key"),
+                    format!("{variant_owner}: a variant's key is lower-case letters, digits and hyphens"),
+                );
+            }
+            if !variant_keys.insert(variant.key.as_str()) {
+                self.fail(
+                    format!("{variant_path}.key"),
+                    format!(
+                        "{owner} has two variants (or a variant and the item) with the key '{}'",
+                        variant.key
+                    ),
+                );
+            }
+            self.required(
+                &format!("{variant_path}.stem"),
+                &format!("{variant_owner}'s question"),
+                &variant.stem,
+            );
+            self.options(&variant_path, &variant_owner, &variant.options);
+        }
+    }
+
+    /// The rules of a question's options: four or five, exactly one correct, each with its own key,
+    /// text and feedback.
+    fn options(&mut self, path: &str, owner: &str, options: &[ItemOption]) {
+        if !(4..=5).contains(&options.len()) {
             self.fail(
                 format!("{path}.options"),
-                format!("{owner} needs 4 or 5 options (it has {})", item.options.len()),
+                format!("{owner} needs 4 or 5 options (it has {})", options.len()),
             );
         }
-        let correct = item.options.iter().filter(|o| o.correct).count();
+        let correct = options.iter().filter(|o| o.correct).count();
         if correct != 1 {
             self.fail(
                 format!("{path}.options"),
@@ -163,7 +197,7 @@ impl Checker<'_> {
             );
         }
         let mut keys = HashSet::new();
-        for (j, option) in item.options.iter().enumerate() {
+        for (j, option) in options.iter().enumerate() {
             let option_path = format!("{path}.options[{j}]");
             if !keys.insert(option.key.as_str()) {
                 self.fail(

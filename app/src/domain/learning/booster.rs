@@ -46,6 +46,27 @@ pub fn choose_items(module: &ModuleDefinition, latest: &[LastAnswer]) -> Vec<Str
     ranked.into_iter().take(BOOSTER_ITEMS).map(|(_, _, _, key)| key.to_owned()).collect()
 }
 
+/// The variant of `item` a booster asks: the first the learner has not yet been asked (`asked` holds
+/// the variants earlier boosters asked), or `None`, the item's own wording with its options in a new
+/// order, when the item has no variant left.
+pub fn choose_variant(item: &KnowledgeItem, asked: &[String]) -> Option<String> {
+    item.variants.iter().map(|v| &v.key).find(|key| !asked.contains(key)).cloned()
+}
+
+/// An item as a booster records it asked: its key, and `:variant` when a variant was asked (keys
+/// are slugs, never colons or commas).
+pub fn asked_entry(item: &str, variant: Option<&str>) -> String {
+    variant.map_or_else(|| item.to_owned(), |v| format!("{item}:{v}"))
+}
+
+/// The item key and variant an entry names.
+pub fn parse_asked_entry(entry: &str) -> (&str, Option<&str>) {
+    match entry.split_once(':') {
+        Some((item, variant)) => (item, Some(variant)),
+        None => (entry, None),
+    }
+}
+
 /// 0 for confidently wrong, 1 for wrong, 2 for right but unsure or never answered, 3 otherwise.
 fn tier(answer: Option<&LastAnswer>) -> usize {
     match answer {
@@ -184,6 +205,25 @@ mod tests {
         let module = module_of(&[("a", "gp-role"), ("b", "gp-role")]);
         let chosen = choose_items(&module, &[answer("a", true, 3), answer("b", true, 1)]);
         assert_eq!(chosen, ["b", "a"]);
+    }
+
+    #[test]
+    fn a_booster_asks_a_variant_not_yet_asked_then_the_item_itself() {
+        use crate::domain::curriculum::item::ItemVariant;
+        let base = fixture::module().items[0].clone();
+        let variant = |key: &str| ItemVariant {
+            key: key.into(),
+            stem: format!("{key}?"),
+            options: base.options.clone(),
+        };
+        let item = KnowledgeItem { variants: vec![variant("b"), variant("c")], ..base };
+        assert_eq!(choose_variant(&item, &[]), Some("b".into()));
+        assert_eq!(choose_variant(&item, &["b".into()]), Some("c".into()));
+        assert_eq!(choose_variant(&item, &["b".into(), "c".into()]), None);
+        assert_eq!(item.as_asked(Some("c")).stem, "c?");
+        assert_eq!(item.as_asked(Some("c")).key, item.key, "the same item, worded otherwise");
+        assert_eq!(parse_asked_entry(&asked_entry("one", Some("c"))), ("one", Some("c")));
+        assert_eq!(parse_asked_entry(&asked_entry("one", None)), ("one", None));
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn option(key: &str, correct: bool) -> ItemOption {
 
 fn item(key: &str, themes: &[&str]) -> KnowledgeItem {
     KnowledgeItem {
+        variants: Vec::new(),
         key: key.into(),
         stem: format!("Question {key}?"),
         themes: themes.iter().map(|t| (*t).to_owned()).collect(),

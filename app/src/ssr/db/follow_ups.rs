@@ -183,6 +183,21 @@ impl Db {
             .await
     }
 
+    /// What the attempt's other boosters have fixed to ask (`item` or `item:variant` each), so a new
+    /// one can choose variants not yet asked.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn other_boosters_items(&self, follow_up: &FollowUp) -> Result<Vec<String>, sqlx::Error> {
+        let fixed: Vec<String> = sqlx::query_scalar(
+            "SELECT items FROM follow_ups WHERE attempt_id = $1 AND kind = 'booster' AND id <> $2 \
+             AND items IS NOT NULL",
+        )
+        .bind(follow_up.attempt_id)
+        .bind(follow_up.id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(fixed.iter().flat_map(|keys| keys.split(',').map(str::to_owned)).collect())
+    }
+
     /// Fixes the items a booster asks, the first time it is opened; returns those fixed (by this
     /// call or an earlier one), so two first openings at once agree.
     #[tracing::instrument(level = "debug", skip_all)]

@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::domain::curriculum::case::{NodeKind, Rating};
+use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::evidence::time_spent::iso_duration;
 use crate::domain::ids::PersonId;
@@ -225,6 +226,7 @@ pub fn completed(situation: &Situation, post: &TestScore, time_spent_ms: i64) ->
 pub fn booster_answered(
     situation: &Situation,
     after_days: u32,
+    asked: &KnowledgeItem,
     answer: &BoosterAnswer,
 ) -> Option<NewStatement> {
     let certainty = situation.extension("certainty");
@@ -234,7 +236,11 @@ pub fn booster_answered(
         "response": answer.choice,
         "extensions": { certainty: answer.certainty.level() },
     });
-    let object = item_activity(situation, &answer.item)?;
+    // A variant is an activity of its own: the same item, worded otherwise.
+    let unchanged = situation.module.items.iter().any(|i| i.key == asked.key && i.stem == asked.stem);
+    let path =
+        if unchanged { format!("items/{}", asked.key) } else { format!("items/{}/variant", asked.key) };
+    let object = asked_activity(situation, asked, &path)?;
     let grouping = situation.activity(&format!("boosters/{after_days}-days"));
     Some(situation.statement(Verb::Answered, object, Some(result), Some(grouping)))
 }
@@ -284,11 +290,16 @@ pub fn commitment_reported(
 
 fn item_activity(situation: &Situation, key: &str) -> Option<Value> {
     let item = situation.module.items.iter().find(|i| i.key == key)?;
+    asked_activity(situation, item, &format!("items/{key}"))
+}
+
+/// A knowledge item as asked, as the activity at `path` under the module.
+fn asked_activity(situation: &Situation, item: &KnowledgeItem, path: &str) -> Option<Value> {
     let choices: Vec<Value> =
         item.options.iter().map(|o| json!({ "id": o.key, "description": { LANGUAGE: o.text } })).collect();
     Some(json!({
         "objectType": "Activity",
-        "id": situation.activity(&format!("items/{key}")),
+        "id": situation.activity(path),
         "definition": {
             "type": INTERACTION_TYPE,
             "name": { LANGUAGE: item.stem },

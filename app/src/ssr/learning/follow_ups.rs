@@ -6,7 +6,10 @@ use super::option_order::booster_order;
 use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::learning::attempt::is_public_id;
-use crate::domain::learning::booster::{BoosterDraft, LastAnswer, choose_items, field_name, read_answers};
+use crate::domain::learning::booster::{
+    BoosterDraft, LastAnswer, asked_entry, choose_items, choose_variant, field_name, parse_asked_entry,
+    read_answers,
+};
 use crate::domain::learning::follow_up::{FollowUpKind, after_adjective};
 use crate::domain::learning::marking::{self, Certainty};
 use crate::domain::learning::practice_report::{self, ReportDraft, read_reports};
@@ -94,15 +97,16 @@ pub async fn view(
     })
 }
 
-/// The items a booster asks, chosen the first time it is opened from the learner's latest answer
-/// to each (the post-test's, or an earlier booster's), then fixed.
-async fn booster_items<'m>(
+/// The items a booster asks, each as worded for it, chosen the first time it is opened from the
+/// learner's latest answer to each (the post-test's, or an earlier booster's) with a variant not yet
+/// asked where the item has one, then fixed.
+async fn booster_items(
     request: &Request,
     follow_up: &FollowUp,
-    module: &'m ModuleDefinition,
-) -> Result<Vec<&'m KnowledgeItem>, AppError> {
+    module: &ModuleDefinition,
+) -> Result<Vec<KnowledgeItem>, AppError> {
     let db = &request.state.db;
-    let keys = match &follow_up.items {
+    let entries = match &follow_up.items {
         Some(keys) => keys.clone(),
         None => {
             let mut latest: Vec<LastAnswer> = db
@@ -126,14 +130,43 @@ async fn booster_items<'m>(
                     });
                 }
             }
-            db.fix_booster_items(follow_up.id, &choose_items(module, &latest)).await?
+            let earlier = db.other_boosters_items(follow_up).await?;
+            db.fix_booster_items(
+                follow_up.id,
+                &with_variants(module, &choose_items(module, &latest), &earlier),
+            )
+            .await?
         }
     };
-    Ok(keys.iter().filter_map(|key| module.items.iter().find(|i| i.key == *key)).collect())
+    Ok(entries.iter().filter_map(|entry| asked_item(module, entry)).collect())
+}
+
+/// Each chosen item's entry, with the first variant the attempt's other boosters have not asked.
+fn with_variants(module: &ModuleDefinition, chosen: &[String], earlier: &[String]) -> Vec<String> {
+    chosen
+        .iter()
+        .filter_map(|key| module.items.iter().find(|i| i.key == *key))
+        .map(|item| {
+            let asked: Vec<String> = earlier
+                .iter()
+                .filter_map(|entry| match parse_asked_entry(entry) {
+                    (key, Some(variant)) if key == item.key => Some(variant.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            asked_entry(&item.key, choose_variant(item, &asked).as_deref())
+        })
+        .collect()
+}
+
+/// The item an entry of a booster's list names, as worded for it.
+fn asked_item(module: &ModuleDefinition, entry: &str) -> Option<KnowledgeItem> {
+    let (key, variant) = parse_asked_entry(entry);
+    module.items.iter().find(|i| i.key == key).map(|item| item.as_asked(variant))
 }
 
 fn options(follow_up: &FollowUp, module: &ModuleDefinition, item: &KnowledgeItem) -> Vec<Choice> {
-    booster_order(&follow_up.public_id, &follow_up.attempt_public_id, module, &item.key)
+    booster_order(&follow_up.public_id, &follow_up.attempt_public_id, module, item)
         .iter()
         .filter_map(|key| item.options.iter().find(|o| o.key == *key))
         .map(|o| Choice { key: o.key.clone(), text: o.text.clone() })
@@ -147,7 +180,12 @@ async fn marked(
     module: &ModuleDefinition,
 ) -> Result<FollowUpContent, AppError> {
     let answers = request.state.db.booster_answers(follow_up.id).await?;
-    let questions: Vec<MarkedQuestion> = answers.iter().filter_map(|a| marked_question(module, a)).collect();
+    let asked: Vec<KnowledgeItem> =
+        follow_up.items.iter().flatten().filter_map(|entry| asked_item(module, entry)).collect();
+    let questions: Vec<MarkedQuestion> = answers
+        .iter()
+        .filter_map(|a| marked_question(module, asked.iter().find(|i| i.key == a.item)?, a))
+        .collect();
     let score = TestScore {
         marks: questions.iter().map(|q| q.mark).sum(),
         maximum: marking::maximum(questions.len()),
@@ -157,8 +195,11 @@ async fn marked(
     Ok(FollowUpContent::BoosterMarked { questions, score })
 }
 
-fn marked_question(module: &ModuleDefinition, answer: &RecordedBoosterAnswer) -> Option<MarkedQuestion> {
-    let item = module.items.iter().find(|i| i.key == answer.item)?;
+fn marked_question(
+    module: &ModuleDefinition,
+    item: &KnowledgeItem,
+    answer: &RecordedBoosterAnswer,
+) -> Option<MarkedQuestion> {
     let chosen = item.options.iter().find(|o| o.key == answer.answer)?;
     let right = item.correct_option()?;
     let certainty = Certainty::from_level(answer.certainty)?;
@@ -211,14 +252,15 @@ pub async fn answer_booster(
     }
     let module = &version.definition;
     let items = booster_items(request, &follow_up, module).await?;
+    let asked: Vec<&KnowledgeItem> = items.iter().collect();
     let answers =
-        read_answers(&items, drafts).map_err(|problems| invalid(problems, &booster_values(drafts)))?;
+        read_answers(&asked, drafts).map_err(|problems| invalid(problems, &booster_values(drafts)))?;
     let situation = situation(request, &follow_up, &version);
     let mut statements = Vec::with_capacity(answers.len() + 1);
     let mut ordered = Vec::with_capacity(answers.len());
-    for answer in answers {
-        let order = booster_order(&follow_up.public_id, &follow_up.attempt_public_id, module, &answer.item);
-        statements.extend(xapi::booster_answered(&situation, follow_up.after_days, &answer));
+    for (answer, item) in answers.into_iter().zip(&items) {
+        let order = booster_order(&follow_up.public_id, &follow_up.attempt_public_id, module, item);
+        statements.extend(xapi::booster_answered(&situation, follow_up.after_days, item, &answer));
         ordered.push((answer, order.join(",")));
     }
     let given: Vec<_> = ordered.iter().map(|(a, _)| a.clone()).collect();

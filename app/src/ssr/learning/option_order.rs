@@ -13,6 +13,7 @@ use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 
 use crate::domain::curriculum::case::NodeKind;
+use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::learning::step::Step;
 
@@ -30,12 +31,17 @@ pub fn shown_order(attempt: &str, module: &ModuleDefinition, step: &Step) -> Opt
     Some(order)
 }
 
-/// The option keys of a knowledge item as the booster `follow_up` (its public id) shows them: its
-/// own shuffle, and never the order the item had in the attempt's post-test, so a learner cannot
-/// answer from where the right answer sat last time.
-pub fn booster_order(follow_up: &str, attempt: &str, module: &ModuleDefinition, item: &str) -> Vec<String> {
-    let step = Step::Post(item.to_owned());
-    let keys = option_keys(module, &step).unwrap_or_default();
+/// The option keys of a knowledge item, as `asked` words it, in the order the booster `follow_up`
+/// (its public id) shows them: its own shuffle, and never the order the item had in the attempt's
+/// post-test, so a learner cannot answer from where the right answer sat last time.
+pub fn booster_order(
+    follow_up: &str,
+    attempt: &str,
+    module: &ModuleDefinition,
+    asked: &KnowledgeItem,
+) -> Vec<String> {
+    let step = Step::Post(asked.key.clone());
+    let keys: Vec<String> = asked.options.iter().map(|o| o.key.clone()).collect();
     let mut order = shuffled(follow_up, &step, &keys);
     if shown_order(attempt, module, &step).is_some_and(|post| post == order) && order.len() > 1 {
         order.rotate_left(1);
@@ -139,9 +145,9 @@ mod tests {
             for (n, attempt) in attempts().iter().enumerate() {
                 let follow_up = format!("10000000-0000-4000-8000-{n:012}");
                 let post = shown_order(attempt, module, &Step::Post(item.key.clone())).expect("options");
-                let booster = booster_order(&follow_up, attempt, module, &item.key);
+                let booster = booster_order(&follow_up, attempt, module, item);
                 assert_ne!(post, booster, "{} for {attempt}", item.key);
-                assert_eq!(booster, booster_order(&follow_up, attempt, module, &item.key), "stable");
+                assert_eq!(booster, booster_order(&follow_up, attempt, module, item), "stable");
                 let (mut sorted, mut keys) = (booster.clone(), post.clone());
                 sorted.sort_unstable();
                 keys.sort_unstable();

@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::domain::curriculum::case::{Case, ChoiceMade, DecisionOption, Node, NodeKind, Passage, Rating};
-use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
+use crate::domain::curriculum::item::{ItemOption, ItemVariant, KnowledgeItem};
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference, Valence};
 use crate::domain::curriculum::pair::CasePair;
 use crate::domain::curriculum::validate::validate;
@@ -350,9 +350,32 @@ impl Reader<'_> {
     }
 
     fn item(&mut self, path: &str, table: &Table<'_>) -> KnowledgeItem {
-        self.only(table, path, &["key", "stem", "themes", "references", "options"]);
-        let options = self
-            .tables(table, path, "options")
+        self.only(table, path, &["key", "stem", "themes", "references", "options", "variants"]);
+        let options = self.item_options(path, table);
+        let variants = self
+            .tables(table, path, "variants")
+            .into_iter()
+            .map(|(p, t)| {
+                self.only(t, &p, &["key", "stem", "options"]);
+                ItemVariant {
+                    key: self.string(t, &p, "key", true).unwrap_or_default(),
+                    stem: self.string(t, &p, "stem", true).unwrap_or_default(),
+                    options: self.item_options(&p, t),
+                }
+            })
+            .collect();
+        KnowledgeItem {
+            key: self.string(table, path, "key", true).unwrap_or_default(),
+            stem: self.string(table, path, "stem", true).unwrap_or_default(),
+            themes: self.strings(table, path, "themes"),
+            references: self.strings(table, path, "references"),
+            options,
+            variants,
+        }
+    }
+
+    fn item_options(&mut self, path: &str, table: &Table<'_>) -> Vec<ItemOption> {
+        self.tables(table, path, "options")
             .into_iter()
             .map(|(p, t)| {
                 self.only(t, &p, &["key", "text", "correct", "feedback"]);
@@ -363,14 +386,7 @@ impl Reader<'_> {
                     feedback: self.string(t, &p, "feedback", false).unwrap_or_default(),
                 }
             })
-            .collect();
-        KnowledgeItem {
-            key: self.string(table, path, "key", true).unwrap_or_default(),
-            stem: self.string(table, path, "stem", true).unwrap_or_default(),
-            themes: self.strings(table, path, "themes"),
-            references: self.strings(table, path, "references"),
-            options,
-        }
+            .collect()
     }
 
     fn attitude(&mut self, path: &str, table: &Table<'_>) -> AttitudeStatement {

@@ -92,6 +92,55 @@ fn curriculum_rules_are_reported_on_the_line_of_the_field() {
     );
 }
 
+#[test]
+fn a_booster_schedule_is_read_checked_on_its_line_and_written_back() {
+    let set = |days: &str| {
+        margaret().replacen(
+            "estimated_minutes = 30",
+            &format!("estimated_minutes = 30\nbooster_days = {days}"),
+            1,
+        )
+    };
+    let module = read_module(&set("[7, 30, 90]")).expect("a good schedule reads");
+    assert_eq!(module.booster_days, Some(vec![7, 30, 90]));
+    let written = crate::ssr::module_file::write_module(&module).expect("it writes");
+    assert_eq!(read_module(&written).map(|m| m.booster_days), Ok(Some(vec![7, 30, 90])), "round trip");
+    let line = line_of("estimated_minutes = 30") + 1;
+    let falling = located(&set("[56, 14]"));
+    assert_eq!(falling, [(line, "Booster days must rise, each later than the one before".to_owned())]);
+    let quoted = located(&set("[\"14\"]"));
+    assert_eq!(
+        quoted,
+        [(line, "Each entry of 'booster_days' must be a whole number of days, without quotes".to_owned())]
+    );
+    let not_a_list = located(&set("14"));
+    assert_eq!(not_a_list, [(line, "'booster_days' must be a list of days, like [14, 56]".to_owned())]);
+}
+
+#[test]
+fn variants_are_read_checked_like_items_on_their_lines_and_written_back() {
+    let module = read_module(margaret()).expect("Margaret reads");
+    let duration = &module.items[0];
+    assert_eq!(duration.variants.len(), 1, "the first curriculum words its items more than one way");
+    let written = crate::ssr::module_file::write_module(&module).expect("it writes");
+    assert_eq!(read_module(&written).map(|m| m.items[0].variants.clone()), Ok(duration.variants.clone()));
+    let variant = "\n  [[items.variants]]\n  key = \"b\"\n  stem = \"Again?\"\n  options = [\n    { key = \"a\", text = \"A\", correct = true, feedback = \"Yes.\" },\n    { key = \"b\", text = \"B\", correct = true, feedback = \"\" },\n  ]\n";
+    let broken =
+        tiny_case(&end("a")).replacen("]\n\n[[cases]]", &format!("]\n{variant}{variant}\n[[cases]]"), 1);
+    let found = located(&broken);
+    let line = |needle: &str| broken.lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1);
+    let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    for expected in [
+        "Knowledge item 'q', variant 'b' needs 4 or 5 options (it has 2)",
+        "Knowledge item 'q', variant 'b' needs exactly one correct option (it has 2)",
+        "Knowledge item 'q', variant 'b', option 'b': write feedback for this option",
+        "Knowledge item 'q' has two variants (or a variant and the item) with the key 'b'",
+    ] {
+        assert!(messages.contains(&expected), "{expected}: {messages:?}");
+    }
+    assert!(found.iter().all(|(l, _)| *l >= line("[[items.variants]]")), "on the variants' lines: {found:?}");
+}
+
 /// A minimal valid module, written as a file, for the graph rules.
 fn tiny_case(nodes: &str) -> String {
     format!(
@@ -377,9 +426,12 @@ fn the_first_curriculum_gives_no_answer_away_by_length_or_wording() {
         let module = read_module(text).expect("the module reads");
         let warnings = item_writing_warnings(&module);
         assert!(warnings.is_empty(), "{name}: {warnings:#?}");
-        for item in &module.items {
-            let texts: Vec<(&str, bool)> =
-                item.options.iter().map(|o| (o.text.as_str(), o.correct)).collect();
+        let wordings = module
+            .items
+            .iter()
+            .flat_map(|i| std::iter::once(&i.options).chain(i.variants.iter().map(|v| &v.options)));
+        for options in wordings {
+            let texts: Vec<(&str, bool)> = options.iter().map(|o| (o.text.as_str(), o.correct)).collect();
             longest += usize::from(keyed_is_longest(&texts));
             questions += 1;
         }

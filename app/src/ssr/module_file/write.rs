@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::curriculum::case::{Case, NodeKind};
-use crate::domain::curriculum::item::KnowledgeItem;
+use crate::domain::curriculum::item::{ItemOption, KnowledgeItem};
 use crate::domain::curriculum::module::{AttitudeStatement, ModuleDefinition, Reference, Valence};
 use crate::domain::curriculum::pair::CasePair;
 
@@ -90,6 +90,15 @@ struct FileItem<'a> {
     themes: &'a [String],
     references: &'a [String],
     options: Vec<FileItemOption<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    variants: Vec<FileItemVariant<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileItemVariant<'a> {
+    key: &'a str,
+    stem: &'a str,
+    options: Vec<FileItemOption<'a>>,
 }
 
 #[derive(Serialize)]
@@ -112,18 +121,21 @@ impl<'a> From<&'a KnowledgeItem> for FileItem<'a> {
             stem: &item.stem,
             themes: &item.themes,
             references: &item.references,
-            options: item
-                .options
+            options: file_options(&item.options),
+            variants: item
+                .variants
                 .iter()
-                .map(|o| FileItemOption {
-                    key: &o.key,
-                    text: &o.text,
-                    correct: o.correct,
-                    feedback: &o.feedback,
-                })
+                .map(|v| FileItemVariant { key: &v.key, stem: &v.stem, options: file_options(&v.options) })
                 .collect(),
         }
     }
+}
+
+fn file_options(options: &[ItemOption]) -> Vec<FileItemOption<'_>> {
+    options
+        .iter()
+        .map(|o| FileItemOption { key: &o.key, text: &o.text, correct: o.correct, feedback: &o.feedback })
+        .collect()
 }
 
 #[derive(Serialize)]
