@@ -142,7 +142,11 @@ async fn boosters_and_the_twelve_week_follow_up_come_back_on_schedule(engine: En
         to_html(&duration.variants[0].stem),
         "the confidently wrong item first, in the wording the learner has not seen"
     );
-    assert_eq!(questions[1].stem_html, to_html(&module.items[1].stem), "then the other wrong one");
+    assert_eq!(
+        questions[1].stem_html,
+        to_html(&module.items[1].variants[0].stem),
+        "then the other wrong one"
+    );
 
     // A question without a certainty: refused by field, nothing recorded.
     let asked_items: Vec<KnowledgeItem> =

@@ -24,6 +24,13 @@ pub fn item_writing_warnings(module: &ModuleDefinition) -> Vec<Problem> {
         let texts: Vec<&str> = item.options.iter().map(|o| o.text.as_str()).collect();
         let right: Vec<bool> = item.options.iter().map(|o| o.correct).collect();
         options_warnings(&mut warnings, &path, &owner, &texts, &right, "right answer");
+        for (j, variant) in item.variants.iter().enumerate() {
+            let texts: Vec<&str> = variant.options.iter().map(|o| o.text.as_str()).collect();
+            let right: Vec<bool> = variant.options.iter().map(|o| o.correct).collect();
+            let (path, owner) =
+                (format!("{path}.variants[{j}]"), format!("{owner}, variant '{}'", variant.key));
+            options_warnings(&mut warnings, &path, &owner, &texts, &right, "right answer");
+        }
     }
     for (i, case) in module.cases.iter().enumerate() {
         for (j, node) in case.nodes.iter().enumerate() {
