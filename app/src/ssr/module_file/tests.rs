@@ -93,6 +93,19 @@ fn curriculum_rules_are_reported_on_the_line_of_the_field() {
 }
 
 #[test]
+fn every_item_of_the_first_curriculum_has_a_second_wording_for_its_boosters() {
+    for (name, text) in CURRICULUM {
+        let module = read_module(text).expect("the module reads");
+        for item in &module.items {
+            assert!(!item.variants.is_empty(), "{name}: '{}' has only one wording", item.key);
+            for variant in &item.variants {
+                assert_ne!(variant.stem, item.stem, "{name}: '{}' is worded differently", item.key);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_booster_schedule_is_read_checked_on_its_line_and_written_back() {
     let set = |days: &str| {
         margaret().replacen(
