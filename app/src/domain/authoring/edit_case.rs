@@ -454,6 +454,18 @@ mod tests {
         apply_item(&form, &mut module, None, &mut check);
         assert!(check.finish(&[]).is_ok());
         assert_eq!(module.items[0].correct_option().map(|o| o.key.as_str()), Some("c"));
+        // Editing the item's own wording keeps the wordings the module file gave it.
+        let variant = crate::domain::curriculum::item::ItemVariant {
+            key: "b".into(),
+            stem: "Which, again?".into(),
+            options: module.items[0].options.clone(),
+        };
+        module.items[0].variants.push(variant);
+        let edited = ItemForm { stem: "Which one?".into(), ..form.clone() };
+        let mut check = FormCheck::default();
+        apply_item(&edited, &mut module, Some("q1"), &mut check);
+        assert!(check.finish(&[]).is_ok());
+        assert_eq!((module.items[0].stem.as_str(), module.items[0].variants.len()), ("Which one?", 1));
         let mut check = FormCheck::default();
         let short = ItemForm {
             key: "q2".into(),

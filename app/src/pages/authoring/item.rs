@@ -61,12 +61,27 @@ fn ItemForm(v: VersionView, key: String, error: Option<AppError>) -> impl IntoVi
         .and_then(|i| i.options.iter().position(|o| o.correct))
         .map(|p| p.to_string())
         .unwrap_or_default();
+    let wordings = item.as_ref().map(|i| i.variants.len()).filter(|n| *n > 0).map(|n| {
+        let other = if n == 1 { "1 other wording".to_owned() } else { format!("{n} other wordings") };
+        view! {
+            <div class="nhsuk-inset-text">
+                <p>
+                    {format!(
+                        "This question has {other}, asked in the booster questions weeks after the module. They \
+                         keep their own stems and options when you save this form; change them in the module file \
+                         (export it, edit, import it as a new version).",
+                    )}
+                </p>
+            </div>
+        }
+    });
     let rows = option_rows(item.iter().flat_map(|i| i.options.iter()).map(|o| OptionRow {
         text: o.text.clone(),
         feedback: o.feedback.clone(),
         ..OptionRow::default()
     }));
     view! {
+        {wordings}
         <form method="post" action=SaveItem::PATH novalidate>
             <VersionAndRevision version=v.id revision=v.revision />
             <input type="hidden" name="item" value=key.clone() />
