@@ -124,7 +124,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
-                        path=(StaticSegment("reminders"), ParamSegment("state"), ParamSegment("token"))
+                        path=(StaticSegment("reminders"), ParamSegment("token"))
                         view=RemindersByLinkPage
                         ssr=SsrMode::Async
                     />

@@ -163,6 +163,10 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     let routes = Router::new()
         .route("/healthz", get(routes::health::alive))
         .route("/readyz", get(routes::health::ready))
+        .route(
+            "/reminders/{token}/one-click",
+            get(routes::one_click_unsubscribe::show_page).post(routes::one_click_unsubscribe::unsubscribe),
+        )
         .merge(test_clock(settings))
         .merge(routes::assets::router(&state.leptos_options.site_root))
         .merge(pages(&state, settings))

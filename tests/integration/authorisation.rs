@@ -70,7 +70,14 @@ fn page(route: &'static str, path: &str, allowed: &'static [Who]) -> Call {
 }
 
 /// Every endpoint, with arguments that name real objects of region A (and learner A's attempt).
-fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> Vec<Call> {
+fn matrix(
+    world: &World,
+    target: i64,
+    attempt: &str,
+    code: &str,
+    draft: i64,
+    (follow_up, token): (&str, &str),
+) -> Vec<Call> {
     let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
     let draft = draft.to_string();
     let v = |rest: &str| format!("/author/versions/{draft}{rest}");
@@ -119,6 +126,8 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         page("/attempts/{id}", &format!("/attempts/{attempt}"), OWNER),
         page("/attempts/{id}/results", &format!("/attempts/{attempt}/results"), OWNER),
         get("/me", SIGNED_IN),
+        page("/follow-ups/{id}", &format!("/follow-ups/{follow_up}"), OWNER),
+        page("/reminders/{token}", &format!("/reminders/{token}"), EVERYONE),
         get(&format!("/attempts/{attempt}/certificate.pdf"), OWNER),
         get("/me/cpd-log.csv", SIGNED_IN),
         get("/me/cpd-log.pdf", SIGNED_IN),
@@ -201,6 +210,12 @@ fn matrix(world: &World, target: i64, attempt: &str, code: &str, draft: i64) -> 
         ),
         post("/api/learning/view_results", &[("attempt", attempt)], OWNER),
         post("/api/learning/view_my_learning", &[], SIGNED_IN),
+        post("/api/learning/view_follow_up", &[("follow_up", follow_up)], OWNER),
+        post("/api/learning/answer_booster", &[("follow_up", follow_up)], OWNER),
+        post("/api/learning/report_practice", &[("follow_up", follow_up)], OWNER),
+        post("/api/account/set_reminders", &[("on", "true")], SIGNED_IN),
+        post("/api/account/view_reminders_by_link", &[("token", token)], EVERYONE),
+        post("/api/account/set_reminders_by_link", &[("token", token), ("on", "true")], EVERYONE),
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
         post("/api/reports/view_report", &[], REPORTERS),
         post("/api/reports/prescribing_imports", &[], REPORTERS),
@@ -323,7 +338,12 @@ pub async fn everything(engine: Engine) -> anyhow::Result<Everything> {
     .await
     .map_err(|e| anyhow::anyhow!("{e:?}"))?
     .version;
-    let calls = matrix(&world, target.0, &attempt, &code, draft.0);
+    // The attempt's first follow-up, and learner A's reminder token, are named too.
+    let follow_ups = app.state.db.follow_ups_of(world.learner_a).await?;
+    let follow_up = follow_ups.first().ok_or_else(|| anyhow::anyhow!("a follow-up"))?.public_id.clone();
+    let (token, _) =
+        app.state.db.reminder_setting(world.learner_a, "0123456789abcdef0123456789abcdef").await?;
+    let calls = matrix(&world, target.0, &attempt, &code, draft.0, (&follow_up, &token));
     let clients = [
         (Anonymous, new_client()?),
         (Learner, learner),

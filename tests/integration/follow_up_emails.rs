@@ -83,13 +83,14 @@ async fn two_servers_send_each_due_email_once_across_a_restart() -> anyhow::Resu
     assert_eq!(starts(&counts, LEARNER_A, "Your 2-week booster"), 1, "{counts:?}");
     assert_eq!(starts(&counts, LEARNER_B, "Your 2-week booster"), 1, "{counts:?}");
 
-    // Learner B turns reminders off from the email, without signing in.
+    // Learner B turns reminders off with their mail client's one-click button (RFC 8058).
     let to_b = emails_in(outbox.path())?
         .into_iter()
         .find(|e| e.to == LEARNER_B)
         .ok_or_else(|| anyhow::anyhow!("B's"))?;
     let off = reqwest::Client::new()
-        .get(format!("{}{}", servers[0].address, to_b.link_path("/reminders/off/")?))
+        .post(format!("{}{}/one-click", servers[0].address, to_b.link_path("/reminders/")?))
+        .body("List-Unsubscribe=One-Click")
         .send()
         .await?;
     assert!(off.status().is_success(), "{}", off.status());

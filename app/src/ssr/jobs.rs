@@ -107,18 +107,19 @@ async fn follow_up_email(state: &AppState, follow_up: i64, reminder: bool) -> Re
         format!("Your {what} for {} is ready", follow_up.module_title)
     };
     let link = state.site.link(&format!("/follow-ups/{}", follow_up.public_id));
-    let unsubscribe = state.site.link(&format!("/reminders/off/{token}"));
+    let unsubscribe = state.site.link(&format!("/reminders/{token}"));
+    let one_click = state.site.link(&format!("/reminders/{token}/one-click"));
     let body = format!(
         "Your {what} for the Casebook module \"{}\" is ready. It takes a few minutes:\n\n{link}\n\n\
          Coming back to what you learnt, weeks later, is what makes it last. You will see how you did \
          beside your results from the module.\n\n\
-         To stop these emails, follow this link (no sign-in needed):\n{unsubscribe}\n\
+         To stop these emails, open this link and press the button (no sign-in needed):\n{unsubscribe}\n\
          You can turn them on again in your account.\n",
         follow_up.module_title
     );
     state
         .mailer
-        .send_with_unsubscribe(&email, &subject, body, Some(&unsubscribe))
+        .send_with_unsubscribe(&email, &subject, body, Some(&one_click))
         .await
         .map_err(|_| "the email could not be sent")
 }

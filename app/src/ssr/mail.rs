@@ -63,7 +63,8 @@ impl Mailer {
     }
 
     /// Sends a plain-text message that, when `unsubscribe` is set, carries the one-click
-    /// unsubscribe headers of RFC 8058, so a mail client can offer its own button for the link.
+    /// unsubscribe headers of RFC 8058: a mail client's own unsubscribe button posts
+    /// `List-Unsubscribe=One-Click` to that address.
     pub async fn send_with_unsubscribe(
         &self,
         to: &str,

@@ -2,4 +2,5 @@
 
 pub mod assets;
 pub mod health;
+pub mod one_click_unsubscribe;
 pub mod test_clock;

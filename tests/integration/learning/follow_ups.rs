@@ -22,6 +22,7 @@ use super::*;
 on_both_engines!(boosters_and_the_twelve_week_follow_up_come_back_on_schedule);
 on_both_engines!(the_link_in_the_email_turns_reminders_off_without_signing_in);
 on_both_engines!(a_lead_sees_retention_outcomes_and_barriers_as_counted_by_hand);
+on_both_engines!(pre_test_post_test_and_booster_each_ask_their_own_wording);
 
 const DAY: Duration = Duration::from_secs(86_400);
 
@@ -123,7 +124,7 @@ async fn boosters_and_the_twelve_week_follow_up_come_back_on_schedule(engine: En
     let email = app.wait_for_email(1).await?;
     assert_eq!(email.to, LEARNER_A);
     assert!(email.subject.contains("2-week booster"), "{}", email.subject);
-    assert!(email.body.contains("/reminders/off/"), "carries the way to stop them");
+    assert!(email.body.contains("/reminders/"), "carries the way to stop them");
     let booster = linked_follow_up(&email)?;
     // Two weeks on, the session has long ended: the link leads through sign-in, then to the booster.
     let page = learner.get(app.url(&format!("/follow-ups/{booster}"))).send().await?;
@@ -311,13 +312,31 @@ async fn the_link_in_the_email_turns_reminders_off_without_signing_in(engine: En
     app.state.clock.advance(14 * DAY);
     let email = app.wait_for_email(1).await?;
 
-    // Someone not signed in follows the link: reminders are off, and stay off.
-    let off = email.link_path("/reminders/off/")?;
-    let page = app.client.get(app.url(&off)).send().await?;
-    assert!(page.status().is_success());
-    assert!(page.text().await?.contains("Follow-up emails are off"));
-    let nonsense = app.client.get(app.url("/reminders/off/0123456789abcdef0123456789abcdef")).send().await?;
+    // Someone not signed in opens the link: a page with one button, and opening it changed nothing
+    // (a mail scanner that follows links must not unsubscribe anyone).
+    let link = email.link_path("/reminders/")?;
+    let token = link.trim_start_matches("/reminders/").to_owned();
+    let page = app.client.get(app.url(&link)).send().await?.text().await?;
+    assert!(page.contains("Follow-up emails are on") && page.contains("Turn follow-up emails off"));
+    let nonsense = app.client.get(app.url("/reminders/0123456789abcdef0123456789abcdef")).send().await?;
     assert_eq!(nonsense.status(), 404);
+    // The button turns them off, and back on; a mail client's own button (RFC 8058) posts to the
+    // one-click address, with no cookie and no Origin, and turns them off.
+    for (on, shown) in [("false", "Follow-up emails are off"), ("true", "Follow-up emails are on")] {
+        let form = [("token", token.as_str()), ("on", on)];
+        assert!(
+            app.post(&app.client, "/api/account/set_reminders_by_link", &form).await?.status().is_success()
+        );
+        assert!(app.client.get(app.url(&link)).send().await?.text().await?.contains(shown));
+    }
+    let one_click = reqwest::Client::new()
+        .post(app.url(&format!("{link}/one-click")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await?;
+    assert_eq!(one_click.status(), 200);
+    assert!(app.client.get(app.url(&link)).send().await?.text().await?.contains("Follow-up emails are off"));
     app.state.clock.advance(7 * DAY);
     wait_for_jobs_done(&app, 2).await?;
     app.state.clock.advance(42 * DAY);
@@ -448,5 +467,82 @@ async fn a_lead_sees_retention_outcomes_and_barriers_as_counted_by_hand(
         (Shown::Count(10), None),
         "named for all eight changes not fully made, but by four GPs: too few for a share"
     );
+    Ok(())
+}
+
+/// Margaret's module with a third wording of its first item, so that the pre-test, the post-test
+/// and the booster can each ask their own.
+fn margaret_with_three_wordings() -> String {
+    let third = r#"
+  [[items.variants]]
+  key = "c"
+  stem = "Third wording: how long may a benzodiazepine be used for severe, disabling anxiety?"
+  options = [
+    { key = "a", text = "Up to 3 months", feedback = "No: 2–4 weeks." },
+    { key = "b", text = "Up to 6 months", feedback = "No: 2–4 weeks." },
+    { key = "c", text = "Up to 2–4 weeks", correct = true, feedback = "Right." },
+    { key = "d", text = "As long as it helps", feedback = "No: 2–4 weeks." },
+  ]
+"#;
+    MARGARET.replacen(
+        "\n[[items]]\nkey = \"hip-fracture\"",
+        &format!("{third}\n[[items]]\nkey = \"hip-fracture\""),
+        1,
+    )
+}
+
+async fn pre_test_post_test_and_booster_each_ask_their_own_wording(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    app.world().await?;
+    let module = publish(&app, &margaret_with_three_wordings()).await?;
+    let duration = module.items[0].clone();
+    assert_eq!(duration.variants.len(), 2);
+    let learner = app.signed_in(LEARNER_A).await?;
+    let attempt = start(&app, &learner, MARGARET_SLUG).await?;
+    let mut view = current(&app, &learner, &attempt).await?;
+    let mut stems = Vec::new();
+    for _ in 0..200 {
+        if matches!(view.content, StepContent::Finished { .. }) {
+            break;
+        }
+        let step = Step::parse(&view.step).ok_or_else(|| anyhow::anyhow!("a step"))?;
+        if let (StepContent::Item { stem_html, .. }, true) = (
+            &view.content,
+            step == Step::Pre(duration.key.clone()) || step == Step::Post(duration.key.clone()),
+        ) {
+            stems.push(stem_html.clone());
+        }
+        let mut fields = fields_for(&module, &view, Knowing::Right("2"), Knowing::Right("2"));
+        if step == Step::Post(duration.key.clone()) {
+            // Wrong at 'very sure', by the post-test wording's own options.
+            let wrong = duration.variants[0]
+                .options
+                .iter()
+                .find(|o| !o.correct)
+                .ok_or_else(|| anyhow::anyhow!("wrong"))?;
+            fields = vec![("choice", wrong.key.clone()), ("certainty", "3".into())];
+        }
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = send(&app, &learner, &view, &fields).await?;
+        anyhow::ensure!(response.status().is_success(), "answering {}: {}", view.step, response.status());
+        view = response.json().await?;
+    }
+    assert_eq!(stems, [to_html(&duration.stem), to_html(&duration.variants[0].stem)], "pre, then post");
+    let results: ResultsView =
+        app.post(&learner, "/api/learning/view_results", &[("attempt", &attempt)]).await?.json().await?;
+    let wrong = &results.results.confidently_wrong;
+    assert_eq!(wrong.len(), 1, "marked by the variant's own right answer");
+    assert_eq!(
+        (wrong[0].when.as_str(), wrong[0].stem_html.clone()),
+        ("After the case", to_html(&duration.variants[0].stem))
+    );
+
+    app.state.clock.advance(14 * DAY);
+    let id = linked_follow_up(&app.wait_for_email(1).await?)?;
+    let learner = app.signed_in(LEARNER_A).await?;
+    let FollowUpContent::Booster { questions } = follow_up(&app, &learner, &id).await?.content else {
+        anyhow::bail!("the booster is open")
+    };
+    assert_eq!(questions[0].stem_html, to_html(&duration.variants[1].stem), "the wording not yet seen");
     Ok(())
 }

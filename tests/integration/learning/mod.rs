@@ -79,8 +79,8 @@ pub fn fields_for(
     post: Knowing,
 ) -> Vec<(&'static str, String)> {
     match Step::parse(&view.step) {
-        Some(Step::Pre(key)) => item_fields(module, &key, pre),
-        Some(Step::Post(key)) => item_fields(module, &key, post),
+        Some(step @ Step::Pre(_)) => item_fields(module, &step, pre),
+        Some(step @ Step::Post(_)) => item_fields(module, &step, post),
         Some(Step::AttitudePre(_)) => vec![("agreement", "2".into())],
         Some(Step::AttitudePost(_)) => vec![("agreement", "4".into())],
         Some(Step::Case { case, node }) => {
@@ -93,8 +93,9 @@ pub fn fields_for(
     }
 }
 
-fn item_fields(module: &ModuleDefinition, key: &str, knowing: Knowing) -> Vec<(&'static str, String)> {
-    let Some(item) = module.items.iter().find(|i| i.key == key) else { return Vec::new() };
+fn item_fields(module: &ModuleDefinition, step: &Step, knowing: Knowing) -> Vec<(&'static str, String)> {
+    // The options of the wording the step asks (the post-test may ask a variant).
+    let Some(item) = app::domain::learning::journey::asked_at(module, step) else { return Vec::new() };
     let (right, certainty) = match knowing {
         Knowing::Right(c) => (true, c),
         Knowing::Wrong(c) => (false, c),

@@ -16,3 +16,4 @@ pub mod update_profile;
 pub mod view_account;
 pub mod view_invitation;
 pub mod view_registration_form;
+pub mod view_reminders_by_link;

@@ -43,6 +43,13 @@ impl KnowledgeItem {
         self.options.iter().find(|o| o.correct)
     }
 
+    /// The variant the post-test asks: the first, when there are two or more, so that the boosters
+    /// still have one the learner has not seen; with one variant (or none) the post-test asks the
+    /// item's own wording, its options in a new order, and the boosters get the variant.
+    pub fn post_test_variant(&self) -> Option<&str> {
+        (self.variants.len() >= 2).then(|| self.variants[0].key.as_str())
+    }
+
     /// The item as asked in its variant `variant` (`None`, or a key it does not have, is the item
     /// itself): the same key, themes and references, the variant's stem and options.
     pub fn as_asked(&self, variant: Option<&str>) -> KnowledgeItem {

@@ -6,6 +6,7 @@
 use super::commitment::Commitment;
 use super::step::Step;
 use crate::domain::curriculum::case::{Case, NodeKind};
+use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::ModuleDefinition;
 
 /// The most a reflection may hold, in characters (about two pages).
@@ -94,6 +95,17 @@ fn node_kind<'a>(module: &'a ModuleDefinition, case_key: &str, node: &str) -> Op
     case(module, case_key)?.node(node).map(|n| &n.kind)
 }
 
+/// The knowledge item a test step asks, as worded there: the item's own wording before the cases,
+/// its post-test variant after (see `KnowledgeItem::post_test_variant`); `None` for other steps.
+pub fn asked_at(module: &ModuleDefinition, step: &Step) -> Option<KnowledgeItem> {
+    let item = |key: &str| module.items.iter().find(|i| i.key == key);
+    match step {
+        Step::Pre(key) => item(key).map(|i| i.as_asked(None)),
+        Step::Post(key) => item(key).map(|i| i.as_asked(i.post_test_variant())),
+        _ => None,
+    }
+}
+
 /// Whether `step` is a step of this module (a tampered step id is not).
 pub fn exists(module: &ModuleDefinition, step: &Step) -> bool {
     let item = |key: &str| module.items.iter().any(|i| i.key == key);
@@ -131,8 +143,8 @@ pub fn advance(module: &ModuleDefinition, step: &Step, answer: &Answer) -> Optio
         (Step::Intro, Answer::Continue) | (Step::Reflection, Answer::Reflection { .. }) => {
             following(module, step)
         }
-        (Step::Pre(key) | Step::Post(key), Answer::Item { option, .. }) => {
-            let item = module.items.iter().find(|i| i.key == *key)?;
+        (Step::Pre(_) | Step::Post(_), Answer::Item { option, .. }) => {
+            let item = asked_at(module, step)?;
             item.options.iter().any(|o| o.key == *option).then(|| following(module, step))?
         }
         (Step::AttitudePre(_) | Step::AttitudePost(_), Answer::Attitude(_)) => following(module, step),

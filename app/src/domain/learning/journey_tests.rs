@@ -121,3 +121,34 @@ fn a_choice_at_a_case_node_is_recorded_as_a_decision() {
         "reflection"
     );
 }
+
+#[test]
+fn the_post_test_asks_a_variant_only_when_one_is_left_for_the_boosters() {
+    use crate::domain::curriculum::item::{ItemOption, ItemVariant};
+    let mut module = fixture::module();
+    let options: Vec<ItemOption> = module.items[0].options.iter().rev().cloned().collect();
+    let variant =
+        |key: &str| ItemVariant { key: key.into(), stem: format!("{key}?"), options: options.clone() };
+    let key = module.items[0].key.clone();
+    module.items[0].variants = vec![variant("b")];
+    let asked = |module: &ModuleDefinition, step: Step| asked_at(module, &step).map(|i| i.stem);
+    let own = module.items[0].stem.clone();
+    assert_eq!(
+        asked(&module, Step::Post(key.clone())),
+        Some(own.clone()),
+        "one variant: kept for the boosters"
+    );
+    module.items[0].variants.push(variant("c"));
+    assert_eq!(asked(&module, Step::Pre(key.clone())), Some(own), "the pre-test asks the item's own wording");
+    assert_eq!(
+        asked(&module, Step::Post(key.clone())),
+        Some("b?".to_owned()),
+        "the post-test the first variant"
+    );
+    assert_eq!(asked_at(&module, &Step::Intro), None);
+    // The post-test accepts the variant's options, which are its own.
+    let wrong_for_variant =
+        module.items[0].variants[0].options.iter().find(|o| !o.correct).map(|o| o.key.clone());
+    let next = advance(&module, &Step::Post(key), &item(&wrong_for_variant.expect("a wrong option")));
+    assert!(next.is_some());
+}

@@ -13,6 +13,7 @@ pub mod matched_pairs;
 pub mod passages;
 pub mod practice_report;
 pub mod profile;
+pub mod reminder_token;
 pub mod results;
 pub mod retention;
 pub mod step;

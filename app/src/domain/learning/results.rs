@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::ambivalence::{AmbivalenceChange, ambivalence};
+use super::journey::asked_at;
 use super::marking::{self, Certainty};
 use super::matched_pairs::{PairCompared, compare_pairs};
 use super::step::Step;
@@ -189,7 +190,10 @@ fn confidently_wrong(
         .iter()
         .flat_map(|(step, when)| {
             module.items.iter().filter_map(move |item| {
-                let answer = answer_at(answers, &step(item.key.clone()))?;
+                let here = step(item.key.clone());
+                let answer = answer_at(answers, &here)?;
+                // The item as it was worded at this step (the post-test may ask a variant).
+                let item = &asked_at(module, &here)?;
                 let sure = answer.certainty.and_then(Certainty::from_level) == Some(Certainty::High);
                 if !sure || answer.correct != Some(false) {
                     return None;

@@ -12,6 +12,8 @@ use crate::components::table::Table;
 use crate::domain::authoring::analysis::{ItemStats, MIN_ATTEMPTS_FOR_FLAGS, unchosen_distractors};
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::ids::VersionId;
+use crate::domain::learning::journey::asked_at;
+use crate::domain::learning::step::Step;
 use crate::error::AppError;
 use crate::pages::loaded::loaded;
 
@@ -39,8 +41,8 @@ pub fn AnalysisPage() -> impl IntoView {
                     a.attempts,
                 )}
             </p>
-            <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() />
-            <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() />
+            <ItemTable caption="Before the cases" a=a.clone() stats=a.before.clone() test=Step::Pre />
+            <ItemTable caption="After the cases" a=a.clone() stats=a.after.clone() test=Step::Post />
             <Decisions a=a.clone() />
             <p>
                 <a href=format!("/author/versions/{}", id().map_or(0, |id| id.0))>"Back to the version"</a>
@@ -55,11 +57,18 @@ fn figure(value: Option<f64>) -> String {
 }
 
 #[component]
-fn ItemTable(caption: &'static str, a: Analysis, stats: Vec<ItemStats>) -> impl IntoView {
+fn ItemTable(
+    caption: &'static str,
+    a: Analysis,
+    stats: Vec<ItemStats>,
+    /// The test the answers are from, so each item's options are those of the wording it asked.
+    test: fn(String) -> Step,
+) -> impl IntoView {
     let rows = stats
         .into_iter()
         .map(|s| {
-            let item = a.definition.items.iter().find(|i| i.key == s.item);
+            let asked = asked_at(&a.definition, &test(s.item.clone()));
+            let item = asked.as_ref();
             let options = item
                 .map(|i| {
                     i.options

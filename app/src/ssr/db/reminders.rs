@@ -57,6 +57,17 @@ impl Db {
         Ok(())
     }
 
+    /// Whether the follow-up emails of whoever holds `token` are on; `None` for a token no one holds.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn reminders_on_by_token(&self, token: &str) -> Result<Option<bool>, sqlx::Error> {
+        let off_at: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT off_at FROM reminder_settings WHERE token = $1")
+                .bind(token)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(off_at.map(|off| off.is_none()))
+    }
+
     /// Turns reminders off or on by the token of an email's link; `false` if no one has that token.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_reminders_by_token(

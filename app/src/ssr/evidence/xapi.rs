@@ -15,7 +15,7 @@ use crate::domain::evidence::time_spent::iso_duration;
 use crate::domain::ids::PersonId;
 use crate::domain::learning::booster::BoosterAnswer;
 use crate::domain::learning::follow_up::Outcome;
-use crate::domain::learning::journey::Agreement;
+use crate::domain::learning::journey::{Agreement, asked_at};
 use crate::domain::learning::marking;
 use crate::domain::learning::practice_report::CommitmentReport;
 use crate::domain::learning::results::TestScore;
@@ -163,7 +163,7 @@ pub fn answered(
     let duration = iso_duration(duration_ms);
     let response = marked.answer.clone()?;
     let (object, result, grouping) = match step {
-        Step::Pre(key) | Step::Post(key) => {
+        Step::Pre(_) | Step::Post(_) => {
             let phase = if matches!(step, Step::Pre(_)) { "pre-test" } else { "post-test" };
             let certainty = situation.extension("certainty");
             let result = json!({
@@ -173,7 +173,8 @@ pub fn answered(
                 "duration": duration,
                 "extensions": { certainty: marked.certainty? },
             });
-            (item_activity(situation, key)?, result, situation.activity(phase))
+            let asked = asked_at(situation.module, step)?;
+            (wording_activity(situation, &asked)?, result, situation.activity(phase))
         }
         Step::AttitudePre(key) | Step::AttitudePost(key) => {
             let phase =
@@ -236,11 +237,7 @@ pub fn booster_answered(
         "response": answer.choice,
         "extensions": { certainty: answer.certainty.level() },
     });
-    // A variant is an activity of its own: the same item, worded otherwise.
-    let unchanged = situation.module.items.iter().any(|i| i.key == asked.key && i.stem == asked.stem);
-    let path =
-        if unchanged { format!("items/{}", asked.key) } else { format!("items/{}/variant", asked.key) };
-    let object = asked_activity(situation, asked, &path)?;
+    let object = wording_activity(situation, asked)?;
     let grouping = situation.activity(&format!("boosters/{after_days}-days"));
     Some(situation.statement(Verb::Answered, object, Some(result), Some(grouping)))
 }
@@ -288,9 +285,15 @@ pub fn commitment_reported(
     situation.statement(Verb::Answered, object, Some(result), Some(grouping))
 }
 
-fn item_activity(situation: &Situation, key: &str) -> Option<Value> {
-    let item = situation.module.items.iter().find(|i| i.key == key)?;
-    asked_activity(situation, item, &format!("items/{key}"))
+/// A knowledge item as asked: the item's own activity, or for a variant an activity of its own
+/// (`items/<key>/variants/<variant>`), so a record store never mixes two wordings' choices.
+fn wording_activity(situation: &Situation, asked: &KnowledgeItem) -> Option<Value> {
+    let item = situation.module.items.iter().find(|i| i.key == asked.key)?;
+    let path = match item.variants.iter().find(|v| v.stem == asked.stem) {
+        Some(variant) if item.stem != asked.stem => format!("items/{}/variants/{}", item.key, variant.key),
+        _ => format!("items/{}", item.key),
+    };
+    asked_activity(situation, asked, &path)
 }
 
 /// A knowledge item as asked, as the activity at `path` under the module.

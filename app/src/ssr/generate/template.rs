@@ -5,6 +5,7 @@
 
 use crate::domain::curriculum::case::{NodeKind, Rating};
 use crate::domain::curriculum::module::{ModuleDefinition, Valence};
+use crate::domain::learning::journey::asked_at;
 use crate::domain::learning::step::Step;
 
 /// One step of the walk, with what the generator needs to answer it.
@@ -45,9 +46,11 @@ pub fn template(module: &ModuleDefinition) -> Vec<TemplateStep> {
         vec![(Step::Intro, "continue", TemplateAnswer::None)];
     let items = |before: bool| {
         module.items.iter().filter_map(move |item| {
-            let right = item.options.iter().find(|o| o.correct)?.key.clone();
-            let wrong = item.options.iter().find(|o| !o.correct)?.key.clone();
             let step = if before { Step::Pre(item.key.clone()) } else { Step::Post(item.key.clone()) };
+            // The options of the wording this step asks (the post-test may ask a variant).
+            let asked = asked_at(module, &step)?;
+            let right = asked.options.iter().find(|o| o.correct)?.key.clone();
+            let wrong = asked.options.iter().find(|o| !o.correct)?.key.clone();
             let kind = if before { "pre_item" } else { "post_item" };
             Some((step, kind, TemplateAnswer::Item { right, wrong, themes: item.themes.clone() }))
         })

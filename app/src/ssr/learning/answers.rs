@@ -5,7 +5,7 @@ use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::learning::ambivalence::is_evaluation;
 use crate::domain::learning::commitment::{CommitmentDraft, MOST_COMMITMENTS, field_name, parse_commitments};
-use crate::domain::learning::journey::{Agreement, Answer, REFLECTION_MAX_CHARS};
+use crate::domain::learning::journey::{Agreement, Answer, REFLECTION_MAX_CHARS, asked_at};
 use crate::domain::learning::marking::{self, Certainty};
 use crate::domain::learning::step::Step;
 use crate::domain::time::format_iso_date;
@@ -68,12 +68,10 @@ pub fn read(module: &ModuleDefinition, step: &Step, submission: &Submission) -> 
         keep.into_iter().chain(commitment_values.iter().map(|(k, v)| (k.as_str(), v.as_str()))).collect();
     let mut check = FormCheck::default();
     let answer = match step {
-        Step::Pre(key) | Step::Post(key) => {
-            let offered = module
-                .items
-                .iter()
-                .find(|i| i.key == *key)
-                .map(|i| i.options.iter().map(|o| o.key.as_str()).collect::<Vec<_>>());
+        Step::Pre(_) | Step::Post(_) => {
+            let asked = asked_at(module, step);
+            let offered =
+                asked.as_ref().map(|i| i.options.iter().map(|o| o.key.as_str()).collect::<Vec<_>>());
             let option =
                 check.field("choice", chosen(submission, offered.unwrap_or_default(), "Select an answer"));
             let certainty = check.field("certainty", Certainty::parse(given(&submission.certainty)));
@@ -155,13 +153,9 @@ fn reflection(submission: &Submission) -> Result<String, String> {
 /// decision. A reflection's text is not part of it (it is kept apart, privately).
 pub fn mark(module: &ModuleDefinition, step: &Step, answer: &Answer) -> Marked {
     match (step, answer) {
-        (Step::Pre(key) | Step::Post(key), Answer::Item { option, certainty }) => {
-            let correct = module
-                .items
-                .iter()
-                .find(|i| i.key == *key)
-                .and_then(|i| i.correct_option())
-                .is_some_and(|o| o.key == *option);
+        (Step::Pre(_) | Step::Post(_), Answer::Item { option, certainty }) => {
+            let asked = asked_at(module, step);
+            let correct = asked.as_ref().and_then(|i| i.correct_option()).is_some_and(|o| o.key == *option);
             Marked {
                 answer: Some(option.clone()),
                 correct: Some(correct),

@@ -147,12 +147,15 @@ fn with_variants(module: &ModuleDefinition, chosen: &[String], earlier: &[String
         .iter()
         .filter_map(|key| module.items.iter().find(|i| i.key == *key))
         .map(|item| {
+            // The post-test's wording, and those earlier boosters asked, are not new to the learner.
             let asked: Vec<String> = earlier
                 .iter()
                 .filter_map(|entry| match parse_asked_entry(entry) {
-                    (key, Some(variant)) if key == item.key => Some(variant.to_owned()),
+                    (key, Some(variant)) if key == item.key => Some(variant),
                     _ => None,
                 })
+                .chain(item.post_test_variant())
+                .map(str::to_owned)
                 .collect();
             asked_entry(&item.key, choose_variant(item, &asked).as_deref())
         })
@@ -356,4 +359,33 @@ pub async fn summaries(request: &Request) -> Result<Vec<FollowUpSummary>, AppErr
         (true, _) => 2,
     });
     Ok(summaries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::curriculum::item::ItemVariant;
+    use crate::domain::learning::fixture;
+
+    #[test]
+    fn a_booster_asks_a_wording_neither_the_post_test_nor_an_earlier_booster_asked() {
+        let mut module = fixture::module();
+        let options = module.items[0].options.clone();
+        let variant =
+            |key: &str| ItemVariant { key: key.into(), stem: format!("{key}?"), options: options.clone() };
+        module.items[0].variants = vec![variant("b"), variant("c"), variant("d")];
+        let key = module.items[0].key.clone();
+        // "b" is the post-test's; "c" went to the first booster.
+        assert_eq!(with_variants(&module, std::slice::from_ref(&key), &[]), [format!("{key}:c")]);
+        assert_eq!(
+            with_variants(&module, std::slice::from_ref(&key), &[format!("{key}:c")]),
+            [format!("{key}:d")]
+        );
+        let all = [format!("{key}:c"), format!("{key}:d")];
+        assert_eq!(
+            with_variants(&module, std::slice::from_ref(&key), &all),
+            [key],
+            "none left: the item's own wording"
+        );
+    }
 }

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::curriculum::case::NodeKind;
 use crate::domain::curriculum::item::KnowledgeItem;
 use crate::domain::curriculum::module::ModuleDefinition;
+use crate::domain::learning::journey::asked_at;
 use crate::domain::learning::step::Step;
 
 /// The option keys of `step` in the order the attempt `attempt` (its public id) is shown them, or
@@ -63,8 +64,8 @@ pub fn arrange<T>(mut items: Vec<T>, order: &[String], key: impl Fn(&T) -> &str)
 
 fn option_keys(module: &ModuleDefinition, step: &Step) -> Option<Vec<String>> {
     match step {
-        Step::Pre(key) | Step::Post(key) => {
-            let item = module.items.iter().find(|i| i.key == *key)?;
+        Step::Pre(_) | Step::Post(_) => {
+            let item = asked_at(module, step)?;
             Some(item.options.iter().map(|o| o.key.clone()).collect())
         }
         Step::Case { case, node } => match &module.cases.iter().find(|c| c.key == *case)?.node(node)?.kind {

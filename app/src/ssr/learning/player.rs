@@ -39,14 +39,14 @@ fn heading_and_content(
     step: &Step,
     made: &[ChoiceMade],
 ) -> (String, StepContent) {
-    let item = |key: &str| module.items.iter().find(|i| i.key == key);
     let place = |step: &Step| journey::bearings(module, step).position.unwrap_or((1, 1));
     match step {
         Step::Intro => (module.title.clone(), intro(module)),
-        Step::Pre(key) | Step::Post(key) => {
+        Step::Pre(_) | Step::Post(_) => {
             let after_case = matches!(step, Step::Post(_));
             let (n, of) = place(step);
-            let content = item(key).map(|item| {
+            let asked = journey::asked_at(module, step);
+            let content = asked.as_ref().map(|item| {
                 let options =
                     in_shown_order(attempt, module, step, item.options.iter().collect(), |o| &o.key);
                 StepContent::Item {
