@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::table::Table;
 use crate::wire::follow_up_view::FollowUpSummary;
 
 #[component]
@@ -55,23 +56,12 @@ pub fn FollowUpList(follow_ups: Vec<FollowUpSummary>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="nhsuk-table">
-                <caption class="nhsuk-table__caption">"Your boosters and follow-ups"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th scope="col" class="nhsuk-table__header">
-                            "What"
-                        </th>
-                        <th scope="col" class="nhsuk-table__header">
-                            "Due"
-                        </th>
-                        <th scope="col" class="nhsuk-table__header">
-                            "State"
-                        </th>
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
+            <Table
+                caption="Your boosters and follow-ups"
+                headers=vec![("What", false), ("Due", false), ("State", false)]
+            >
+                {rows}
+            </Table>
         }
     });
     view! {

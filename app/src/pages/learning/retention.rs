@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::table::Table;
 use crate::domain::learning::retention::{Retention, Share, StageCalibration};
 
 fn share_text(share: Option<Share>) -> String {
@@ -95,26 +96,15 @@ fn Calibration(stages: Vec<StageCalibration>) -> impl IntoView {
             }
         })
         .collect_view();
+    let headers = vec![
+        ("When", false),
+        ("All answers right", true),
+        ("'Very sure' answers right", true),
+        ("Calibration", false),
+    ];
     view! {
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"Your certainty over time"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">
-                        "When"
-                    </th>
-                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">
-                        "All answers right"
-                    </th>
-                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">
-                        "'Very sure' answers right"
-                    </th>
-                    <th scope="col" class="nhsuk-table__header">
-                        "Calibration"
-                    </th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{rows}</tbody>
-        </table>
+        <Table caption="Your certainty over time" headers>
+            {rows}
+        </Table>
     }
 }

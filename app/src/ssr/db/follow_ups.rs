@@ -102,9 +102,15 @@ fn follow_up_from(row: FollowUpRow) -> Result<FollowUp, sqlx::Error> {
         attempt_public_id: row.attempt_public_id,
         version: VersionId(row.version_id),
         module_title: row.title,
-        items: row.items.map(|keys| keys.split(',').map(str::to_owned).collect()),
+        items: row.items.as_deref().map(booster_entries),
         completed_at: row.completed_at,
     })
+}
+
+/// The entries of a booster's `items` column (`item` or `item:variant`, comma-separated: keys are
+/// slugs, never commas).
+fn booster_entries(list: &str) -> Vec<String> {
+    list.split(',').map(str::to_owned).collect()
 }
 
 /// Creates a finished attempt's follow-ups, each with its due email and its reminder a week later.
@@ -195,7 +201,7 @@ impl Db {
         .bind(follow_up.id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(fixed.iter().flat_map(|keys| keys.split(',').map(str::to_owned)).collect())
+        Ok(fixed.iter().flat_map(|list| booster_entries(list)).collect())
     }
 
     /// Fixes the items a booster asks, the first time it is opened; returns those fixed (by this
@@ -215,7 +221,29 @@ impl Db {
             .bind(follow_up)
             .fetch_one(&self.pool)
             .await?;
-        Ok(fixed.map(|keys| keys.split(',').map(str::to_owned).collect()).unwrap_or_default())
+        Ok(fixed.as_deref().map(booster_entries).unwrap_or_default())
+    }
+
+    /// Starts the transaction that records a follow-up's answers by marking it done, a
+    /// compare-and-set: `None` (and nothing written) when it was done already.
+    async fn begin_completing(
+        &self,
+        follow_up: &FollowUp,
+        now_ms: i64,
+    ) -> Result<Option<Transaction<'static, Any>>, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        let done =
+            sqlx::query("UPDATE follow_ups SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL")
+                .bind(now_ms)
+                .bind(follow_up.id)
+                .execute(&mut *tx)
+                .await?;
+        if done.rows_affected() == 1 {
+            Ok(Some(tx))
+        } else {
+            tx.rollback().await?;
+            Ok(None)
+        }
     }
 
     /// Records a booster's answers and marks it done, once: `false` when it was already done.
@@ -227,11 +255,7 @@ impl Db {
         statements: &[NewStatement],
         now_ms: i64,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.begin().await?;
-        if !complete(&mut tx, follow_up.id, now_ms).await? {
-            tx.rollback().await?;
-            return Ok(false);
-        }
+        let Some(mut tx) = self.begin_completing(follow_up, now_ms).await? else { return Ok(false) };
         for (answer, option_order) in answers {
             sqlx::query(
                 "INSERT INTO follow_up_answers (follow_up_id, person_id, item, answer, correct, certainty, score, \
@@ -249,9 +273,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        insert_statements(&mut tx, statements, follow_up.person, follow_up.attempt_id, now_ms).await?;
-        tx.commit().await?;
-        Ok(true)
+        finish_completing(tx, follow_up, statements, now_ms).await
     }
 
     /// Records what became of each commitment and marks the follow-up done, once: `false` when it
@@ -264,11 +286,7 @@ impl Db {
         statements: &[NewStatement],
         now_ms: i64,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.begin().await?;
-        if !complete(&mut tx, follow_up.id, now_ms).await? {
-            tx.rollback().await?;
-            return Ok(false);
-        }
+        let Some(mut tx) = self.begin_completing(follow_up, now_ms).await? else { return Ok(false) };
         for (commitment, report) in reports {
             sqlx::query(
                 "INSERT INTO commitment_outcomes (commitment_id, follow_up_id, person_id, outcome, what_happened, \
@@ -285,9 +303,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        insert_statements(&mut tx, statements, follow_up.person, follow_up.attempt_id, now_ms).await?;
-        tx.commit().await?;
-        Ok(true)
+        finish_completing(tx, follow_up, statements, now_ms).await
     }
 
     /// A booster's recorded answers, in the order asked.
@@ -410,16 +426,14 @@ impl Db {
     }
 }
 
-/// Marks a follow-up done if it was not: whether this call did.
-async fn complete(
-    tx: &mut Transaction<'static, Any>,
-    follow_up: i64,
+/// The statements a follow-up's answers make, written with them; then the transaction commits.
+async fn finish_completing(
+    mut tx: Transaction<'static, Any>,
+    follow_up: &FollowUp,
+    statements: &[NewStatement],
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE follow_ups SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL")
-        .bind(now_ms)
-        .bind(follow_up)
-        .execute(&mut **tx)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    insert_statements(&mut tx, statements, follow_up.person, follow_up.attempt_id, now_ms).await?;
+    tx.commit().await?;
+    Ok(true)
 }
