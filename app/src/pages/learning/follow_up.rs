@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::player::certainty_choices;
+use super::results::signed;
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::learning::answer_booster::AnswerBooster;
 use crate::api::learning::report_practice::ReportPractice;
@@ -125,7 +126,10 @@ fn BoosterForm(public_id: String, questions: Vec<BoosterQuestion>, error: Option
 fn BoosterMarked(questions: Vec<MarkedQuestion>, score: TestScore, results_path: String) -> impl IntoView {
     let summary = format!(
         "You got {} of {} right, for {} of {} marks.",
-        score.correct, score.items, score.marks, score.maximum
+        score.correct,
+        score.items,
+        signed(score.marks),
+        score.maximum
     );
     let questions = questions
         .into_iter()
@@ -146,7 +150,9 @@ fn BoosterMarked(questions: Vec<MarkedQuestion>, score: TestScore, results_path:
                             " "
                             <strong class=tag>{verdict}</strong>
                         </p>
-                        <p class="nhsuk-body-s">{format!("Certainty {}; mark {}", q.certainty, q.mark)}</p>
+                        <p class="nhsuk-body-s">
+                            {format!("Certainty {}; mark {}", q.certainty, signed(q.mark))}
+                        </p>
                         <div inner_html=q.chosen_feedback_html></div>
                         {q
                             .right

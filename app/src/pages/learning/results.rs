@@ -53,7 +53,7 @@ fn NotFinished(attempt: String) -> impl IntoView {
 }
 
 /// A signed mark with a true minus sign.
-fn signed(marks: i64) -> String {
+pub(super) fn signed(marks: i64) -> String {
     if marks < 0 { format!("−{}", -marks) } else { marks.to_string() }
 }
 
