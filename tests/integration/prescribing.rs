@@ -1,6 +1,8 @@
 //! Practices' prescribing over HTTP: imports are all or nothing with every problem's line, a month
 //! imported again replaces its figures, leads import and see only their own practices, and the
-//! report flags the top fifth and compares their engagement and prescribing trend.
+//! report flags the top fifth and compares their engagement and prescribing trend. Both shapes of
+//! the English Prescribing Dataset give the same figures, list sizes come from NHS Digital's file,
+//! and each measure and decile matches a hand computation.
 
 use std::time::Duration;
 
@@ -18,6 +20,7 @@ use crate::learning::{Knowing, MARGARET, publish};
 on_both_engines!(
     imports_are_all_or_nothing_scoped_and_replace_a_month,
     high_prescribers_are_flagged_with_their_engagement_and_trend,
+    each_measure_and_decile_is_computed_as_openprescribing_does,
 );
 
 const HEADER: &str = "practice_code,month,benzodiazepine_items,z_drug_items,list_size\n";
@@ -147,5 +150,81 @@ async fn high_prescribers_are_flagged_with_their_engagement_and_trend(engine: En
     assert!(csv.contains("High prescribers (top fifth),1,"), "{csv}");
     let csv = lead.get(app.url("/reports/prescribing-trend.csv")).send().await?.text().await?;
     assert!(csv.contains("-1,3,22.0") && csv.contains("+0,3,12.0"), "{csv}");
+    Ok(())
+}
+
+async fn report(app: &TestApp, client: &reqwest::Client, measure: &str) -> anyhow::Result<ReportView> {
+    Ok(app.post(client, "/api/reports/view_report", &[("measure", measure)]).await?.json().await?)
+}
+
+/// (ODS code, value, decile, flagged) of each practice with figures.
+fn figures(view: &ReportView) -> Vec<(String, f64, Option<u8>, bool)> {
+    let with_rate = view.report.practices.iter().filter_map(|p| p.rate.map(|rate| (p, rate)));
+    with_rate.map(|(p, rate)| (p.ods_code.clone(), rate, p.decile, p.high_prescriber)).collect()
+}
+
+/// (ODS code, value, decile, flagged) as worked out by hand.
+type Expected = (&'static str, f64, u8, bool);
+
+fn close(found: &[(String, f64, Option<u8>, bool)], expected: &[Expected]) -> bool {
+    found.len() == expected.len()
+        && found
+            .iter()
+            .zip(expected)
+            .all(|(f, e)| f.0 == e.0 && (f.1 - e.1).abs() < 1e-9 && f.2 == Some(e.2) && f.3 == e.3)
+}
+
+async fn each_measure_and_decile_is_computed_as_openprescribing_does(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    app.practice(world.region_a, "A81001", "The Surgery").await?;
+    app.practice(world.region_a, "A81002", "The Health Centre").await?;
+    let lead = app.signed_in(LEAD_A).await?;
+    let older = include_str!("../../app/src/ssr/prescribing/read/fixtures/epd-before-2025.csv");
+    let current = include_str!("../../app/src/ssr/prescribing/read/fixtures/epd-with-snomed.csv");
+    assert_eq!(upload(&app, &lead, older).await?.status(), StatusCode::OK);
+    let no_list_sizes = report(&app, &lead, "adq-per-1000").await?;
+    assert!(figures(&no_list_sizes).is_empty(), "ADQs per 1,000 need list sizes");
+
+    let list_sizes = "PUBLICATION,EXTRACT_DATE,TYPE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n\
+        GP_PRAC_PAT_LIST,01MAR2026,GP,A81001,TS18 1HU,ALL,ALL,4000\n\
+        GP_PRAC_PAT_LIST,01MAR2026,GP,A81001,TS18 1HU,FEMALE,ALL,2100\n\
+        GP_PRAC_PAT_LIST,01MAR2026,GP,A81002,TS18 2AA,ALL,ALL,10000\n\
+        GP_PRAC_PAT_LIST,01MAR2026,GP,B00001,B1 1AA,ALL,ALL,7000\n";
+    let bad = list_sizes.replace("10000", "ten thousand");
+    let refused = upload(&app, &lead, &bad).await?;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = refused.text().await?;
+    assert!(text.contains("Line 4: the list size must be a whole number, not 'ten thousand'"), "{text}");
+    assert!(figures(&report(&app, &lead, "adq-per-1000").await?).is_empty(), "nothing half imported");
+    let imported = upload(&app, &lead, list_sizes).await?;
+    assert_eq!(imported.status(), StatusCode::OK);
+
+    // By hand, from the fixture: A81001 has 82 items and 1,876 ADQs in March, 5 items and 140 ADQs
+    // in April (4,000 patients from the March extract, so April too); A81002 10 items, 112 ADQs in
+    // March (10,000 patients). A practice's figure is the mean of its months. Two practices: the
+    // lower is in the 1st decile, the higher (percentile 100) in the 10th and flagged.
+    let adq_per_item = (1876.0 / 82.0 + 140.0 / 5.0) / 2.0;
+    // Listed by name: The Health Centre (A81002), then The Surgery (A81001).
+    let expected: [(&str, Vec<Expected>); 3] = [
+        ("items-per-1000", vec![("A81002", 1.0, 1, false), ("A81001", (20.5 + 1.25) / 2.0, 10, true)]),
+        ("adq-per-item", vec![("A81002", 11.2, 1, false), ("A81001", adq_per_item, 10, true)]),
+        ("adq-per-1000", vec![("A81002", 11.2, 1, false), ("A81001", (469.0 + 35.0) / 2.0, 10, true)]),
+    ];
+    for (measure, rows) in &expected {
+        let found = figures(&report(&app, &lead, measure).await?);
+        assert!(close(&found, rows), "{measure}: {found:?}");
+    }
+    assert_eq!(upload(&app, &lead, current).await?.status(), StatusCode::OK);
+    for (measure, rows) in &expected {
+        let found = figures(&report(&app, &lead, measure).await?);
+        assert!(close(&found, rows), "the current shape, {measure}: {found:?}");
+    }
+    let csv = lead.get(app.url("/reports/practices.csv?measure=adq-per-item")).send().await?.text().await?;
+    assert!(csv.contains("ADQs per item,Decile in scope,High prescriber"), "{csv}");
+    let line = csv.lines().find(|l| l.contains("A81001")).unwrap_or_default();
+    assert!(line.ends_with(",25.4,10,Yes"), "{adq_per_item:.1} in the 10th decile: {line}");
+    let wrong = app.post(&lead, "/api/reports/view_report", &[("measure", "cost")]).await?;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     Ok(())
 }

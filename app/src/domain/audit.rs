@@ -50,6 +50,7 @@ actions! {
     VersionMovedOn => "version_moved_on", "Moved a module version through review";
     ModuleStarted => "module_started", "Started a new module";
     PrescribingImported => "prescribing_imported", "Imported practices' prescribing";
+    ListSizesImported => "list_sizes_imported", "Imported practices' list sizes";
 }
 
 /// One event, as the audit page lists it.

@@ -19,6 +19,7 @@ use crate::domain::reports::build::{
 use crate::domain::reports::disclosure::count;
 use crate::domain::reports::follow_ups::{BoosterFact, barrier_rows, outcome_rows, retention_rows};
 use crate::domain::reports::pairs::pair_rows;
+use crate::domain::reports::prescribing::measures::{Measure, deciles, month_values};
 use crate::domain::reports::prescribing::{
     engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
 };
@@ -36,12 +37,14 @@ use crate::ssr::state::AppState;
 use crate::wire::report_view::ReportView;
 
 /// What a report is asked for: a region (`all` for every region, admins only; empty for the
-/// viewer's own) and an inclusive date range (`YYYY-MM-DD`, either end may be empty).
+/// viewer's own), an inclusive date range (`YYYY-MM-DD`, either end may be empty), and the
+/// prescribing measure (empty for items per 1,000 patients).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Wanted {
     pub region: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub measure: Option<String>,
 }
 
 /// The report `who` asked for, if they may see it.
@@ -72,8 +75,16 @@ pub async fn report_for(
         }
     };
     let (from, to) = (wanted.from.clone().unwrap_or_default(), wanted.to.clone().unwrap_or_default());
-    let keep = [("from", from.as_str()), ("to", to.as_str())];
+    let measure_code = wanted.measure.clone().unwrap_or_default();
+    let keep = [("from", from.as_str()), ("to", to.as_str()), ("measure", measure_code.as_str())];
     let mut check = FormCheck::default();
+    let measure = match measure_code.trim() {
+        "" => Measure::default(),
+        code => Measure::parse(code).unwrap_or_else(|| {
+            check.fail("measure", "Choose a prescribing measure from the list");
+            Measure::default()
+        }),
+    };
     let from_ms = check.field("from", optional_date(&from, parse_uk_date_start)).flatten().unwrap_or(0);
     let to_ms =
         check.field("to", optional_date(&to, parse_uk_date_end)).flatten().unwrap_or(now_ms + 86_400_000);
@@ -89,7 +100,7 @@ pub async fn report_for(
         }
         None => "All regions".to_owned(),
     };
-    let report = build(db, scope, name, &organisations).await?;
+    let report = build(db, scope, name, measure, &organisations).await?;
     Ok(ReportView {
         report,
         regions: choices,
@@ -97,6 +108,7 @@ pub async fn report_for(
         region: region.map(|r| r.0),
         from,
         to,
+        measure: measure.code().to_owned(),
     })
 }
 
@@ -108,6 +120,7 @@ async fn build(
     db: &Db,
     scope: Scope,
     name: String,
+    measure: Measure,
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
     // Independent reads, each on its own pooled connection, so they overlap.
@@ -116,7 +129,7 @@ async fn build(
         db.learning_totals(scope),
         db.pair_totals(scope),
         db.ambivalence_totals(scope),
-        db.prescribing_rates(scope.region, "0000-00", "9999-99"),
+        db.prescribing_figures(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
     )?;
     let (booster_pairs, reported) =
@@ -129,12 +142,14 @@ async fn build(
         .chain(learning.decisions.iter().map(|t| t.module))
         .collect();
     let named = Modules::load(db, &modules).await?;
+    let every_month = month_values(&every_month, measure);
     let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
     let (first, last) = (month(scope.from_ms), month(scope.to_ms - 1));
     let in_period: Vec<_> =
         every_month.iter().filter(|m| m.month >= first && m.month <= last).cloned().collect();
     let rates = practice_rates(&in_period);
     let high = high_prescribers(&rates);
+    let deciles = deciles(&rates);
     let learners = practice_learners(&attempts, &registered);
     let facts: BTreeMap<PracticeId, PracticeFacts> = organisations
         .practices
@@ -145,6 +160,7 @@ async fn build(
                 name: p.name.clone(),
                 ods_code: p.ods_code.clone(),
                 rate: rates.get(&p.id).copied(),
+                decile: deciles.get(&p.id).copied(),
                 high_prescriber: high.contains(&p.id),
             };
             (p.id, facts)
@@ -152,6 +168,7 @@ async fn build(
         .collect();
     Ok(Report {
         scope: name,
+        measure,
         registered: count(registered.iter().map(|(_, n)| n).sum()),
         overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
         by_month: grouped(&attempts, |a| month(a.started_at)),

@@ -16,4 +16,6 @@ pub struct ReportView {
     pub region: Option<i64>,
     pub from: String,
     pub to: String,
+    /// The prescribing measure's code.
+    pub measure: String,
 }

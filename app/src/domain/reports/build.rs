@@ -216,6 +216,8 @@ pub struct PracticeFacts {
     pub name: String,
     pub ods_code: String,
     pub rate: Option<f64>,
+    /// The practice's decile by the same measure among the scope's practices with figures.
+    pub decile: Option<u8>,
     pub high_prescriber: bool,
 }
 
@@ -246,6 +248,7 @@ pub fn practices(
                 completed: count(0),
                 gain: over_enough(gained.learners, Some(gained.gain / gained.learners.max(1) as f64)),
                 rate: facts.rate,
+                decile: facts.decile,
                 high_prescriber: facts.high_prescriber,
             };
             Some((row, learners_in(&mine), completed_in(&mine)))
@@ -407,6 +410,7 @@ mod tests {
             name: name.into(),
             ods_code: ods.into(),
             rate,
+            decile: rate.map(|_| 10),
             high_prescriber: rate.is_some(),
         };
         let names = BTreeMap::from([

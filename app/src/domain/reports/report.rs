@@ -7,6 +7,7 @@ use super::ambivalence::AmbivalenceRow;
 use super::disclosure::Shown;
 use super::follow_ups::{BarrierRow, OutcomeRow, RetentionRow};
 use super::pairs::PairThemeRow;
+use super::prescribing::measures::Measure;
 use super::prescribing::{EngagementRow, TrendRow};
 use super::stats::MeanWithInterval;
 
@@ -73,8 +74,11 @@ pub struct PracticeRow {
     pub completed: Shown,
     /// The mean paired gain across every theme, 0 to 1 either way.
     pub gain: Option<f64>,
-    /// Benzodiazepine and Z-drug items per 1,000 patients a month, over the period, if imported.
+    /// The report's prescribing measure over the period (a mean of monthly values), if imported.
     pub rate: Option<f64>,
+    /// Its decile among the scope's practices with figures (10 is the highest tenth).
+    #[serde(default)]
+    pub decile: Option<u8>,
     pub high_prescriber: bool,
 }
 
@@ -83,6 +87,9 @@ pub struct PracticeRow {
 pub struct Report {
     /// The region's name, or "All regions".
     pub scope: String,
+    /// The prescribing measure the practices' figures, flags and trend use.
+    #[serde(default)]
+    pub measure: Measure,
     pub registered: Shown,
     pub overall: UptakeRow,
     pub by_month: Vec<UptakeRow>,
@@ -289,29 +296,36 @@ impl Table {
                     "Learners",
                     "Completed",
                     "Mean gain",
-                    "Items per 1,000 patients a month",
+                    report.measure.label(),
+                    "Decile in scope",
                     "High prescriber",
                 ],
-                report.practices.iter().map(practice_cells).collect(),
+                report.practices.iter().map(|row| practice_cells(row, report.measure)).collect(),
             ),
             Table::HighPrescribers => (
                 vec![
                     "Practices",
                     "Number of practices",
-                    "Items per 1,000 patients a month",
+                    report.measure.label(),
                     "Learners registered",
                     "Learners who started",
                     "Learners who completed",
                     "Share of registered learners who completed",
                 ],
-                report.engagement.iter().map(engagement_cells).collect(),
+                report.engagement.iter().map(|row| engagement_cells(row, report.measure)).collect(),
             ),
             Table::Trend => (
-                vec!["Months from the first completion", "Practices", "Items per 1,000 patients a month"],
+                vec!["Months from the first completion", "Practices", report.measure.label()],
                 report
                     .trend
                     .iter()
-                    .map(|t| vec![format!("{:+}", t.offset), t.practices.to_string(), figure(t.mean_rate, 1)])
+                    .map(|t| {
+                        vec![
+                            format!("{:+}", t.offset),
+                            t.practices.to_string(),
+                            figure(t.mean_rate, report.measure.places()),
+                        ]
+                    })
                     .collect(),
             ),
         }
@@ -353,23 +367,24 @@ fn uptake_cells(row: &UptakeRow) -> Vec<String> {
     ]
 }
 
-fn practice_cells(row: &PracticeRow) -> Vec<String> {
+fn practice_cells(row: &PracticeRow, measure: Measure) -> Vec<String> {
     vec![
         row.name.clone(),
         row.ods_code.clone(),
         row.learners.text(),
         row.completed.text(),
         figure(row.gain, 2),
-        row.rate.map_or_else(|| "Not imported".to_owned(), |r| format!("{r:.1}")),
+        row.rate.map_or_else(|| "Not imported".to_owned(), |r| format!("{r:.*}", measure.places())),
+        row.decile.map_or_else(String::new, |d| d.to_string()),
         if row.high_prescriber { "Yes" } else { "No" }.to_owned(),
     ]
 }
 
-fn engagement_cells(row: &EngagementRow) -> Vec<String> {
+fn engagement_cells(row: &EngagementRow, measure: Measure) -> Vec<String> {
     vec![
         row.group.clone(),
         row.practices.to_string(),
-        figure(row.mean_rate, 1),
+        figure(row.mean_rate, measure.places()),
         row.registered.text(),
         row.started.text(),
         row.completed.text(),

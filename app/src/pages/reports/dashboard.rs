@@ -1,4 +1,4 @@
-//! `/reports?region=&from=&to=`: the dashboard for deanery leads (their region) and admins (any
+//! `/reports?region=&from=&to=&measure=`: the dashboard for deanery leads (their region) and admins (any
 //! region, or all together). The filters are a plain GET form, so every view has its own address.
 
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::navigation::encode_query_value;
 use crate::domain::reports::disclosure::Shown;
+use crate::domain::reports::prescribing::measures::Measure;
 use crate::domain::reports::report::{Report, Table as ReportTable};
 use crate::error::AppError;
 use crate::pages::outcome::page_or_problem;
@@ -20,12 +21,12 @@ use crate::wire::report_view::ReportView;
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let query = use_query_map();
-    let wanted = move || query.with(|q| (q.get("region"), q.get("from"), q.get("to")));
-    let report = Resource::new(wanted, |(region, from, to)| view_report(region, from, to));
+    let wanted = move || query.with(|q| (q.get("region"), q.get("from"), q.get("to"), q.get("measure")));
+    let report = Resource::new(wanted, |(region, from, to, measure)| view_report(region, from, to, measure));
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let (region, from, to) = wanted();
+                let (region, from, to, measure) = wanted();
                 match report.await {
                     Err(error @ AppError::Invalid { .. }) => {
                         crate::pages::outcome::set_status(422);
@@ -36,6 +37,7 @@ pub fn ReportsPage() -> impl IntoView {
                             region: region.and_then(|r| r.parse().ok()),
                             from: from.unwrap_or_default(),
                             to: to.unwrap_or_default(),
+                            measure: measure.unwrap_or_default(),
                         };
                         view! {
                             <Title text="Error: Reports" />
@@ -54,11 +56,13 @@ pub fn ReportsPage() -> impl IntoView {
 fn Dashboard(view: ReportView) -> impl IntoView {
     let report = view.report.clone();
     let query = format!(
-        "region={}&from={}&to={}",
+        "region={}&from={}&to={}&measure={}",
         view.region.map_or_else(|| "all".to_owned(), |r| r.to_string()),
         encode_query_value(&view.from),
-        encode_query_value(&view.to)
+        encode_query_value(&view.to),
+        view.measure,
     );
+    let measure = report.measure.label().to_lowercase();
     let o = &report.overall;
     let summary = vec![
         ("Learners registered", report.registered.text()),
@@ -222,9 +226,12 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         />
         <h2>"Practices"</h2>
         <p>
-            "Each practice with learners in this period or prescribing figures, with its benzodiazepine and Z-drug \
-             items per 1,000 patients a month over the period. "
-            <a href="/reports/prescribing">"Import practices' prescribing"</a>"."
+            {format!(
+                "Each practice with learners in this period or prescribing figures, with its oral benzodiazepine \
+                 and Z-drug prescribing over the period ({measure}, the mean of its months) and its decile among \
+                 the practices here with figures, placed as OpenPrescribing places practices nationally (the 10th \
+                 decile is the highest tenth). ",
+            )} <a href="/reports/prescribing">"Import practices' prescribing and list sizes"</a>"."
         </p>
         <ReportTableView
             table=ReportTable::Practices
@@ -234,8 +241,10 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         />
         <h3>"High prescribers"</h3>
         <p>
-            "The top fifth of the practices with prescribing figures, by items per 1,000 patients, against the other \
-             practices with figures: how many of their GPs registered, started and completed a module."
+            {format!(
+                "The top fifth of the practices with prescribing figures, by {measure}, against the other practices \
+                 with figures: how many of their GPs registered, started and completed a module.",
+            )}
         </p>
         <ReportTableView
             table=ReportTable::HighPrescribers
@@ -245,10 +254,12 @@ fn Dashboard(view: ReportView) -> impl IntoView {
         />
         <h3>"Prescribing around the first completion"</h3>
         <p>
-            "Practices' items per 1,000 patients a month, lined up on the month the first of their GPs completed a \
-             module (0), from 6 months before to 6 after. This describes what happened; it cannot show that the \
-             modules caused a change, because prescribing changes for many reasons. A month's mean from fewer than 3 \
-             practices is not shown (*)."
+            {format!(
+                "Practices' {measure}, lined up on the month the first of their GPs completed a module (0), from 6 \
+                 months before to 6 after. This describes what happened; it cannot show that the modules caused a \
+                 change, because prescribing changes for many reasons. A month's mean from fewer than 3 practices is \
+                 not shown (*).",
+            )}
         </p>
         <ReportTableView
             table=ReportTable::Trend
@@ -321,11 +332,42 @@ fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
                         value=value_or(&error, "to", &view.to)
                         error=message(&error, "to")
                     />
+                    <MeasureSelect chosen=view.measure.clone() />
                     <button class="nhsuk-button nhsuk-button--secondary" type="submit">
                         "Show"
                     </button>
                 </form>
             </div>
+        </div>
+    }
+}
+
+/// The prescribing measure that flags high prescribers.
+#[component]
+fn MeasureSelect(chosen: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="measure">
+                "Prescribing measure"
+            </label>
+            <div class="nhsuk-hint" id="measure-hint">
+                "Flags high prescribers. OpenPrescribing's 2026 review found ADQs per item (how many days' \
+                 treatment each prescription holds) much less influenced by a practice's patients than the per-1,000 \
+                 measures."
+            </div>
+            <select class="nhsuk-select" id="measure" name="measure" aria-describedby="measure-hint">
+                {Measure::ALL
+                    .into_iter()
+                    .map(|m| {
+                        let selected = m.code() == chosen;
+                        view! {
+                            <option value=m.code() selected=selected>
+                                {m.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

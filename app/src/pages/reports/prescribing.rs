@@ -1,6 +1,6 @@
 //! `/reports/prescribing`: deanery leads (and admins) import their practices' prescribing of
-//! benzodiazepines and Z-drugs, which the reports use to flag high prescribers. The page describes
-//! both file formats it accepts and lists what has been imported.
+//! benzodiazepines and Z-drugs and their list sizes, which the reports use to flag high
+//! prescribers. The page describes the files it accepts and lists what has been imported.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -29,10 +29,11 @@ pub fn PrescribingPage() -> impl IntoView {
                 </a>
                 <h1>"Practices' prescribing"</h1>
                 <p>
-                    "Import your practices' monthly prescribing of benzodiazepines and Z-drugs. The reports \
-                     then flag the high prescribers (the top fifth of practices by items per 1,000 patients), \
-                     compare their GPs' take-up of the modules with the other practices', and show how \
-                     prescribing changed around the first completion at each practice."
+                    "Import your practices' monthly prescribing of benzodiazepines and Z-drugs, and their list \
+                     sizes. The reports then flag the high prescribers (the top fifth of practices by the measure \
+                     you choose: items or average daily quantities per 1,000 patients, or average daily \
+                     quantities per item), compare their GPs' take-up of the modules with the other practices', \
+                     and show how prescribing changed around the first completion at each practice."
                 </p>
                 <UploadForm error />
                 <Formats />
@@ -53,7 +54,7 @@ fn UploadForm(error: Option<AppError>) -> impl IntoView {
         <form method="post" action=ImportPrescribing::PATH enctype="multipart/form-data">
             <div class=group>
                 <label class="nhsuk-label nhsuk-label--s" for="file">
-                    "Prescribing file (CSV)"
+                    "Prescribing or list-size file (CSV)"
                 </label>
                 <div class="nhsuk-hint" id="file-hint">
                     "A month already imported for a practice is replaced. If any line has a problem, nothing is \
@@ -89,7 +90,7 @@ fn Formats() -> impl IntoView {
         <h2>"The file"</h2>
         <p>
             "A CSV file in UTF-8, with the column names on its first line (in any order and either case), in one of \
-             two shapes."
+             three shapes, told apart by their columns."
         </p>
         <h3>"Casebook's format: one row per practice and month"</h3>
         <ul>
@@ -123,18 +124,31 @@ fn Formats() -> impl IntoView {
              Dataset: one row per practice, month and BNF presentation, with the columns "
             <code>"PRACTICE_CODE"</code>", " <code>"YEAR_MONTH"</code>" (like 202603), "<code>"ITEMS"</code>
             ", and "<code>"CHEMICAL_SUBSTANCE_BNF_DESCR"</code> " or "<code>"BNF_DESCRIPTION"</code>" (with "
-            <code>"BNF_CODE"</code>" where present). Other columns are \
-            ignored. Items are added up per practice and month for the benzodiazepines and Z-drugs of BNF sections \
-            4.1.1 and 4.1.2 (codes beginning 0401): alprazolam, chlordiazepoxide, diazepam, flurazepam, loprazolam, \
-            lorazepam, lormetazepam, nitrazepam, oxazepam and temazepam; zaleplon, zolpidem and zopiclone. The same \
-            medicines in other sections (such as diazepam for seizures) are not counted."
+            <code>"BNF_CODE"</code>
+            " where present). The English Prescribing Dataset is read as published now \
+            (27 columns, with "<code>"BNF_PRESENTATION_CODE"</code>", "<code>"ADQ_USAGE"</code>" and "
+            <code>"SNOMED_CODE"</code>") and in its older shape ("<code>"BNF_CODE"</code>", "
+            <code>"ADQUSAGE"</code>
+            "). Other columns are ignored. Items and average daily quantities (ADQs) are \
+            added up per practice and month for the oral benzodiazepines and Z-drugs of BNF sections 4.1.1 and \
+            4.1.2 (codes beginning 0401): alprazolam, chlordiazepoxide, diazepam, flurazepam, loprazolam, \
+            lorazepam, lormetazepam, nitrazepam, oxazepam and temazepam; zaleplon, zolpidem and zopiclone. As in \
+            OpenPrescribing's measures, rectal, injected and suppository forms are not counted, nor the same \
+            medicines in other sections (such as diazepam for seizures)."
         </p>
         <p>
             "Rows for practices that are not yours are passed over, so a national extract can be imported as it is \
              (keep it under 20 MB by taking BNF section 4.1 only). These extracts carry no list sizes: add a "
             <code>"NUMBER_OF_PATIENTS"</code>
-            " column, or import list sizes once in Casebook's format, and later \
-            months use the latest list size known."
+            " column, or import the list-size file below, and each month uses the latest list size known."
+        </p>
+        <h3>"NHS Digital's list sizes"</h3>
+        <p>
+            "The \"Patients registered at a GP practice\" file as NHS Digital publishes it each month (the one for \
+             all practices, with the columns "<code>"EXTRACT_DATE"</code>", "<code>"CODE"</code>" and "
+            <code>"NUMBER_OF_PATIENTS"</code>
+            "; the rows for all ages and both sexes are used). Each prescribing \
+            month takes the latest extract at or before it."
         </p>
     }
 }

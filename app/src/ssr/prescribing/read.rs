@@ -1,11 +1,13 @@
 //! Reading a prescribing file: a CSV file in Casebook's own shape (one row per practice and month)
 //! or in the shape of the NHS Business Services Authority's practice-level extracts (one row per
-//! practice, month and BNF presentation, such as the English Prescribing Dataset). Every problem is
-//! reported with its line, and a file with any problem is refused whole.
+//! practice, month and BNF presentation): the English Prescribing Dataset as published now (27
+//! columns, with `BNF_PRESENTATION_CODE`, `ADQ_USAGE` and `SNOMED_CODE`) and in its older shape
+//! (`BNF_CODE`, `ADQUSAGE`). Every problem is reported with its line, and a file with any problem
+//! is refused whole.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::substances::{Class, classify};
+use super::substances::{Class, classify, is_oral};
 use crate::domain::ods_code::OdsCode;
 
 /// The largest file accepted: a year of a region's NHS extract, filtered to BNF section 4.1.
@@ -14,6 +16,7 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 const MAX_PROBLEMS_LISTED: usize = 50;
 const MAX_ITEMS: i64 = 10_000_000;
 const MAX_LIST_SIZE: i64 = 1_000_000;
+const MAX_ADQ: f64 = 1.0e9;
 
 /// One practice's prescribing in one month.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +28,8 @@ pub struct PracticeMonth {
     pub z_drug_items: i64,
     pub list_size: Option<i64>,
     pub rate_per_1000: Option<f64>,
+    /// Average daily quantities prescribed, when the file gives them.
+    pub adq_usage: Option<f64>,
 }
 
 /// Which shape a file was read as.
@@ -109,11 +114,11 @@ pub fn read_prescribing(text: &str, context: &Context) -> Result<ReadFile, Vec<L
 }
 
 /// A column name compared without case, spaces or hyphens: `Practice code` is `PRACTICE_CODE`.
-fn column_key(name: &str) -> String {
+pub(super) fn column_key(name: &str) -> String {
     name.trim().to_uppercase().replace([' ', '-'], "_")
 }
 
-fn problem(line: u64, message: String) -> LineProblem {
+pub(super) fn problem(line: u64, message: String) -> LineProblem {
     LineProblem { line, message }
 }
 
@@ -127,6 +132,7 @@ enum Columns {
         z_drugs: usize,
         list: Option<usize>,
         rate: Option<usize>,
+        adq: Option<usize>,
     },
     Nhs {
         code: usize,
@@ -134,7 +140,9 @@ enum Columns {
         items: usize,
         substance: usize,
         bnf: Option<usize>,
+        presentation: Option<usize>,
         list: Option<usize>,
+        adq: Option<usize>,
     },
 }
 
@@ -143,6 +151,7 @@ impl Columns {
         let at = |names: &[&str]| names.iter().find_map(|n| headers.iter().position(|h| h == n));
         let code = at(&["PRACTICE_CODE", "PRACTICE"]);
         let list = at(&["LIST_SIZE", "NUMBER_OF_PATIENTS", "TOTAL_LIST_SIZE"]);
+        let adq = at(&["ADQ_USAGE", "ADQUSAGE"]);
         if let (Some(code), Some(month), Some(benzodiazepines), Some(z_drugs)) =
             (code, at(&["MONTH"]), at(&["BENZODIAZEPINE_ITEMS"]), at(&["Z_DRUG_ITEMS"]))
         {
@@ -150,7 +159,7 @@ impl Columns {
             if list.is_none() && rate.is_none() {
                 return Err("Add a list_size or an items_per_1000_patients column".into());
             }
-            return Ok(Columns::Casebook { code, month, benzodiazepines, z_drugs, list, rate });
+            return Ok(Columns::Casebook { code, month, benzodiazepines, z_drugs, list, rate, adq });
         }
         let month = at(&["YEAR_MONTH", "PERIOD", "MONTH"]);
         let items = at(&["ITEMS", "TOTAL_ITEMS", "ALL_ITEM_COUNT"]);
@@ -162,9 +171,10 @@ impl Columns {
             "BNF_CHEMICAL_SUBSTANCE",
         ]);
         let bnf = at(&["BNF_CODE", "BNF_PRESENTATION_CODE", "BNF_CHEMICAL_SUBSTANCE_CODE"]);
+        let presentation = at(&["BNF_DESCRIPTION", "BNF_PRESENTATION_NAME", "BNF_NAME"]);
         match (code, month, items, substance) {
             (Some(code), Some(month), Some(items), Some(substance)) => {
-                Ok(Columns::Nhs { code, month, items, substance, bnf, list })
+                Ok(Columns::Nhs { code, month, items, substance, bnf, presentation, list, adq })
             }
             _ => Err("The first line must name the columns: practice_code, month, benzodiazepine_items, \
                       z_drug_items and list_size (or items_per_1000_patients), or those of an NHS practice-level \
@@ -181,8 +191,7 @@ struct Reading<'a> {
     months: BTreeMap<(i64, String), (u64, PracticeMonth)>,
     other_practices: BTreeSet<String>,
     other_medicines: usize,
-    problems: Vec<LineProblem>,
-    more_problems: usize,
+    problems: Problems,
 }
 
 impl<'a> Reading<'a> {
@@ -193,23 +202,18 @@ impl<'a> Reading<'a> {
             months: BTreeMap::new(),
             other_practices: BTreeSet::new(),
             other_medicines: 0,
-            problems: Vec::new(),
-            more_problems: 0,
+            problems: Problems::default(),
         }
     }
 
     fn fail(&mut self, line: u64, message: String) {
-        if self.problems.len() < MAX_PROBLEMS_LISTED {
-            self.problems.push(problem(line, message));
-        } else {
-            self.more_problems += 1;
-        }
+        self.problems.add(line, message);
     }
 
     fn row(&mut self, line: u64, record: &csv::StringRecord) {
         let value = |i: usize| record.get(i).unwrap_or("");
         match self.columns {
-            Columns::Casebook { code, month, benzodiazepines, z_drugs, list, rate } => {
+            Columns::Casebook { code, month, benzodiazepines, z_drugs, list, rate, adq } => {
                 let read = (|| {
                     let ods = OdsCode::parse(value(code)).map_err(|m| format!("practice_code: {m}"))?;
                     let practice = *self.context.practices.get(ods.as_str()).ok_or_else(|| {
@@ -221,6 +225,7 @@ impl<'a> Reading<'a> {
                     let z_drug_items = parse_count(value(z_drugs), "z_drug_items", MAX_ITEMS)?;
                     let list_size = optional(list.map(value), parse_list_size)?;
                     let rate_per_1000 = optional(rate.map(value), parse_rate)?;
+                    let adq_usage = optional(adq.map(value), parse_adq)?;
                     if list_size.is_none() && rate_per_1000.is_none() {
                         return Err("give the list size or the items per 1,000 patients".to_owned());
                     }
@@ -231,6 +236,7 @@ impl<'a> Reading<'a> {
                         z_drug_items,
                         list_size,
                         rate_per_1000,
+                        adq_usage,
                     })
                 })();
                 match read {
@@ -238,13 +244,15 @@ impl<'a> Reading<'a> {
                     Err(message) => self.fail(line, message),
                 }
             }
-            Columns::Nhs { code, month, items, substance, bnf, list } => {
+            Columns::Nhs { code, month, items, substance, bnf, presentation, list, adq } => {
                 let ods = value(code).to_uppercase();
                 let Some(&practice) = self.context.practices.get(&ods) else {
                     self.other_practices.insert(ods);
                     return;
                 };
-                let Some(class) = classify(value(substance), bnf.map(value)) else {
+                let class = classify(value(substance), bnf.map(value))
+                    .filter(|_| is_oral(bnf.map(value), presentation.map(value)));
+                let Some(class) = class else {
                     self.other_medicines += 1;
                     return;
                 };
@@ -252,10 +260,14 @@ impl<'a> Reading<'a> {
                     let month = parse_month(value(month), self.context.latest_month)?;
                     let items = parse_count(value(items), "ITEMS", MAX_ITEMS)?;
                     let list_size = optional(list.map(value), parse_list_size)?;
-                    Ok::<_, String>((month, items, list_size))
+                    let adq = match adq {
+                        Some(column) => Some(parse_adq(value(column))?),
+                        None => None,
+                    };
+                    Ok::<_, String>(Line { month, class, items, list_size, adq })
                 })();
                 match read {
-                    Ok((month, items, list_size)) => self.add_to(practice, month, class, items, list_size),
+                    Ok(figures) => self.add_to(practice, figures),
                     Err(message) => self.fail(line, message),
                 }
             }
@@ -274,35 +286,33 @@ impl<'a> Reading<'a> {
     }
 
     /// A line of an NHS extract: added to its practice's month.
-    fn add_to(&mut self, practice: i64, month: String, class: Class, items: i64, list_size: Option<i64>) {
-        let (_, figures) = self.months.entry((practice, month.clone())).or_insert_with(|| {
+    fn add_to(&mut self, practice: i64, line: Line) {
+        let (_, figures) = self.months.entry((practice, line.month.clone())).or_insert_with(|| {
             (
                 0,
                 PracticeMonth {
                     practice,
-                    month,
+                    month: line.month,
                     benzodiazepine_items: 0,
                     z_drug_items: 0,
                     list_size: None,
                     rate_per_1000: None,
+                    adq_usage: None,
                 },
             )
         });
-        match class {
-            Class::Benzodiazepine => figures.benzodiazepine_items += items,
-            Class::ZDrug => figures.z_drug_items += items,
+        match line.class {
+            Class::Benzodiazepine => figures.benzodiazepine_items += line.items,
+            Class::ZDrug => figures.z_drug_items += line.items,
         }
-        figures.list_size = figures.list_size.max(list_size);
+        figures.list_size = figures.list_size.max(line.list_size);
+        if let Some(adq) = line.adq {
+            figures.adq_usage = Some(figures.adq_usage.unwrap_or(0.0) + adq);
+        }
     }
 
-    fn finish(mut self) -> Result<ReadFile, Vec<LineProblem>> {
-        if self.more_problems > 0 {
-            let more = format!("…and {} more problems", self.more_problems);
-            self.problems.push(problem(0, more));
-        }
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
+    fn finish(self) -> Result<ReadFile, Vec<LineProblem>> {
+        self.problems.finish()?;
         if self.months.is_empty() {
             let message = match self.columns {
                 Columns::Casebook { .. } => "The file has no rows of figures".to_owned(),
@@ -324,6 +334,40 @@ impl<'a> Reading<'a> {
             other_medicines: self.other_medicines,
         })
     }
+}
+
+/// The problems found in a file so far: the first `MAX_PROBLEMS_LISTED`, then a count.
+#[derive(Default)]
+pub(super) struct Problems {
+    listed: Vec<LineProblem>,
+    more: usize,
+}
+
+impl Problems {
+    pub(super) fn add(&mut self, line: u64, message: String) {
+        if self.listed.len() < MAX_PROBLEMS_LISTED {
+            self.listed.push(problem(line, message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Every problem, or nothing when there were none.
+    pub(super) fn finish(mut self) -> Result<(), Vec<LineProblem>> {
+        if self.more > 0 {
+            self.listed.push(problem(0, format!("…and {} more problems", self.more)));
+        }
+        if self.listed.is_empty() { Ok(()) } else { Err(self.listed) }
+    }
+}
+
+/// One counted line of an NHS extract.
+struct Line {
+    month: String,
+    class: Class,
+    items: i64,
+    list_size: Option<i64>,
+    adq: Option<f64>,
 }
 
 fn optional<T>(raw: Option<&str>, parse: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
@@ -352,7 +396,7 @@ fn parse_month(raw: &str, latest: &str) -> Result<String, String> {
     Ok(canonical)
 }
 
-fn parse_count(raw: &str, column: &str, max: i64) -> Result<i64, String> {
+pub(super) fn parse_count(raw: &str, column: &str, max: i64) -> Result<i64, String> {
     match raw.parse::<i64>() {
         Ok(n) if (0..=max).contains(&n) => Ok(n),
         Ok(_) => Err(format!("{column} must be from 0 to {max}")),
@@ -360,7 +404,7 @@ fn parse_count(raw: &str, column: &str, max: i64) -> Result<i64, String> {
     }
 }
 
-fn parse_list_size(raw: &str) -> Result<i64, String> {
+pub(super) fn parse_list_size(raw: &str) -> Result<i64, String> {
     match parse_count(raw, "the list size", MAX_LIST_SIZE)? {
         0 => Err("the list size must be at least 1".into()),
         n => Ok(n),
@@ -376,8 +420,16 @@ fn parse_rate(raw: &str) -> Result<f64, String> {
     }
 }
 
+/// Average daily quantities: the extracts give them to several decimal places.
+fn parse_adq(raw: &str) -> Result<f64, String> {
+    match raw.parse::<f64>() {
+        Ok(adq) if adq.is_finite() && (0.0..=MAX_ADQ).contains(&adq) => Ok(adq),
+        _ => Err(format!("the ADQ usage must be a number from 0 to {MAX_ADQ}, not '{}'", shorten(raw))),
+    }
+}
+
 /// A value quoted in a message, cut short.
-fn shorten(raw: &str) -> String {
+pub(super) fn shorten(raw: &str) -> String {
     let cut: String = raw.chars().filter(|c| !c.is_control()).take(20).collect();
     if raw.chars().count() > 20 { format!("{cut}…") } else { cut }
 }

@@ -138,3 +138,42 @@ fn a_long_list_of_problems_is_cut_short() {
     assert_eq!(problems.len(), MAX_PROBLEMS_LISTED + 1);
     assert_eq!(problems.last().map(ToString::to_string).as_deref(), Some("…and 30 more problems"));
 }
+
+#[test]
+fn both_shapes_of_the_english_prescribing_dataset_give_the_same_figures() {
+    // Built from the published column lists: 26 columns before 2025 (BNF_CODE, ADQUSAGE), 27 with
+    // SNOMED codes (BNF_PRESENTATION_CODE, ADQ_USAGE). Counted by hand: at A81001 in March,
+    // temazepam 30 + 12 items (420 + 336 ADQs) and zopiclone 40 (1,120 ADQs); the rectal diazepam,
+    // clonazepam (BNF 4.8) and atorvastatin lines are not counted, nor the other practice's.
+    let before = read(include_str!("fixtures/epd-before-2025.csv")).expect("the older shape");
+    let with_snomed = read(include_str!("fixtures/epd-with-snomed.csv")).expect("the current shape");
+    assert_eq!(before, with_snomed);
+    let figures: Vec<(i64, &str, i64, i64, Option<f64>)> = with_snomed
+        .months
+        .iter()
+        .map(|m| (m.practice, m.month.as_str(), m.benzodiazepine_items, m.z_drug_items, m.adq_usage))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            (1, "2026-03", 42, 40, Some(1876.0)),
+            (1, "2026-04", 5, 0, Some(140.0)),
+            (2, "2026-03", 10, 0, Some(112.0)),
+        ]
+    );
+    assert_eq!(with_snomed.other_medicines, 3);
+    assert_eq!(with_snomed.other_practices.into_iter().collect::<Vec<_>>(), vec!["F84001"]);
+}
+
+#[test]
+fn a_bad_adq_is_reported_with_its_line() {
+    let problems = lines(
+        read(
+            "PRACTICE_CODE,YEAR_MONTH,BNF_PRESENTATION_CODE,BNF_CHEMICAL_SUBSTANCE,ITEMS,ADQ_USAGE\n\
+             A81001,202603,0401010Z0AAAAAA,Zopiclone,4,112\n\
+             A81001,202603,0401010T0AAAAAA,Temazepam,4,lots\n",
+        )
+        .expect_err("a bad ADQ"),
+    );
+    assert_eq!(problems, vec!["Line 3: the ADQ usage must be a number from 0 to 1000000000, not 'lots'"]);
+}
