@@ -28,6 +28,7 @@ use crate::pages::authoring::{
     new_case::NewCasePage, new_module::NewModulePage, node::NodePage, preview::PreviewPage,
     studio::StudioPage, version::VersionPage,
 };
+use crate::pages::campaigns::{campaign::CampaignPage, list::CampaignsPage, new::NewCampaignPage};
 use crate::pages::evidence::verify::VerifyPage;
 use crate::pages::learning::{
     catalogue::CataloguePage, follow_up::FollowUpPage, module::ModulePage, my_learning::MyLearningPage,
@@ -138,6 +139,17 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("reports"), StaticSegment("prescribing"))
                         view=PrescribingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("campaigns") view=CampaignsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("campaigns"), StaticSegment("new"))
+                        view=NewCampaignPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("campaigns"), ParamSegment("id"))
+                        view=CampaignPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("author") view=StudioPage ssr=SsrMode::Async />

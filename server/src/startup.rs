@@ -208,6 +208,7 @@ fn pages(state: &AppState, settings: &Settings) -> Router<AppState> {
         .route("/me/xapi-statements.json", get(downloads::download_my_statements))
         .route("/admin/xapi-statements.json", get(downloads::download_all_statements))
         .route("/reports/{file}", get(app::ssr::reports::download_table))
+        .route("/campaigns/{id}/funnel.csv", get(app::ssr::campaigns::download::download_funnel))
         .leptos_routes_with_context(
             state,
             route_list(),

@@ -35,6 +35,8 @@ const LEARNERS: &[Who] = &[Learner, Admin];
 const REPORTERS: &[Who] = &[LeadA, LeadB, Admin];
 /// Trainers write and review modules (admins hold every permission).
 const TRAINERS: &[Who] = &[Trainer, Admin];
+/// A campaign of region A: its lead and admins.
+const CAMPAIGN_A: &[Who] = &[LeadA, Admin];
 /// Only the learner whose attempt it is: even an admin is refused (as not found).
 const OWNER: &[Who] = &[Learner];
 
@@ -76,7 +78,7 @@ fn matrix(
     attempt: &str,
     code: &str,
     draft: i64,
-    (follow_up, token): (&str, &str),
+    (follow_up, token, campaign): (&str, &str, &str),
 ) -> Vec<Call> {
     let (region, practice) = (world.region_a.0.to_string(), world.practice_a.0.to_string());
     let draft = draft.to_string();
@@ -110,6 +112,10 @@ fn matrix(
         get("/reports", REPORTERS),
         page("/reports/{file}", "/reports/practices.csv", REPORTERS),
         get("/reports/prescribing", REPORTERS),
+        get("/campaigns", REPORTERS),
+        get("/campaigns/new", REPORTERS),
+        page("/campaigns/{id}", &format!("/campaigns/{campaign}"), CAMPAIGN_A),
+        page("/campaigns/{id}/funnel.csv", &format!("/campaigns/{campaign}/funnel.csv"), CAMPAIGN_A),
         get("/author", TRAINERS),
         get("/author/new", TRAINERS),
         get(&v(""), TRAINERS),
@@ -222,6 +228,32 @@ fn matrix(
         Call {
             multipart: true,
             ..post("/api/reports/import_prescribing", &[("file", "practice_code\nA00001\n")], REPORTERS)
+        },
+        post("/api/campaigns/list_campaigns", &[], REPORTERS),
+        post("/api/campaigns/view_campaign_form", &[], REPORTERS),
+        post("/api/campaigns/create_campaign", &[("region", &region), ("name", "")], REPORTERS),
+        post("/api/campaigns/view_campaign", &[("campaign", campaign)], CAMPAIGN_A),
+        post(
+            "/api/campaigns/set_campaign_practice",
+            &[("campaign", campaign), ("practice", &practice), ("change", "neither")],
+            CAMPAIGN_A,
+        ),
+        post("/api/campaigns/act_on_campaign", &[("campaign", campaign), ("action", "pause")], CAMPAIGN_A),
+        Call {
+            multipart: true,
+            ..post(
+                "/api/campaigns/upload_campaign_addresses",
+                &[
+                    ("campaign", campaign),
+                    (
+                        "file",
+                        "practice_code,email
+B00001,x@test.example
+",
+                    ),
+                ],
+                CAMPAIGN_A,
+            )
         },
         post("/api/authoring/view_studio", &[], TRAINERS),
         post("/api/authoring/render_markdown", &[("text", "*x*")], TRAINERS),
@@ -343,7 +375,8 @@ pub async fn everything(engine: Engine) -> anyhow::Result<Everything> {
     let follow_up = follow_ups.first().ok_or_else(|| anyhow::anyhow!("a follow-up"))?.public_id.clone();
     let (token, _) =
         app.state.db.reminder_setting(world.learner_a, "0123456789abcdef0123456789abcdef").await?;
-    let calls = matrix(&world, target.0, &attempt, &code, draft.0, (&follow_up, &token));
+    let campaign = crate::campaigns::draft_campaign(&app, &world).await?;
+    let calls = matrix(&world, target.0, &attempt, &code, draft.0, (&follow_up, &token, &campaign));
     let clients = [
         (Anonymous, new_client()?),
         (Learner, learner),

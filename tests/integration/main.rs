@@ -5,6 +5,7 @@ mod admin;
 mod authoring;
 mod authorisation;
 mod backup;
+mod campaigns;
 mod crash_safety;
 mod csrf;
 mod curriculum;

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod authoring;
+pub mod campaigns;
 pub mod evidence;
 pub mod learning;
 pub mod reports;

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_frame::ChartFrame;
+
 /// One labelled group of bars (a theme, a month), each bar a share from 0 to 1 (or a count, for a
 /// chart of counts), or `None` when the figure is suppressed.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,24 +84,11 @@ pub fn BarChart(
             }
         })
         .collect_view();
-    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let labelled_by = format!("{title_id} {desc_id}");
     view! {
-        <figure class="casebook-chart">
-            <svg
-                role="img"
-                aria-labelledby=labelled_by
-                viewBox=format!("0 0 {width} {height}")
-                width=width
-                height=height
-                xmlns="http://www.w3.org/2000/svg"
-            >
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{description}</desc>
-                {legend}
-                {bars}
-            </svg>
-        </figure>
+        <ChartFrame id title description width=f64::from(width) height=f64::from(height)>
+            {legend}
+            {bars}
+        </ChartFrame>
     }
 }
 

@@ -120,6 +120,42 @@ pub fn TextField(
     }
 }
 
+/// A labelled file upload, named and identified `file`.
+#[component]
+pub fn FileField(
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The file types the browser offers, such as `.csv,text/csv`.
+    accept: &'static str,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    view! {
+        <div class=group_class(has_error)>
+            <label class="nhsuk-label nhsuk-label--s" for="file">
+                {label}
+            </label>
+            {hint
+                .map(|hint| {
+                    view! {
+                        <div class="nhsuk-hint" id="file-hint">
+                            {hint}
+                        </div>
+                    }
+                })}
+            {error.map(|message| view! { <ErrorMessage id="file-error".to_owned() message /> })}
+            <input
+                class="nhsuk-file-upload"
+                id="file"
+                name="file"
+                type="file"
+                accept=accept
+                aria-describedby=described_by("file", hint.is_some(), has_error)
+            />
+        </div>
+    }
+}
+
 /// A labelled text area, for Markdown and other text written over several lines.
 #[component]
 pub fn TextArea(
@@ -234,8 +270,13 @@ pub fn ChoiceField(
     #[prop(optional)]
     multiple: bool,
     #[prop(optional)] inline: bool,
+    /// The name the controls submit under, when it is not `name` (such as `modules[]`, which the
+    /// server reads as a list of every box ticked).
+    #[prop(optional, into)]
+    submitted_as: Option<String>,
 ) -> impl IntoView {
     let kind = if multiple { "checkboxes" } else { "radios" };
+    let submitted_as = submitted_as.unwrap_or_else(|| name.clone());
     let has_error = error.is_some();
     let items = choices
         .into_iter()
@@ -249,7 +290,7 @@ pub fn ChoiceField(
                     <input
                         class=format!("nhsuk-{kind}__input")
                         id=id.clone()
-                        name=name.clone()
+                        name=submitted_as.clone()
                         type=if multiple { "checkbox" } else { "radio" }
                         value=value
                         checked=checked

@@ -84,7 +84,7 @@ fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
         links.push(("/author", "Authoring"));
     }
     if principal.has(Role::DeaneryLead) || principal.is_admin() {
-        links.push(("/reports", "Reports"));
+        links.extend([("/reports", "Reports"), ("/campaigns", "Campaigns")]);
     }
     if principal.is_admin() {
         links.extend([
@@ -223,7 +223,7 @@ mod tests {
         assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/modules", "/me", "/account"]);
         assert_eq!(
             hrefs(&user(&[(Role::DeaneryLead, Some(1))])),
-            ["/", "/reports", "/admin/people/invite", "/account"]
+            ["/", "/reports", "/campaigns", "/admin/people/invite", "/account"]
         );
         assert_eq!(
             hrefs(&user(&[(Role::Admin, None)])),
@@ -231,6 +231,7 @@ mod tests {
                 "/",
                 "/author",
                 "/reports",
+                "/campaigns",
                 "/admin/people",
                 "/admin/organisations",
                 "/admin/modules",

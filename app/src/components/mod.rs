@@ -1,6 +1,7 @@
 //! Reusable pieces of NHS.UK design-system markup, rendered by Leptos.
 
 pub mod bar_chart;
+pub mod chart_frame;
 pub mod client_assets;
 pub mod form_page;
 pub mod forms;
@@ -8,6 +9,8 @@ pub mod forms;
 pub mod hydration;
 pub mod layout;
 pub mod learner_fields;
+pub mod line_chart;
+pub mod measure_select;
 pub mod module_import;
 pub mod pagination;
 pub mod rating_tag;

@@ -51,6 +51,7 @@ actions! {
     ModuleStarted => "module_started", "Started a new module";
     PrescribingImported => "prescribing_imported", "Imported practices' prescribing";
     ListSizesImported => "list_sizes_imported", "Imported practices' list sizes";
+    CampaignChanged => "campaign_changed", "Created or changed a campaign";
 }
 
 /// One event, as the audit page lists it.

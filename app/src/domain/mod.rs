@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod authoring;
+pub mod campaign;
 pub mod career_stage;
 pub mod curriculum;
 pub mod email;

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod account;
 pub mod admin;
 pub mod authoring;
+pub mod campaigns;
 pub mod error_page;
 pub mod evidence;
 pub mod home;

@@ -1,6 +1,7 @@
 //! The job worker every app server runs: it claims due jobs from the shared queue
-//! (`ssr::db::jobs`) and runs them. Today's jobs are the follow-up emails: one when a follow-up falls
-//! due, and one reminder a week later if it is still not done. A send that fails is put back with
+//! (`ssr::db::jobs`) and runs them. Today's jobs are emails: a follow-up's when it falls due, and
+//! one reminder a week later if it is still not done; a campaign's invitation to each recipient,
+//! and its one reminder to those who have not started. A send that fails is put back with
 //! a doubling delay; a job finishes only once its email is handed to the outbox or the SMTP
 //! server, so a server that dies mid-send leaves the job to another once the lease runs out.
 
@@ -8,6 +9,7 @@ use std::time::Duration;
 
 use tracing::Instrument;
 
+use crate::ssr::campaigns::emails::campaign_email;
 use crate::ssr::clock::millis;
 use crate::ssr::db::jobs::ClaimedJob;
 use crate::ssr::learning::follow_ups::title_of;
@@ -78,6 +80,8 @@ async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), &'static str> {
     match job.kind.as_str() {
         "follow_up_due" => follow_up_email(state, job.subject, false).await,
         "follow_up_reminder" => follow_up_email(state, job.subject, true).await,
+        "campaign_invitation" => campaign_email(state, job.subject, false).await,
+        "campaign_reminder" => campaign_email(state, job.subject, true).await,
         _ => {
             tracing::error!("a job of an unknown kind was skipped");
             Ok(())

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod auth;
 pub mod authoring;
+pub mod campaigns;
 pub mod client_assets;
 pub mod clock;
 pub mod curriculum;

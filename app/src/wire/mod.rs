@@ -3,6 +3,7 @@
 //! with `domain` and `wire` shared).
 
 pub mod answer_fields;
+pub mod campaign_view;
 pub mod follow_up_view;
 pub mod report_view;
 pub mod step_view;

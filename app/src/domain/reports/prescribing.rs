@@ -4,6 +4,7 @@
 //! the first completion of a module at each practice. The trend describes; it cannot show that the
 //! modules changed prescribing (other things change at the same time).
 
+pub mod change;
 pub mod measures;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -8,11 +8,11 @@ use leptos_router::hooks::use_query_map;
 use crate::api::reports::view_report::view_report;
 use crate::components::bar_chart::{BarChart, BarGroup};
 use crate::components::forms::{ErrorSummary, TextField, message, value_or};
+use crate::components::measure_select::MeasureSelect;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::navigation::encode_query_value;
 use crate::domain::reports::disclosure::Shown;
-use crate::domain::reports::prescribing::measures::Measure;
 use crate::domain::reports::report::{Report, Table as ReportTable};
 use crate::error::AppError;
 use crate::pages::outcome::page_or_problem;
@@ -332,42 +332,18 @@ fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
                         value=value_or(&error, "to", &view.to)
                         error=message(&error, "to")
                     />
-                    <MeasureSelect chosen=view.measure.clone() />
+                    <MeasureSelect
+                        chosen=view.measure.clone()
+                        hint="Flags high prescribers. OpenPrescribing's 2026 review found ADQs per item (how many days' \
+                        treatment each prescription holds) much less influenced by a practice's patients than the \
+                        per-1,000 measures."
+                        error=message(&error, "measure")
+                    />
                     <button class="nhsuk-button nhsuk-button--secondary" type="submit">
                         "Show"
                     </button>
                 </form>
             </div>
-        </div>
-    }
-}
-
-/// The prescribing measure that flags high prescribers.
-#[component]
-fn MeasureSelect(chosen: String) -> impl IntoView {
-    view! {
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="measure">
-                "Prescribing measure"
-            </label>
-            <div class="nhsuk-hint" id="measure-hint">
-                "Flags high prescribers. OpenPrescribing's 2026 review found ADQs per item (how many days' \
-                 treatment each prescription holds) much less influenced by a practice's patients than the per-1,000 \
-                 measures."
-            </div>
-            <select class="nhsuk-select" id="measure" name="measure" aria-describedby="measure-hint">
-                {Measure::ALL
-                    .into_iter()
-                    .map(|m| {
-                        let selected = m.code() == chosen;
-                        view! {
-                            <option value=m.code() selected=selected>
-                                {m.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
         </div>
     }
 }

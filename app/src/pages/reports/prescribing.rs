@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::reports::import_prescribing::ImportPrescribing;
 use crate::api::reports::prescribing_imports::{PracticeImports, prescribing_imports};
 use crate::components::form_page::FormPage;
-use crate::components::forms::{SubmitButton, message};
+use crate::components::forms::{FileField, SubmitButton, message};
 use crate::components::table::Table;
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
@@ -47,37 +47,15 @@ pub fn PrescribingPage() -> impl IntoView {
 
 #[component]
 fn UploadForm(error: Option<AppError>) -> impl IntoView {
-    let problem = message(&error, "file");
-    let group =
-        if problem.is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" };
     view! {
         <form method="post" action=ImportPrescribing::PATH enctype="multipart/form-data">
-            <div class=group>
-                <label class="nhsuk-label nhsuk-label--s" for="file">
-                    "Prescribing or list-size file (CSV)"
-                </label>
-                <div class="nhsuk-hint" id="file-hint">
-                    "A month already imported for a practice is replaced. If any line has a problem, nothing is \
-                     imported and every problem is listed with its line."
-                </div>
-                {problem
-                    .map(|m| {
-                        view! {
-                            <span class="nhsuk-error-message" id="file-error">
-                                <span class="nhsuk-u-visually-hidden">"Error: "</span>
-                                {m}
-                            </span>
-                        }
-                    })}
-                <input
-                    class="nhsuk-file-upload"
-                    id="file"
-                    name="file"
-                    type="file"
-                    accept=".csv,text/csv"
-                    aria-describedby=if error.is_some() { "file-hint file-error" } else { "file-hint" }
-                />
-            </div>
+            <FileField
+                label="Prescribing or list-size file (CSV)"
+                hint="A month already imported for a practice is replaced. If any line has a problem, nothing is \
+                imported and every problem is listed with its line."
+                accept=".csv,text/csv"
+                error=message(&error, "file")
+            />
             <SubmitButton text="Import" />
         </form>
     }

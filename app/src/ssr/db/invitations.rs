@@ -120,6 +120,12 @@ impl Db {
             return Ok(None);
         }
         let id = insert_person(&mut tx, person, now_ms).await?;
+        // Someone a campaign invited to register now counts in its funnel as registered.
+        sqlx::query("UPDATE campaign_recipients SET person_id = $2, email = NULL WHERE invitation_id = $1")
+            .bind(invitation_id)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
         insert_audit(&mut tx, &AuditRecord { actor: Some(id), subject: Some(id), ..audit.clone() }, now_ms)
             .await?;
         tx.commit().await?;

@@ -9,6 +9,7 @@ pub mod attempts;
 pub mod audit;
 pub mod authoring;
 mod backup;
+pub mod campaigns;
 mod connect;
 pub mod curriculum;
 mod demo;
