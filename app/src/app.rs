@@ -34,6 +34,7 @@ use crate::pages::learning::{
     catalogue::CataloguePage, follow_up::FollowUpPage, module::ModulePage, my_learning::MyLearningPage,
     player::PlayerPage, results::ResultsPage,
 };
+use crate::pages::reports::change::PrescribingChangePage;
 use crate::pages::reports::dashboard::ReportsPage;
 use crate::pages::reports::prescribing::PrescribingPage;
 use crate::pages::{accessibility::AccessibilityStatement, home::HomePage, not_found::NotFound};
@@ -139,6 +140,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("reports"), StaticSegment("prescribing"))
                         view=PrescribingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("reports"), StaticSegment("prescribing-change"))
+                        view=PrescribingChangePage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("campaigns") view=CampaignsPage ssr=SsrMode::Async />

@@ -112,6 +112,7 @@ fn matrix(
         get("/reports", REPORTERS),
         page("/reports/{file}", "/reports/practices.csv", REPORTERS),
         get("/reports/prescribing", REPORTERS),
+        get("/reports/prescribing-change", REPORTERS),
         get("/campaigns", REPORTERS),
         get("/campaigns/new", REPORTERS),
         page("/campaigns/{id}", &format!("/campaigns/{campaign}"), CAMPAIGN_A),
@@ -225,6 +226,7 @@ fn matrix(
         post("/api/evidence/verify_certificate", &[("code", code)], EVERYONE),
         post("/api/reports/view_report", &[], REPORTERS),
         post("/api/reports/prescribing_imports", &[], REPORTERS),
+        post("/api/reports/view_prescribing_change", &[], REPORTERS),
         Call {
             multipart: true,
             ..post("/api/reports/import_prescribing", &[("file", "practice_code\nA00001\n")], REPORTERS)

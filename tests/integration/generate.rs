@@ -3,12 +3,16 @@
 
 use app::domain::reports::disclosure::Shown;
 use app::ssr::generate::{Plan, attempt_public_id, generate, lead_email, learner_email};
+use app::wire::campaign_view::CampaignView;
 use app::wire::report_view::ReportView;
 use casebook_tests::{Engine, TestApp, on_both_engines};
 
 use crate::region_totals::{assert_same, both_ways};
 
-on_both_engines!(a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports);
+on_both_engines!(
+    a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports,
+    the_planted_prescribing_effect_is_found_within_its_interval,
+);
 
 const PLAN: Plan = Plan { responses: 10_000, seed: 42, regions: 2, practices_per_region: 5 };
 
@@ -26,6 +30,39 @@ async fn fingerprint(app: &TestApp) -> anyhow::Result<(i64, i64, i64, i64)> {
     .fetch_one(&pool)
     .await?;
     Ok((made.responses, correct, decisions, summaries))
+}
+
+/// Two regions of 40 practices: each region's past campaign targeted 20, whose prescribing fell by
+/// `PLANTED_FALL` after its start. The campaign page's estimate over the whole window finds the
+/// planted effect within its 95% interval, and the others' level barely moves.
+async fn the_planted_prescribing_effect_is_found_within_its_interval(engine: Engine) -> anyhow::Result<()> {
+    use app::ssr::generate::prescribing::{PLANTED_FALL, STARTED_MONTHS_AGO};
+    let app = TestApp::spawn(engine).await?;
+    let hash = app.password_hash().await?;
+    let plan = Plan { responses: 2_000, seed: 9, regions: 2, practices_per_region: 40 };
+    let made = generate(&app.state.db, plan, &hash, app.state.clock.now_ms(), |_| {}).await?;
+    assert_eq!(made.campaigns.len(), 2);
+    for (r, planted) in made.campaigns.iter().enumerate() {
+        assert_eq!(planted.practices.len(), 20);
+        let lead = app.signed_in(&lead_email(r + 1)).await?;
+        let months = STARTED_MONTHS_AGO.to_string();
+        let form = [("campaign", planted.public_id.as_str()), ("months", months.as_str())];
+        let view: CampaignView = app.post(&lead, "/api/campaigns/view_campaign", &form).await?.json().await?;
+        let estimate =
+            view.change.estimate.ok_or_else(|| anyhow::anyhow!("{:?}", view.change.no_estimate))?;
+        let (low, high) = estimate.interval;
+        assert!(
+            low <= planted.true_effect && planted.true_effect <= high,
+            "region {r}: the planted {:.2} lies in {low:.2} to {high:.2} (estimate {:.2})",
+            planted.true_effect,
+            estimate.effect
+        );
+        assert!(planted.true_effect < 0.0 && high < 0.0, "a fall of {PLANTED_FALL} is detected: {high:.2}");
+        assert_eq!((estimate.group.practices, estimate.others.practices), (20, 20));
+        assert_eq!(view.status, "closed", "a past campaign sends nothing");
+        assert!(app.emails()?.is_empty());
+    }
+    Ok(())
 }
 
 async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(

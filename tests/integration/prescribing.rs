@@ -21,6 +21,7 @@ on_both_engines!(
     imports_are_all_or_nothing_scoped_and_replace_a_month,
     high_prescribers_are_flagged_with_their_engagement_and_trend,
     each_measure_and_decile_is_computed_as_openprescribing_does,
+    prescribing_change_where_gps_completed_matches_a_hand_computation,
 );
 
 const HEADER: &str = "practice_code,month,benzodiazepine_items,z_drug_items,list_size\n";
@@ -226,5 +227,57 @@ async fn each_measure_and_decile_is_computed_as_openprescribing_does(engine: Eng
     assert!(line.ends_with(",25.4,10,Yes"), "{adq_per_item:.1} in the 10th decile: {line}");
     let wrong = app.post(&lead, "/api/reports/view_report", &[("measure", "cost")]).await?;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    Ok(())
+}
+
+/// Three practices whose GPs completed Margaret in month M against three whose GPs did not, one
+/// month either side of M (items per 1,000 patients; list sizes of 1,000).
+async fn prescribing_change_where_gps_completed_matches_a_hand_computation(
+    engine: Engine,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    publish(&app, MARGARET).await?;
+    let mut practices = vec![world.practice_a];
+    for i in 2..=6 {
+        practices.push(app.practice(world.region_a, &format!("A0000{i}"), &format!("Practice A{i}")).await?);
+    }
+    for (i, id) in practices.iter().take(3).enumerate() {
+        crate::reports::learners_finish(&app, *id, 10 + i, 1, Knowing::Wrong("3")).await?;
+    }
+    let start = month(&app, 0);
+    app.state.clock.advance(Duration::from_secs(100 * 86_400));
+    let index = month_index(&start).unwrap_or_default();
+    let (before, after) = (month_text(index - 1), month_text(index + 1));
+    let rates = [(20, 15), (22, 18), (24, 20), (10, 10), (12, 11), (14, 15)];
+    let mut file = HEADER.to_owned();
+    for (p, (b, a)) in rates.iter().enumerate() {
+        file.push_str(&format!("A0000{},{before},{b},0,1000\nA0000{},{after},{a},0,1000\n", p + 1, p + 1));
+    }
+    let lead = app.signed_in(LEAD_A).await?;
+    assert_eq!(upload(&app, &lead, &file).await?.status(), StatusCode::OK);
+    let form = [("start", start.as_str()), ("months", "1"), ("measure", "items-per-1000")];
+    let view: app::wire::campaign_view::PrescribingChangeView =
+        app.post(&lead, "/api/reports/view_prescribing_change", &form).await?.json().await?;
+    // By hand: changes −5, −4, −4 (mean −4.333, variance 1/3) against 0, −1, +1 (mean 0, variance 1).
+    // SE √(1/9 + 1/3) = 0.666667; Satterthwaite df 3.2, so 3: t 3.182, half-width 2.121333.
+    let estimate = view.change.estimate.ok_or_else(|| anyhow::anyhow!("{:?}", view.change.no_estimate))?;
+    assert!((estimate.effect + 13.0 / 3.0).abs() < 1e-9, "{estimate:?}");
+    assert!((estimate.interval.0 - (-13.0 / 3.0 - 2.121_333)).abs() < 1e-5, "{estimate:?}");
+    assert!((estimate.interval.1 - (-13.0 / 3.0 + 2.121_333)).abs() < 1e-5, "{estimate:?}");
+    assert_eq!((estimate.group.practices, estimate.others.practices), (3, 3));
+    let chart: Vec<(i32, Option<f64>, Option<f64>)> =
+        view.change.chart.iter().map(|m| (m.offset, m.group, m.others)).collect();
+    assert_eq!(chart, [(-1, Some(22.0), Some(12.0)), (0, None, None), (1, Some(53.0 / 3.0), Some(12.0))]);
+    let lead_b = app.signed_in(LEAD_B).await?;
+    let region_a = world.region_a.0.to_string();
+    let theirs =
+        app.post(&lead_b, "/api/reports/view_prescribing_change", &[("region", region_a.as_str())]).await?;
+    assert_eq!(theirs.status(), StatusCode::FORBIDDEN);
+    let page =
+        lead.get(app.url(&format!("/reports/prescribing-change?start={start}&months=1"))).send().await?;
+    let text = page.text().await?;
+    assert!(text.contains("Difference in differences: −4.3"), "{text}");
+    assert!(text.contains("This is observational"));
     Ok(())
 }

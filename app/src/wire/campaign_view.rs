@@ -91,3 +91,13 @@ pub struct CampaignFormView {
     pub from: String,
     pub to: String,
 }
+
+/// Did prescribing change where GPs completed a module, with the choices the form offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrescribingChangeView {
+    /// (id, name) of each region the viewer may choose.
+    pub regions: Vec<(String, String)>,
+    pub region: String,
+    pub region_name: String,
+    pub change: ChangeView,
+}

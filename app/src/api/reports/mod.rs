@@ -2,4 +2,5 @@
 
 pub mod import_prescribing;
 pub mod prescribing_imports;
+pub mod view_prescribing_change;
 pub mod view_report;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::change::ChangeSection;
+use super::change::{ChangeSection, WindowFields};
 use crate::api::account::take_page_messages::{PageMessages, take_page_messages};
 use crate::api::campaigns::act_on_campaign::ActOnCampaign;
 use crate::api::campaigns::set_campaign_practice::SetCampaignPractice;
@@ -15,7 +15,6 @@ use crate::api::campaigns::upload_campaign_addresses::UploadCampaignAddresses;
 use crate::api::campaigns::view_campaign::view_campaign;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{FileField, SubmitButton, TextField, message};
-use crate::components::measure_select::MeasureSelect;
 use crate::components::summary_list::SummaryList;
 use crate::components::table::Table;
 use crate::domain::campaign::funnel::{FunnelRow, STAGES};
@@ -288,15 +287,7 @@ fn Funnel(total: FunnelRow, rows: Vec<FunnelRow>) -> impl IntoView {
 fn ChangeForm(path: String, measure: String, months: i32) -> impl IntoView {
     view! {
         <form method="get" action=format!("{path}#change")>
-            <MeasureSelect chosen=measure />
-            <TextField
-                name="months"
-                label="Months before and after the start"
-                hint="From 1 to 24"
-                width="nhsuk-input--width-4"
-                inputmode="numeric"
-                value=months.to_string()
-            />
+            <WindowFields months measure />
             <SubmitButton text="Show" secondary=true />
         </form>
     }

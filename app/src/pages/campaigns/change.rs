@@ -4,10 +4,28 @@
 
 use leptos::prelude::*;
 
+use crate::components::forms::TextField;
 use crate::components::line_chart::{LineChart, LinePoint};
+use crate::components::measure_select::MeasureSelect;
 use crate::components::table::Table;
 use crate::domain::reports::prescribing::change::{DETECTABLE_SHARE, Estimate};
 use crate::wire::campaign_view::ChangeView;
+
+/// The window and measure an estimate uses, for its GET form.
+#[component]
+pub fn WindowFields(months: i32, #[prop(into)] measure: String) -> impl IntoView {
+    view! {
+        <TextField
+            name="months"
+            label="Months before and after the start"
+            hint="From 1 to 24"
+            width="nhsuk-input--width-4"
+            inputmode="numeric"
+            value=months.to_string()
+        />
+        <MeasureSelect chosen=measure />
+    }
+}
 
 #[component]
 pub fn ChangeSection(change: ChangeView, group: &'static str, others: &'static str) -> impl IntoView {

@@ -231,7 +231,8 @@ fn Dashboard(view: ReportView) -> impl IntoView {
                  and Z-drug prescribing over the period ({measure}, the mean of its months) and its decile among \
                  the practices here with figures, placed as OpenPrescribing places practices nationally (the 10th \
                  decile is the highest tenth). ",
-            )} <a href="/reports/prescribing">"Import practices' prescribing and list sizes"</a>"."
+            )} <a href="/reports/prescribing">"Import practices' prescribing and list sizes"</a>". "
+            <a href="/reports/prescribing-change">"Did prescribing change where GPs took part?"</a>
         </p>
         <ReportTableView
             table=ReportTable::Practices

@@ -2,5 +2,6 @@
 //! date range, every figure disclosure-controlled, each table downloadable as CSV; and the import
 //! of practices' prescribing (`/reports/prescribing`) that the high-prescriber tables use.
 
+pub mod change;
 pub mod dashboard;
 pub mod prescribing;

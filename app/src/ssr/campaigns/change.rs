@@ -1,6 +1,7 @@
 //! Did prescribing change at a group of practices: the difference-in-differences estimate and
 //! monthly chart (`domain::reports::prescribing::change`) for a group against the region's other
-//! practices, around a start month.
+//! practices, around a start month: a campaign's practices, or those where a GP had completed a
+//! module by the start.
 
 use std::collections::BTreeSet;
 
@@ -8,9 +9,11 @@ use crate::domain::ids::{PracticeId, RegionId};
 use crate::domain::reports::prescribing::change::{MIN_PRACTICES, NoEstimate, Window, chart, estimate};
 use crate::domain::reports::prescribing::measures::{Measure, month_values};
 use crate::domain::reports::prescribing::{month_index, month_text};
-use crate::error::AppError;
+use crate::domain::role::Principal;
+use crate::domain::time::{format_iso_date, parse_uk_date_start};
+use crate::error::{AppError, FieldError};
 use crate::ssr::db::Db;
-use crate::wire::campaign_view::ChangeView;
+use crate::wire::campaign_view::{ChangeView, PrescribingChangeView};
 
 /// Months either side of the start, when the lead does not choose.
 pub const DEFAULT_MONTHS: i32 = 6;
@@ -63,4 +66,79 @@ pub async fn change_view(
         }
     }
     Ok(view)
+}
+
+/// What the comparison of completers against the rest is asked for; each part may be empty.
+pub struct ChangeWanted {
+    pub region: Option<String>,
+    /// `YYYY-MM`; empty for six months before last month.
+    pub start: Option<String>,
+    pub months: Option<String>,
+    pub measure: Option<String>,
+}
+
+/// The measure a form asked for (empty for the default).
+pub fn wanted_measure(raw: Option<&str>) -> Result<Measure, AppError> {
+    match raw.map(str::trim).unwrap_or("") {
+        "" => Ok(Measure::default()),
+        code => {
+            Measure::parse(code).ok_or_else(|| AppError::field("measure", "Choose a measure from the list"))
+        }
+    }
+}
+
+/// The window a form asked for (empty for `DEFAULT_MONTHS`).
+pub fn wanted_months(raw: Option<&str>) -> Result<i32, AppError> {
+    match raw.map(str::trim).unwrap_or("") {
+        "" => Ok(DEFAULT_MONTHS),
+        raw => raw.parse::<i32>().ok().filter(|m| (1..=MAX_MONTHS).contains(m)).ok_or_else(|| {
+            AppError::field("months", format!("Enter a number of months from 1 to {MAX_MONTHS}"))
+        }),
+    }
+}
+
+/// Practices of a region where a GP had completed a module by the end of the start month, against
+/// the region's other practices.
+pub async fn completers_against_the_rest(
+    db: &Db,
+    who: &Principal,
+    wanted: &ChangeWanted,
+    now_ms: i64,
+) -> Result<PrescribingChangeView, AppError> {
+    let organisations = db.organisations().await?;
+    let regions: Vec<(String, String)> = organisations
+        .regions
+        .iter()
+        .filter(|r| who.oversees(r.id))
+        .map(|r| (r.id.0.to_string(), r.name.clone()))
+        .collect();
+    let region = match wanted.region.as_deref().map(str::trim).unwrap_or("") {
+        "" => regions.first().map(|r| r.0.clone()).ok_or(AppError::Forbidden)?,
+        id => id.to_owned(),
+    };
+    let region_id = region.parse::<i64>().map(RegionId).map_err(|_| AppError::NotFound)?;
+    if !who.oversees(region_id) {
+        return Err(AppError::Forbidden);
+    }
+    let measure = wanted_measure(wanted.measure.as_deref())?;
+    let months = wanted_months(wanted.months.as_deref())?;
+    let last = month_index(&crate::domain::reports::prescribing::month_before(&format_iso_date(now_ms)))
+        .unwrap_or_default();
+    let start = match wanted.start.as_deref().map(str::trim).unwrap_or("") {
+        "" => month_text(last - DEFAULT_MONTHS),
+        raw => super::parse_month(raw, "start")
+            .map_err(|e: FieldError| AppError::Invalid { errors: vec![e], values: Vec::new() })?,
+    };
+    let next_month = month_text(month_index(&start).unwrap_or_default() + 1);
+    let start_ends = parse_uk_date_start(&format!("{next_month}-01")).unwrap_or(now_ms);
+    let group = db.practices_with_completion_before(region_id, start_ends).await?;
+    let others: BTreeSet<PracticeId> =
+        organisations.practices_in(region_id).map(|p| p.id).filter(|id| !group.contains(id)).collect();
+    let change = change_view(db, region_id, &group, &others, Some(start), measure, months).await?;
+    Ok(PrescribingChangeView {
+        region_name: organisations.region(region_id).map(|r| r.name.clone()).unwrap_or_default(),
+        regions,
+        region,
+        change,
+    })
 }

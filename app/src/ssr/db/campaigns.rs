@@ -494,3 +494,45 @@ async fn queue_job(
         .await?;
     Ok(())
 }
+
+impl Db {
+    /// Marks a generated campaign as one that started at `started_at` and is over, without
+    /// recipients or jobs: the benchmark population's past campaigns send nothing.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn close_generated_campaign(
+        &self,
+        public_id: &str,
+        started_at: i64,
+        now_ms: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE campaigns SET status = 'closed', started_at = $2, closed_at = $3 WHERE public_id = $1",
+        )
+        .bind(public_id)
+        .bind(started_at)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// The practices of `region` where a GP had completed a module before `before_ms`.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn practices_with_completion_before(
+        &self,
+        region: RegionId,
+        before_ms: i64,
+    ) -> Result<std::collections::BTreeSet<PracticeId>, sqlx::Error> {
+        let practices: Vec<PracticeId> = sqlx::query_scalar(
+            "SELECT DISTINCT practice_id FROM attempts WHERE region_id = $1 AND practice_id IS NOT NULL \
+             AND status = 'completed' AND completed_at < $2",
+        )
+        .bind(region.0)
+        .bind(before_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(practices.into_iter().collect())
+    }
+}

@@ -1,12 +1,15 @@
 //! A synthetic population for benchmarks (`server generate`): regions of practices with their
 //! deanery leads, learners, and attempts at the published modules with every response and report
-//! summary, sized by the number of responses wanted and reproducible from a seed.
+//! summary, sized by the number of responses wanted and reproducible from a seed; and two years of
+//! the practices' prescribing, with a past campaign in each region whose effect is planted
+//! (`prescribing`).
 
+pub mod prescribing;
 pub mod template;
 
 use crate::domain::audit::AuditAction;
 use crate::domain::email::EmailAddress;
-use crate::domain::ids::{PracticeId, RegionId};
+use crate::domain::ids::{PersonId, PracticeId, RegionId};
 use crate::domain::ods_code::OdsCode;
 use crate::domain::role::{Role, RoleGrant};
 use crate::error::AppError;
@@ -14,6 +17,7 @@ use crate::ssr::curriculum::load_first_curriculum_if_empty;
 use crate::ssr::db::audit::AuditRecord;
 use crate::ssr::db::generate::Population;
 use crate::ssr::db::{Db, NewPerson};
+use prescribing::PlantedCampaign;
 
 /// How big a population to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,13 +29,15 @@ pub struct Plan {
 }
 
 /// What was made.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Generated {
     pub regions: Vec<RegionId>,
     pub practices: usize,
     pub learners: i64,
     pub attempts: i64,
     pub responses: i64,
+    /// Each region's past campaign, with the effect planted in its practices' prescribing.
+    pub campaigns: Vec<PlantedCampaign>,
 }
 
 /// Generated accounts' addresses: learner `n`, the lead of generated region `r` (from 1), the admin.
@@ -69,7 +75,8 @@ pub async fn generate(
             modules.push((summary.module.0, summary.version.0, template::template(&stored.definition)));
         }
     }
-    let (regions, practices) = organisations(db, plan, password_hash, now_ms).await?;
+    let (leads, practices) = organisations(db, plan, password_hash, now_ms).await?;
+    let regions: Vec<RegionId> = leads.iter().map(|(region, _)| *region).collect();
     let mean_steps = modules.iter().map(|m| m.2.len() as f64).sum::<f64>() / modules.len().max(1) as f64;
     // Three attempts in four are finished (every step); the rest stop about half-way.
     let per_attempt = (mean_steps * (0.75 + 0.25 * 0.5)).max(1.0);
@@ -86,17 +93,18 @@ pub async fn generate(
         chunk: 2_000,
     };
     let responses = db.generate(&population, progress).await?;
-    Ok(Generated { regions, practices: practices.len(), learners, attempts, responses })
+    let campaigns = prescribing::prescribing(db, plan.seed, &practices, &leads, now_ms).await?;
+    Ok(Generated { regions, practices: practices.len(), learners, attempts, responses, campaigns })
 }
 
-/// The regions, their practices (ODS codes beginning X, which real English practices do not use),
-/// a deanery lead for each region and one admin.
+/// The regions with their deanery leads, their practices (ODS codes beginning X, which real
+/// English practices do not use), and one admin.
 async fn organisations(
     db: &Db,
     plan: Plan,
     password_hash: &str,
     now_ms: i64,
-) -> Result<(Vec<RegionId>, Vec<(PracticeId, RegionId)>), AppError> {
+) -> Result<(Vec<(RegionId, PersonId)>, Vec<(PracticeId, RegionId)>), AppError> {
     let audit = AuditRecord {
         action: AuditAction::OrganisationChanged,
         actor: None,
@@ -113,8 +121,9 @@ async fn organisations(
             practices.push((db.create_practice(region, &ods, &name, &audit, now_ms).await?, region));
         }
         let grant = RoleGrant { role: Role::DeaneryLead, region: Some(region) };
-        account(db, &lead_email(r as usize), "Generated lead", grant, password_hash, now_ms).await?;
-        regions.push(region);
+        let lead =
+            account(db, &lead_email(r as usize), "Generated lead", grant, password_hash, now_ms).await?;
+        regions.push((region, lead));
     }
     let grant = RoleGrant { role: Role::Admin, region: None };
     account(db, ADMIN_EMAIL, "Generated admin", grant, password_hash, now_ms).await?;
@@ -128,7 +137,7 @@ async fn account(
     grant: RoleGrant,
     password_hash: &str,
     now_ms: i64,
-) -> Result<(), AppError> {
+) -> Result<PersonId, AppError> {
     let email = EmailAddress::parse(email).map_err(AppError::BadRequest)?;
     let person = NewPerson {
         email: &email,
@@ -148,6 +157,5 @@ async fn account(
         detail: "generated for a benchmark",
         client_address: None,
     };
-    db.create_person(&person, &audit, now_ms).await?;
-    Ok(())
+    Ok(db.create_person(&person, &audit, now_ms).await?)
 }
