@@ -51,7 +51,7 @@ test("a deanery lead imports prescribing and downloads the practices with their 
 
   const header = "practice_code,month,benzodiazepine_items,z_drug_items,list_size\n";
   const upload = async (text: string) => {
-    await page.getByLabel("Prescribing file (CSV)").setInputFiles({
+    await page.getByLabel("Prescribing or list-size file (CSV)").setInputFiles({
       name: "prescribing.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(text),
@@ -79,7 +79,9 @@ test("a deanery lead imports prescribing and downloads the practices with their 
     page.getByRole("link", { name: "Download practices (CSV)" }).click(),
   ]);
   const rows = (await readFile(await file.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(rows[0]).toBe("Practice,ODS code,Learners,Completed,Mean gain,\"Items per 1,000 patients a month\",High prescriber");
-  expect(rows).toContainEqual(expect.stringMatching(/^Riverside Surgery,Z00001,[0-9*]+,[0-9*]+,[^,]+,19\.0,Yes$/));
-  expect(rows).toContainEqual(expect.stringMatching(/^Castle Street Medical Centre,Z00002,[0-9*]+,[0-9*]+,[^,]+,5\.0,No$/));
+  expect(rows[0]).toBe(
+    "Practice,ODS code,Learners,Completed,Mean gain,\"Items per 1,000 patients a month\",Decile in scope,High prescriber",
+  );
+  expect(rows).toContainEqual(expect.stringMatching(/^Riverside Surgery,Z00001,[0-9*]+,[0-9*]+,[^,]+,19\.0,10,Yes$/));
+  expect(rows).toContainEqual(expect.stringMatching(/^Castle Street Medical Centre,Z00002,[0-9*]+,[0-9*]+,[^,]+,5\.0,1,No$/));
 });

@@ -1,5 +1,6 @@
 //! The frame every chart is drawn in: an SVG image with a title and a description that screen
-//! readers announce, inside a figure that scrolls sideways on a narrow screen.
+//! readers announce, inside a figure that scrolls sideways on a narrow screen (and so can take the
+//! keyboard's focus, to be scrolled without a mouse).
 
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn ChartFrame(
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");
     view! {
-        <figure class="casebook-chart">
+        <figure class="casebook-chart" tabindex="0">
             <svg
                 role="img"
                 aria-labelledby=labelled_by

@@ -18,7 +18,7 @@ pub struct LinePoint {
 
 const LEFT: f64 = 60.0;
 const TOP: f64 = 30.0;
-const PLOT_WIDTH: f64 = 560.0;
+const PLOT_WIDTH: f64 = 520.0;
 const PLOT_HEIGHT: f64 = 220.0;
 const CLASSES: [&str; 2] = ["casebook-chart__line--after", "casebook-chart__line--before"];
 
@@ -68,7 +68,7 @@ pub fn LineChart(
     let start = points.iter().position(|p| p.offset == 0).map(|i| {
         view! {
             <line class="casebook-chart__start" x1=x(i) x2=x(i) y1=TOP - 10.0 y2=TOP + PLOT_HEIGHT />
-            <text class="casebook-chart__text" x=x(i) + 4.0 y=TOP - 2.0>
+            <text class="casebook-chart__text" x=x(i) + 4.0 y=TOP + 14.0>
                 "Start"
             </text>
         }

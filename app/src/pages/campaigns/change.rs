@@ -35,7 +35,8 @@ pub fn ChangeSection(change: ChangeView, group: &'static str, others: &'static s
     let statement = change.estimate.clone().map(|estimate| {
         view! { <EstimateText estimate label=label.clone() places group others /> }
     });
-    let chart = (!change.chart.is_empty()).then(|| {
+    let any_shown = change.chart.iter().any(|m| m.group.is_some() || m.others.is_some());
+    let chart = any_shown.then(|| {
         let points: Vec<LinePoint> = change
             .chart
             .iter()
@@ -49,7 +50,7 @@ pub fn ChangeSection(change: ChangeView, group: &'static str, others: &'static s
                     <tr class="nhsuk-table__row">
                         <td class="nhsuk-table__cell">{m.month.clone()}</td>
                         <td class="nhsuk-table__cell nhsuk-table__cell--numeric">
-                            {format!("{:+}", m.offset)}
+                            {if m.offset == 0 { "0".to_owned() } else { format!("{:+}", m.offset) }}
                         </td>
                         <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(m.group)}</td>
                         <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{figure(m.others)}</td>

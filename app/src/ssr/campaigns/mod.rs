@@ -61,8 +61,11 @@ pub async fn create(request: &Request, form: NewCampaignForm) -> Result<String, 
             if flagged.is_empty() {
                 return Err(AppError::field(
                     "targets",
-                    "No practice in the region has prescribing figures for those months: import them, or choose \
-                     practices by hand",
+                    format!(
+                        "No practice in the region has figures for {} in those months: import them (ADQs come \
+                         from the English Prescribing Dataset), choose another measure, or choose practices by hand",
+                        measure.label().to_lowercase()
+                    ),
                 ));
             }
             (flagged, format!("High prescribers by {}, {from} to {to}", measure.label().to_lowercase()))
