@@ -5,6 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::domain::ids::PracticeId;
+use crate::ssr::campaigns::addresses::read_addresses;
+use crate::ssr::prescribing::list_sizes::read_list_sizes;
 use crate::ssr::prescribing::read::{Context, read_prescribing};
 
 fn inputs(target: &str) -> Vec<(PathBuf, String)> {
@@ -39,13 +42,20 @@ fn markdown_that_crashed_the_sanitiser_is_rendered_safely() {
 }
 
 #[test]
-fn prescribing_files_that_crashed_the_reader_are_read_or_refused() {
+fn uploaded_csv_files_that_crashed_a_reader_are_read_or_refused() {
     let practices = BTreeMap::from([("A00001".to_owned(), 1), ("B00002".to_owned(), 2)]);
     let context = Context { practices: &practices, scope: "Region A", latest_month: "2026-10" };
     let inputs = inputs("prescribing_csv");
     assert!(inputs.len() >= 2, "the seed files are found");
+    let targets = BTreeMap::from([("A00001".to_owned(), PracticeId(1))]);
     for (path, text) in inputs {
-        let read = std::panic::catch_unwind(|| read_prescribing(&text, &context).is_ok());
+        let read = std::panic::catch_unwind(|| {
+            (
+                read_prescribing(&text, &context).is_ok(),
+                read_list_sizes(&text, &practices, "2026-11").is_ok(),
+                read_addresses(&text, &targets).is_ok(),
+            )
+        });
         assert!(read.is_ok(), "{} panicked", path.display());
     }
 }

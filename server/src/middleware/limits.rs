@@ -17,10 +17,14 @@ use super::panic::failure_page;
 /// Every form and server function call: far above the longest Markdown an author writes.
 pub const FORM_BODY_LIMIT: usize = 1024 * 1024;
 
-/// The two file uploads (a module file, a prescribing extract) check their own, smaller limits
-/// with a message about the file; this bounds the whole multipart body around them.
+/// The file uploads (a module file, a prescribing extract, a campaign's addresses) check their own,
+/// smaller limits with a message about the file; this bounds the whole multipart body around them.
 pub const UPLOAD_BODY_LIMIT: usize = 21 * 1024 * 1024;
-const UPLOADS: [&str; 2] = ["/api/admin/import_module", "/api/reports/import_prescribing"];
+const UPLOADS: [&str; 3] = [
+    "/api/admin/import_module",
+    "/api/reports/import_prescribing",
+    "/api/campaigns/upload_campaign_addresses",
+];
 
 /// How much of a refused body is read before the connection is simply closed.
 const DISCARD_LIMIT: usize = 64 * 1024 * 1024;

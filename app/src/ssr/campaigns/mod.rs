@@ -20,9 +20,11 @@ use crate::ssr::db::Db;
 use crate::ssr::db::campaigns::{CampaignRecord, NewCampaign};
 use crate::ssr::request::Request;
 
-/// The campaign at `public_id`, if `who` may see and run it.
+/// The campaign at `public_id`, if `who` may see and run it. An address that is not a UUID names
+/// no campaign, and is not looked up.
 pub async fn authorised(db: &Db, who: &Principal, public_id: &str) -> Result<CampaignRecord, AppError> {
-    let campaign = db.campaign(public_id.trim()).await?.ok_or(AppError::NotFound)?;
+    let public_id = uuid::Uuid::parse_str(public_id.trim()).map_err(|_| AppError::NotFound)?;
+    let campaign = db.campaign(&public_id.hyphenated().to_string()).await?.ok_or(AppError::NotFound)?;
     if !who.oversees(campaign.region_id) {
         return Err(AppError::Forbidden);
     }
