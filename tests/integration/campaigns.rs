@@ -206,6 +206,18 @@ async fn targets_default_to_the_flagged_practices_of_the_leads_own_region(
         3,
         "created, a practice added, addresses"
     );
+
+    // Past its closing date, a campaign says so and can only be closed.
+    app.state.clock.advance(61 * DAY);
+    let lead = app.signed_in(LEAD_A).await?;
+    let seen = view(&app, &lead, &campaign).await?;
+    assert_eq!(seen.status_label, "Over: its closing date has passed");
+    assert_eq!(seen.actions.iter().map(|(code, _)| code.as_str()).collect::<Vec<_>>(), ["close"]);
+    assert!(!seen.targets_open && !seen.addresses_open);
+    let late = upload(&app, &lead, &campaign, "practice_code,email\nA00005,late@test.example\n").await?;
+    assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(act(&app, &lead, &campaign, "start").await?, StatusCode::BAD_REQUEST, "too late to start");
+    assert_eq!(act(&app, &lead, &campaign, "close").await?, StatusCode::OK);
     Ok(())
 }
 
@@ -323,6 +335,15 @@ async fn invitations_and_reminders_go_once_each_and_the_funnel_adds_up(engine: E
     }
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(app.emails()?.len(), 10, "nothing is sent while paused");
+    // A long pause leaves the held reminders hours into their back-off; resuming sends them now.
+    let pool = sqlx::AnyPool::connect(&app.database_url()).await?;
+    let held = sqlx::query(
+        "UPDATE jobs SET run_at = run_at + 21600000 WHERE kind = 'campaign_reminder' AND tries > 0",
+    )
+    .execute(&pool)
+    .await?
+    .rows_affected();
+    assert_eq!(held, 10, "every reminder was tried and held (started or not, it is decided when it runs)");
     let lead = app.signed_in(LEAD_A).await?; // the old session has been idle for days
     assert_eq!(act(&app, &lead, &campaign, "resume").await?, StatusCode::OK);
     let sent = settled(&app, 17).await?;

@@ -9,5 +9,5 @@ use crate::wire::campaign_view::CampaignSummary;
 pub async fn list_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
     let request = crate::ssr::request::Request::current().await?;
     let who = request.require_reporter()?;
-    crate::ssr::campaigns::view::summaries(&request.state.db, who).await
+    crate::ssr::campaigns::view::summaries(&request.state.db, who, request.now_ms()).await
 }

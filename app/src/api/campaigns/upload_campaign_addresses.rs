@@ -35,7 +35,7 @@ pub async fn upload_campaign_addresses(data: MultipartData) -> Result<(), AppErr
     }
     let db = &request.state.db;
     let campaign = crate::ssr::campaigns::authorised(db, &who, &campaign).await?;
-    if !campaign.status().addresses_open() {
+    if !campaign.status().addresses_open() || campaign.past_closing(request.now_ms()) {
         return Err(AppError::field("file", "The campaign is closed: no more addresses can be added"));
     }
     if file.is_empty() {

@@ -24,5 +24,5 @@ pub async fn view_campaign(
     let measure = wanted_measure(measure.as_deref())?;
     let months = wanted_months(months.as_deref())?;
     let search: String = search.unwrap_or_default().chars().take(100).collect();
-    campaign_view(db, campaign, &Shown { search, measure, months }).await
+    campaign_view(db, campaign, &Shown { search, measure, months, now_ms: request.now_ms() }).await
 }

@@ -5,7 +5,7 @@
 //! is paused a job fails and is retried later, so it goes out after the campaign resumes.
 
 use crate::domain::campaign::CampaignStatus;
-use crate::domain::time::{format_uk_date, parse_uk_date_end};
+use crate::domain::time::format_uk_date;
 use crate::ssr::auth::tokens::new_token;
 use crate::ssr::db::campaigns::{CampaignRecord, RecipientRecord};
 use crate::ssr::state::AppState;
@@ -21,7 +21,7 @@ pub async fn campaign_email(state: &AppState, recipient: i64, reminder: bool) ->
         return Ok(());
     };
     let now = state.clock.now_ms();
-    let closes_at = parse_uk_date_end(&campaign.closes_on).unwrap_or(0);
+    let closes_at = campaign.closes_at_ms();
     match campaign.status() {
         CampaignStatus::Paused => return Err("the campaign is paused"),
         CampaignStatus::Draft | CampaignStatus::Closed => return Ok(()),
@@ -129,6 +129,7 @@ fn compose(
 mod tests {
     use super::*;
     use crate::domain::ids::RegionId;
+    use crate::domain::time::parse_uk_date_end;
 
     fn campaign() -> CampaignRecord {
         CampaignRecord {

@@ -160,6 +160,11 @@ pub async fn act(
             }
         )));
     };
+    if campaign.past_closing(request.now_ms()) && action != CampaignAction::Close {
+        return Err(AppError::BadRequest(
+            "The campaign's closing date has passed: it can only be closed".into(),
+        ));
+    }
     let db = &request.state.db;
     if action == CampaignAction::Start {
         let (modules, practices) = db.campaign_targets(campaign.id).await?;

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::change::change_view;
+use crate::domain::campaign::CampaignStatus;
 use crate::domain::campaign::funnel::funnel;
 use crate::domain::ids::PracticeId;
 use crate::domain::organisation::Organisations;
@@ -25,17 +26,32 @@ pub struct Shown {
     pub search: String,
     pub measure: Measure,
     pub months: i32,
+    pub now_ms: i64,
+}
+
+/// Whether a campaign that has not been closed is past its closing day, so sends nothing more.
+fn past_closing(campaign: &CampaignRecord, now_ms: i64) -> bool {
+    campaign.status() != CampaignStatus::Closed && campaign.past_closing(now_ms)
+}
+
+/// How the campaign's status reads: a campaign past its closing day says so.
+fn status_label(campaign: &CampaignRecord, now_ms: i64) -> String {
+    if past_closing(campaign, now_ms) {
+        "Over: its closing date has passed".to_owned()
+    } else {
+        campaign.status().label().to_owned()
+    }
 }
 
 /// The campaigns of every region `who` oversees, newest first.
-pub async fn summaries(db: &Db, who: &Principal) -> Result<Vec<CampaignSummary>, AppError> {
+pub async fn summaries(db: &Db, who: &Principal, now_ms: i64) -> Result<Vec<CampaignSummary>, AppError> {
     let organisations = db.organisations().await?;
     let mut found = Vec::new();
     for campaign in db.campaigns(None).await?.into_iter().filter(|c| who.oversees(c.region_id)) {
         let (_, practices) = db.campaign_targets(campaign.id).await?;
         found.push(CampaignSummary {
             region: organisations.region(campaign.region_id).map(|r| r.name.clone()).unwrap_or_default(),
-            status: campaign.status().label().to_owned(),
+            status: status_label(&campaign, now_ms),
             practices: practices.len(),
             public_id: campaign.public_id,
             name: campaign.name,
@@ -105,14 +121,19 @@ pub async fn campaign_view(
     let change =
         change_view(db, campaign.region_id, &group, &others, start, shown.measure, shown.months).await?;
     let status = campaign.status();
+    let over = past_closing(&campaign, shown.now_ms);
+    let actions = status
+        .actions()
+        .into_iter()
+        .filter(|a| !over || *a == crate::domain::campaign::CampaignAction::Close);
     Ok(CampaignView {
         region: organisations.region(campaign.region_id).map(|r| r.name.clone()).unwrap_or_default(),
         status: status.code().to_owned(),
-        status_label: status.label().to_owned(),
+        status_label: status_label(&campaign, shown.now_ms),
         started: campaign.started_at.map(format_uk_date),
-        actions: status.actions().into_iter().map(|a| (a.code().to_owned(), a.label().to_owned())).collect(),
-        targets_open: status.targets_open(),
-        addresses_open: status.addresses_open(),
+        actions: actions.map(|a| (a.code().to_owned(), a.label().to_owned())).collect(),
+        targets_open: status.targets_open() && !over,
+        addresses_open: status.addresses_open() && !over,
         matches: if status.targets_open() {
             matches(&organisations, &campaign, &group, &shown.search)
         } else {

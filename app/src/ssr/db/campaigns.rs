@@ -44,6 +44,16 @@ impl CampaignRecord {
     pub fn status(&self) -> CampaignStatus {
         CampaignStatus::parse(&self.status).unwrap_or(CampaignStatus::Closed)
     }
+
+    /// The instant its closing day ends (UK time).
+    pub fn closes_at_ms(&self) -> i64 {
+        crate::domain::time::parse_uk_date_end(&self.closes_on).unwrap_or(0)
+    }
+
+    /// Whether its closing day is over at `now_ms`: nothing more is sent or added.
+    pub fn past_closing(&self, now_ms: i64) -> bool {
+        now_ms >= self.closes_at_ms()
+    }
 }
 
 /// Whom a job writes to, and about what.
@@ -248,7 +258,8 @@ impl Db {
 
     /// Moves a campaign from `from` to `to`, once: false if it was not at `from`. Starting it adds
     /// every active learner registered at a target practice as a recipient and queues an
-    /// invitation for each recipient.
+    /// invitation for each recipient. Resuming it runs at once the emails held while it was paused
+    /// (jobs tried and put back), rather than when their back-off ends.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn move_campaign(
         &self,
@@ -299,6 +310,17 @@ impl Db {
             for recipient in recipients {
                 queue_job(&mut tx, "campaign_invitation", recipient, now_ms).await?;
             }
+        }
+        if from == CampaignStatus::Paused && to == CampaignStatus::Running {
+            sqlx::query(
+                "UPDATE jobs SET run_at = $2 WHERE done_at IS NULL AND tries > 0 AND locked_until IS NULL \
+                 AND kind IN ('campaign_invitation', 'campaign_reminder') \
+                 AND subject_id IN (SELECT id FROM campaign_recipients WHERE campaign_id = $1)",
+            )
+            .bind(campaign)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
         }
         insert_audit(&mut tx, audit, now_ms).await?;
         tx.commit().await?;
