@@ -14,6 +14,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
+  // A test that visits several pages and runs axe on each can pass 30 s when the two cores are
+  // shared with a busy neighbour (seen: three times the usual time); long journeys set their own.
+  timeout: 90_000,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
