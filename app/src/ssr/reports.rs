@@ -78,13 +78,7 @@ pub async fn report_for(
     let measure_code = wanted.measure.clone().unwrap_or_default();
     let keep = [("from", from.as_str()), ("to", to.as_str()), ("measure", measure_code.as_str())];
     let mut check = FormCheck::default();
-    let measure = match measure_code.trim() {
-        "" => Measure::default(),
-        code => Measure::parse(code).unwrap_or_else(|| {
-            check.fail("measure", "Choose a prescribing measure from the list");
-            Measure::default()
-        }),
-    };
+    let measure = check.field("measure", Measure::from_form(&measure_code)).unwrap_or_default();
     let from_ms = check.field("from", optional_date(&from, parse_uk_date_start)).flatten().unwrap_or(0);
     let to_ms =
         check.field("to", optional_date(&to, parse_uk_date_end)).flatten().unwrap_or(now_ms + 86_400_000);

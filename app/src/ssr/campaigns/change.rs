@@ -79,12 +79,7 @@ pub struct ChangeWanted {
 
 /// The measure a form asked for (empty for the default).
 pub fn wanted_measure(raw: Option<&str>) -> Result<Measure, AppError> {
-    match raw.map(str::trim).unwrap_or("") {
-        "" => Ok(Measure::default()),
-        code => {
-            Measure::parse(code).ok_or_else(|| AppError::field("measure", "Choose a measure from the list"))
-        }
-    }
+    Measure::from_form(raw.unwrap_or("")).map_err(|message| AppError::field("measure", message))
 }
 
 /// The window a form asked for (empty for `DEFAULT_MONTHS`).

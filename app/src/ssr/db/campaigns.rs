@@ -5,6 +5,7 @@
 
 use super::Db;
 use super::audit::{AuditRecord, insert_audit};
+use super::jobs::queue_job;
 use crate::domain::campaign::CampaignStatus;
 use crate::domain::campaign::funnel::RecipientProgress;
 use crate::domain::email::EmailAddress;
@@ -499,22 +500,6 @@ impl Db {
         .await?;
         Ok(rows.into_iter().map(|r| (r.practice_id, r.gps, r.addresses)).collect())
     }
-}
-
-/// Queues a job for `recipient`, once: the queue holds one job of each kind per subject.
-async fn queue_job(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    kind: &str,
-    recipient: i64,
-    run_at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO jobs (kind, subject_id, run_at) VALUES ($1, $2, $3) ON CONFLICT (kind, subject_id) DO NOTHING")
-        .bind(kind)
-        .bind(recipient)
-        .bind(run_at)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 impl Db {

@@ -7,6 +7,7 @@ use sqlx::{Any, Transaction};
 
 use super::Db;
 use super::evidence::{NewStatement, insert_statements};
+use super::jobs::queue_job;
 use crate::domain::ids::{PersonId, VersionId};
 use crate::domain::learning::booster::BoosterAnswer;
 use crate::domain::learning::commitment::Commitment;
@@ -135,12 +136,7 @@ pub(super) async fn insert_follow_ups(
         .await?;
         for (kind, run_at) in [("follow_up_due", new.due_at), ("follow_up_reminder", reminder_at(new.due_at))]
         {
-            sqlx::query("INSERT INTO jobs (kind, subject_id, run_at) VALUES ($1, $2, $3)")
-                .bind(kind)
-                .bind(id)
-                .bind(run_at)
-                .execute(&mut **tx)
-                .await?;
+            queue_job(tx, kind, id, run_at).await?;
         }
     }
     Ok(())

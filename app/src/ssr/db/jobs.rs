@@ -82,3 +82,20 @@ impl Db {
         Ok(())
     }
 }
+
+/// Queues a job of `kind` about `subject` to run at `run_at`, inside the caller's transaction;
+/// once only: the queue holds one job of each kind per subject, so queuing it again does nothing.
+pub(super) async fn queue_job(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    kind: &str,
+    subject: i64,
+    run_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO jobs (kind, subject_id, run_at) VALUES ($1, $2, $3) ON CONFLICT (kind, subject_id) DO NOTHING")
+        .bind(kind)
+        .bind(subject)
+        .bind(run_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -35,6 +35,17 @@ impl Measure {
         Self::ALL.into_iter().find(|m| m.code() == code.trim())
     }
 
+    /// The measure a report's form asked for: empty is the default, anything else must be one of
+    /// the codes.
+    pub fn from_form(raw: &str) -> Result<Measure, String> {
+        match raw.trim() {
+            "" => Ok(Measure::default()),
+            code => {
+                Measure::parse(code).ok_or_else(|| "Choose a prescribing measure from the list".to_owned())
+            }
+        }
+    }
+
     /// What a table's column says its figures are.
     pub fn label(self) -> &'static str {
         match self {
@@ -136,6 +147,13 @@ mod tests {
         assert_eq!(no_list.value(Measure::AdqPer1000), None, "ADQs need a list size");
         assert_eq!(month(0, Some(0.0), Some(10), None).value(Measure::AdqPerItem), None);
         assert_eq!(month(5, None, Some(10), None).value(Measure::AdqPerItem), None);
+    }
+
+    #[test]
+    fn a_form_asks_for_a_measure_by_its_code_or_for_the_default() {
+        assert_eq!(Measure::from_form(""), Ok(Measure::ItemsPer1000));
+        assert_eq!(Measure::from_form(" adq-per-item "), Ok(Measure::AdqPerItem));
+        assert_eq!(Measure::from_form("cost"), Err("Choose a prescribing measure from the list".to_owned()));
     }
 
     #[test]
