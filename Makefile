@@ -172,7 +172,7 @@ assemble-site:
 	@mkdir -p $(OUT)/pkg
 	wasm-bindgen --target web --no-typescript --out-dir $(OUT)/pkg --out-name casebook $(CARGO_TARGET)/$(WASM_TARGET)/$(PROFILE_DIR)/app.wasm
 	npx sass --no-source-map --style=$(CSS_STYLE) --load-path=node_modules style/main.scss $(OUT)/pkg/casebook.css
-	@cp app/src/components/tabs.js app/src/pages/learning/player/player.js $(OUT)/pkg/
+	@cp app/src/components/tabs.js app/src/components/practices.js app/src/pages/learning/player/player.js $(OUT)/pkg/
 	@cp -R public/. $(OUT)/
 	@mkdir -p $(OUT)/assets && cp -R $(NHSUK_ASSETS)/images $(OUT)/assets/
 

@@ -42,7 +42,7 @@ function compress(path) {
 const client = `casebook-${hash("casebook.js", "casebook_bg.wasm")}`;
 const stylesheet = `casebook-${hash("casebook.css")}.css`;
 // The small scripts that enhance server-rendered markup (components/client_assets.rs: Enhancement).
-const ENHANCEMENTS = ["tabs", "player"];
+const ENHANCEMENTS = ["tabs", "player", "practices"];
 const files = [publish("casebook.js", `${client}.js`), publish("casebook_bg.wasm", `${client}_bg.wasm`)];
 const scripts = {};
 for (const name of ENHANCEMENTS) {

@@ -116,6 +116,7 @@ impl TestApp {
             career_stage: learner.then_some(CareerStage::Gp),
             grants: &grants,
             granted_by: None,
+            email_confirmed: true,
         };
         let audit = fixture(AuditAction::Registered);
         Ok(self.state.db.create_person(&person, &audit, self.state.clock.now_ms()).await?)

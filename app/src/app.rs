@@ -10,14 +10,15 @@ use leptos_router::{
 use crate::components::client_assets::ClientAssets;
 use crate::components::layout::{Page, StaticHead};
 use crate::pages::account::{
-    accept_invitation::AcceptInvitationPage, forgot_password::ForgotPasswordPage, overview::AccountPage,
-    register::RegisterPage, reminders::RemindersByLinkPage, reset_password::ResetPasswordPage,
-    sign_in::SignInPage,
+    accept_invitation::AcceptInvitationPage, confirm_email::ConfirmEmailPage,
+    forgot_password::ForgotPasswordPage, overview::AccountPage, register::RegisterPage,
+    reminders::RemindersByLinkPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
 };
 use crate::pages::admin::{
     audit::AuditPage,
     invite::InvitePage,
     modules::ModulesPage,
+    ods::OdsImportPage,
     organisation::{PracticePage, RegionPage},
     organisations::OrganisationsPage,
     people::PeoplePage,
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("confirm-email") view=ConfirmEmailPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route
@@ -272,6 +274,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("organisations"))
                         view=OrganisationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("organisations"), StaticSegment("ods"))
+                        view=OdsImportPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -12,6 +12,7 @@ import {
   signOut,
   uniqueEmail,
 } from "./support";
+import { choosePractice, confirmEmail } from "./journey";
 
 const PASSWORD = "brisk heron paints the dawn";
 
@@ -19,14 +20,18 @@ test("a GP registers, signs out and signs back in", async ({ page }, testInfo) =
   const email = uniqueEmail(testInfo, "gp");
   await open(page, "/register", testInfo);
   await expectNoAxeViolations(page, testInfo);
+  await choosePractice(page, "Z00001", "Riverside Surgery (Z00001)");
+  await expectNoAxeViolations(page, testInfo);
   await page.getByLabel("Full name").fill("Dr Test Registrant");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(PASSWORD);
   await page.getByLabel("GMC number (optional)").fill("7654321");
-  await page.getByLabel("Your practice").selectOption({ label: "Riverside Surgery (Z00001), Northshire Training Hub" });
   await page.getByLabel("GP trainee or registrar").check();
   await page.getByRole("button", { name: "Create account" }).click();
+  await expectNoAxeViolations(page, testInfo);
+  await confirmEmail(page, testInfo, email);
 
+  await open(page, "/account", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   await expect(page.getByText(email)).toBeVisible();
   await expectNoAxeViolations(page, testInfo);
@@ -56,12 +61,13 @@ test("a mistake shows the error summary linked to its field, and keeps what was 
 test("a forgotten password is reset from the emailed link", async ({ page }, testInfo) => {
   const email = uniqueEmail(testInfo, "forgetful");
   await open(page, "/register", testInfo);
+  await choosePractice(page, "surgery", "Riverside Surgery (Z00001)");
   await page.getByLabel("Full name").fill("Dr Forgetful");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(PASSWORD);
-  await page.getByLabel("Your practice").selectOption({ index: 1 });
   await page.getByLabel("GP", { exact: true }).check();
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmEmail(page, testInfo, email);
   await signOut(page);
 
   await open(page, "/sign-in", testInfo);

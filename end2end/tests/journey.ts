@@ -1,23 +1,40 @@
 // Steps of the learner's journey that several specs share: registering a GP, starting the Margaret
 // module and answering whatever step is on screen.
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { expectNoAxeViolations, hydrated, open, uniqueEmail, untilEnhanced } from "./support";
+import { expectNoAxeViolations, hydrated, linkFromEmail, open, uniqueEmail, untilEnhanced } from "./support";
 
 export const PASSWORD = "quiet harbour lamps at noon";
 export const MARGARET = "Margaret: long-term temazepam after a fall";
 
-/** Registers a new GP at a demo practice and leaves them signed in. */
+/** Registers a new GP at a demo practice, confirms their address from the emailed link and leaves them signed in. */
 export async function registerLearner(page: Page, testInfo: TestInfo, who: string): Promise<string> {
   const email = uniqueEmail(testInfo, who);
   await open(page, "/register", testInfo);
+  await choosePractice(page, "riverside", "Riverside Surgery (Z00001)");
   await page.getByLabel("Full name").fill(`Dr ${who}`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(PASSWORD);
-  await page.getByLabel("Your practice").selectOption({ label: "Riverside Surgery (Z00001), Northshire Training Hub" });
   await page.getByLabel("GP", { exact: true }).check();
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await confirmEmail(page, testInfo, email);
   return email;
+}
+
+/** Finds a practice by `search` with the practice chooser and chooses the match starting `name`. */
+export async function choosePractice(page: Page, search: string, name: string): Promise<void> {
+  await page.getByLabel("Find the practice").fill(search);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) }).click();
+  await expect(page.locator("#practice")).toContainText(name);
+}
+
+/** After registering: "Check your email", then the emailed link's button, which signs the GP in. */
+export async function confirmEmail(page: Page, testInfo: TestInfo, email: string): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await open(page, await linkFromEmail(email, "/confirm-email?token="), testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your email address");
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** Opens the Margaret module from the catalogue and starts (or resumes) it. */

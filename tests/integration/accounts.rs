@@ -10,9 +10,12 @@ use casebook_tests::{
 use reqwest::StatusCode;
 
 on_both_engines!(
-    a_learner_registers_and_is_signed_in,
+    a_learner_registers_confirms_their_address_and_is_signed_in,
+    an_unconfirmed_account_cannot_start_a_module_and_is_not_counted,
+    an_expired_confirmation_link_says_so_and_offers_a_new_one,
+    registering_a_taken_address_emails_its_owner_and_looks_the_same,
     registration_reports_every_bad_field_and_creates_nothing,
-    registration_refuses_a_taken_email_and_common_passwords,
+    registration_refuses_common_passwords,
     wrong_credentials_get_one_message_whoever_the_account,
     a_failed_form_without_javascript_comes_back_with_its_error_but_not_in_the_address,
     sign_in_returns_only_to_pages_on_this_site,
@@ -23,32 +26,192 @@ on_both_engines!(
     an_invitation_works_once_and_expires_after_a_week,
 );
 
-async fn a_learner_registers_and_is_signed_in(engine: Engine) -> anyhow::Result<()> {
+/// The registration form as a GP fills it in, at `practice`, coming back to `next` afterwards.
+fn registration<'a>(email: &'a str, practice: &'a str, next: &'a str) -> [(&'static str, &'a str); 7] {
+    [
+        ("full_name", " Dr Nia Roberts "),
+        ("email", email),
+        ("password", "gentle otter climbs ladders"),
+        ("gmc_number", "1234567"),
+        ("practice", practice),
+        ("career_stage", "gp_trainee"),
+        ("next", next),
+    ]
+}
+
+async fn a_learner_registers_confirms_their_address_and_is_signed_in(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
     let world = app.world().await?;
     let client = new_client()?;
     let practice = world.practice_a.0.to_string();
-    let response = app
-        .post(
-            &client,
-            "/api/account/register",
-            &[
-                ("full_name", " Dr Nia Roberts "),
-                ("email", "Nia.Roberts@Example.org"),
-                ("password", "gentle otter climbs ladders"),
-                ("gmc_number", "1234567"),
-                ("practice", &practice),
-                ("career_stage", "gp_trainee"),
-            ],
-        )
-        .await?;
-    assert_eq!(response.status(), StatusCode::OK);
+    let form = registration("Nia.Roberts@Example.org", &practice, "/modules/jim-withdrawal-barriers");
+    let response = app.post_as_browser(&client, "/register", "/api/account/register", &form).await?;
+    assert_eq!(response.headers()["location"], "/register?sent=1");
+    let sent = Page::parse(&client.get(app.url("/register?sent=1")).send().await?.text().await?);
+    assert_eq!(sent.text("h1")?, "Check your email");
+    // Not signed in until the address is confirmed.
+    assert_ne!(client.get(app.url("/account")).send().await?.status(), StatusCode::OK);
+
+    let email = app.wait_for_email(1).await?;
+    assert_eq!(
+        (email.to.as_str(), email.subject.as_str()),
+        ("nia.roberts@example.org", "Confirm your email address for Casebook")
+    );
+    let link = email.link_path("/confirm-email?token=")?;
+    let token = link.trim_start_matches("/confirm-email?token=").to_owned();
+    // Opening the link changes nothing: a scanner that follows links cannot confirm an address.
+    let page = Page::parse(&app.get(&link).await?.text().await?);
+    assert_eq!(page.text("h1")?, "Confirm your email address");
+    assert_eq!(app.get(&link).await?.status(), StatusCode::OK);
+    let confirmed =
+        app.post_as_browser(&client, &link, "/api/account/confirm_email", &[("token", &token)]).await?;
+    assert_eq!(
+        confirmed.headers()["location"],
+        "/modules/jim-withdrawal-barriers",
+        "back to where they were going"
+    );
     let account = Page::parse(&client.get(app.url("/account")).send().await?.text().await?);
     assert_eq!(account.text("h1")?, "Your account");
     assert!(account.texts(".nhsuk-summary-list__value")?.contains(&"nia.roberts@example.org".to_owned()));
     assert!(account.texts(".nhsuk-summary-list__value")?.contains(&"Learner".to_owned()));
     assert_eq!(account.attr("#full_name", "value")?.as_deref(), Some("Dr Nia Roberts"));
+    assert!(account.texts("h2")?.iter().all(|h| !h.contains("Confirm your email address")));
+    crate::learning::publish(&app, crate::learning::MARGARET).await?;
+    crate::learning::start(&app, &client, crate::learning::MARGARET_SLUG).await?;
+
+    // The link works once.
+    let again = app.post(&new_client()?, "/api/account/confirm_email", &[("token", &token)]).await?;
+    assert!(app_error(again).await?.message_for("token").is_some_and(|m| m.contains("used already")));
+    let page = Page::parse(&app.get(&link).await?.text().await?);
+    assert_eq!(page.text("h1")?, "Your address is confirmed");
     Ok(())
+}
+
+async fn an_unconfirmed_account_cannot_start_a_module_and_is_not_counted(
+    engine: Engine,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let practice = world.practice_a.0.to_string();
+    let registered = |app: &TestApp| {
+        let region = Some(world.region_a);
+        let db = app.state.db.clone();
+        async move {
+            anyhow::Ok(db.registered_by_practice(region).await?.into_iter().map(|(_, n)| n).sum::<i64>())
+        }
+    };
+    let before = registered(&app).await?;
+    let form = registration("new.gp@example.org", &practice, "");
+    assert_eq!(app.post(&new_client()?, "/api/account/register", &form).await?.status(), StatusCode::OK);
+    app.wait_for_email(1).await?;
+    assert_eq!(registered(&app).await?, before, "an unconfirmed account counts in no report");
+    // They can sign in, see why they cannot start, and are refused a module.
+    let client = new_client()?;
+    let form = [("email", "new.gp@example.org"), ("password", "gentle otter climbs ladders")];
+    assert_eq!(app.post(&client, "/api/account/sign_in", &form).await?.status(), StatusCode::OK);
+    let account = Page::parse(&client.get(app.url("/account")).send().await?.text().await?);
+    assert!(account.text(".nhsuk-warning-callout")?.contains("Confirm your email address"));
+    let refused =
+        app.post(&client, "/api/learning/start_module", &[("slug", "jim-withdrawal-barriers")]).await?;
+    assert!(
+        app_error(refused)
+            .await?
+            .message_for("slug")
+            .is_some_and(|m| m.starts_with("Confirm your email address"))
+    );
+    assert_eq!(rows_in(&app, "attempts").await?, 0);
+    // Admins see the account as unconfirmed.
+    let admin = app.signed_in(ADMIN).await?;
+    let list =
+        Page::parse(&admin.get(app.url("/admin/people?status=unconfirmed")).send().await?.text().await?);
+    assert_eq!(list.texts("tbody tr td:nth-child(2)")?, ["new.gp@example.org"]);
+    assert_eq!(list.texts("tbody .nhsuk-tag")?, ["Email not confirmed"]);
+    // Once confirmed, they count.
+    let link = app.wait_for_email(1).await?.link_path("/confirm-email?token=")?;
+    let token = link.trim_start_matches("/confirm-email?token=").to_owned();
+    app.post(&new_client()?, "/api/account/confirm_email", &[("token", &token)]).await?;
+    assert_eq!(registered(&app).await?, before + 1);
+    Ok(())
+}
+
+async fn an_expired_confirmation_link_says_so_and_offers_a_new_one(engine: Engine) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let practice = world.practice_a.0.to_string();
+    let form = registration("late.gp@example.org", &practice, "");
+    app.post(&new_client()?, "/api/account/register", &form).await?;
+    let link = app.wait_for_email(1).await?.link_path("/confirm-email?token=")?;
+    let token = link.trim_start_matches("/confirm-email?token=").to_owned();
+    app.state.clock.advance(Duration::from_secs(25 * 3600));
+    let page = Page::parse(&app.get(&link).await?.text().await?);
+    assert_eq!(page.text("h1")?, "This link has expired");
+    assert!(page.text("form button")?.contains("Send a new link"));
+    let refused = app.post(&new_client()?, "/api/account/confirm_email", &[("token", &token)]).await?;
+    assert!(app_error(refused).await?.message_for("token").is_some_and(|m| m.contains("expired")));
+    // A new link, asked for by address; the answer is the same for an address with no account.
+    for address in ["late.gp@example.org", "nobody.here@example.org"] {
+        let form = [("email", address)];
+        let response =
+            app.post_as_browser(&new_client()?, &link, "/api/account/resend_confirmation", &form).await?;
+        assert_eq!(response.headers()["location"], "/confirm-email?sent=1");
+    }
+    let fresh = app.wait_for_email(2).await?;
+    assert_eq!(fresh.to, "late.gp@example.org");
+    let new_link = fresh.link_path("/confirm-email?token=")?;
+    let new_token = new_link.trim_start_matches("/confirm-email?token=").to_owned();
+    let client = new_client()?;
+    let confirmed = app
+        .post_as_browser(&client, &new_link, "/api/account/confirm_email", &[("token", &new_token)])
+        .await?;
+    assert_eq!(confirmed.headers()["location"], "/modules");
+    assert_eq!(client.get(app.url("/account")).send().await?.status(), StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.emails()?.len(), 2, "nothing was sent to the address with no account");
+    Ok(())
+}
+
+async fn registering_a_taken_address_emails_its_owner_and_looks_the_same(
+    engine: Engine,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(engine).await?;
+    let world = app.world().await?;
+    let practice = world.practice_a.0.to_string();
+    let people_before = rows_in(&app, "people").await?;
+    let mut pages = Vec::new();
+    for address in ["LEARNER.A@test.example", "someone.new@example.org"] {
+        let client = new_client()?;
+        let form = registration(address, &practice, "");
+        let response = app.post_as_browser(&client, "/register", "/api/account/register", &form).await?;
+        let location = response.headers()["location"].to_str()?.to_owned();
+        let page = client.get(app.url(&location)).send().await?.text().await?;
+        pages.push((location, without_nonces(&page)));
+    }
+    assert_eq!(pages[0], pages[1], "the same answer and page whether or not the address was registered");
+    assert_eq!(rows_in(&app, "people").await?, people_before + 1, "only the new address got an account");
+    let _ = app.wait_for_email(2).await?;
+    let emails = app.emails()?;
+    let owner =
+        emails.iter().find(|e| e.to == LEARNER_A).ok_or_else(|| anyhow::anyhow!("the owner was not told"))?;
+    assert_eq!(owner.subject, "Someone tried to register with your address");
+    assert!(owner.body.contains("No new account was made"));
+    assert!(!owner.body.contains("/confirm-email"), "no link that would confirm anything");
+    // The owner's password still works.
+    app.signed_in(LEARNER_A).await?;
+    Ok(())
+}
+
+/// A page with its scripts' nonces (fresh for every response) taken out.
+fn without_nonces(page: &str) -> String {
+    page.split("nonce=\"")
+        .enumerate()
+        .map(|(i, part)| if i == 0 { part } else { part.split_once('"').map_or(part, |(_, rest)| rest) })
+        .collect()
+}
+
+/// How many rows a table holds.
+async fn rows_in(app: &TestApp, table: &str) -> anyhow::Result<i64> {
+    let pool = sqlx::AnyPool::connect(&app.database_url()).await?;
+    Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&pool).await?)
 }
 
 async fn registration_reports_every_bad_field_and_creates_nothing(engine: Engine) -> anyhow::Result<()> {
@@ -106,7 +269,7 @@ async fn registration_reports_every_bad_field_and_creates_nothing(engine: Engine
     Ok(())
 }
 
-async fn registration_refuses_a_taken_email_and_common_passwords(engine: Engine) -> anyhow::Result<()> {
+async fn registration_refuses_common_passwords(engine: Engine) -> anyhow::Result<()> {
     let app = TestApp::spawn(engine).await?;
     let world = app.world().await?;
     let practice = world.practice_a.0.to_string();
@@ -125,8 +288,6 @@ async fn registration_refuses_a_taken_email_and_common_passwords(engine: Engine)
             app_error(app.post(&new_client()?, "/api/account/register", &form).await?).await
         }
     };
-    let taken = register("LEARNER.A@test.example", "gentle otter climbs ladders").await?;
-    assert!(taken.message_for("email").is_some_and(|m| m.starts_with("An account already exists")));
     let common = register("b@example.org", "password1234").await?;
     assert!(
         common

@@ -96,6 +96,8 @@ fn matrix(
         get("/sign-in", EVERYONE),
         get("/register", EVERYONE),
         get("/forgot-password", EVERYONE),
+        get("/confirm-email", EVERYONE),
+        get("/admin/organisations/ods", ADMINS),
         get("/reset-password", EVERYONE),
         get("/invitations/accept", EVERYONE),
         get("/account", SIGNED_IN),
@@ -128,8 +130,8 @@ fn matrix(
         page("/author/versions/{id}/compare", &v("/compare?with=1"), TRAINERS),
         page("/author/versions/{id}/items/{key}", &v("/items/new"), TRAINERS),
         page("/author/versions/{id}/cases/{case}/nodes/{key}", &v("/cases/margaret/nodes/new"), TRAINERS),
-        get("/modules", SIGNED_IN),
-        page("/modules/{slug}", "/modules/jim-withdrawal-barriers", SIGNED_IN),
+        get("/modules", EVERYONE),
+        page("/modules/{slug}", "/modules/jim-withdrawal-barriers", EVERYONE),
         page("/attempts/{id}", &format!("/attempts/{attempt}"), OWNER),
         page("/attempts/{id}/results", &format!("/attempts/{attempt}/results"), OWNER),
         get("/me", SIGNED_IN),
@@ -160,6 +162,12 @@ fn matrix(
         ),
         post("/api/account/request_password_reset", &[("email", "nobody@test.example")], EVERYONE),
         post("/api/account/reset_link_is_open", &[("token", "x")], EVERYONE),
+        post("/api/account/view_confirmation_link", &[("token", "x")], EVERYONE),
+        post("/api/account/find_practices", &[("text", "riverside")], EVERYONE),
+        post("/api/admin/view_ods_import", &[], ADMINS),
+        post("/api/admin/set_commissioner_region", &[("commissioner", "99A"), ("region", "1")], ADMINS),
+        post("/api/account/confirm_email", &[("token", "x")], EVERYONE),
+        post("/api/account/resend_confirmation", &[("email", "nobody@test.example")], EVERYONE),
         post("/api/account/reset_password", &[("token", "x"), ("new_password", "x")], EVERYONE),
         post("/api/account/view_invitation", &[("token", "x")], EVERYONE),
         post(
@@ -202,8 +210,8 @@ fn matrix(
             ADMINS,
         ),
         post("/api/admin/list_module_versions", &[], ADMINS),
-        post("/api/learning/list_modules", &[("theme", "")], SIGNED_IN),
-        post("/api/learning/view_module", &[("slug", "jim-withdrawal-barriers")], SIGNED_IN),
+        post("/api/learning/list_modules", &[("theme", "")], EVERYONE),
+        post("/api/learning/view_module", &[("slug", "jim-withdrawal-barriers")], EVERYONE),
         post("/api/learning/start_module", &[("slug", "jim-withdrawal-barriers")], LEARNERS),
         post("/api/learning/view_step", &[("attempt", attempt)], OWNER),
         post(
@@ -295,6 +303,10 @@ B00001,x@test.example
             TRAINERS,
         ),
         Call { multipart: true, ..post("/api/admin/import_module", &[("file", "not a module")], TRAINERS) },
+        Call {
+            multipart: true,
+            ..post("/api/admin/import_ods_practices", &[("file", "Y90001,A\n")], ADMINS)
+        },
         post(
             "/api/admin/list_audit",
             &[("action", ""), ("person", ""), ("from", ""), ("to", ""), ("page", "1")],
@@ -453,10 +465,17 @@ async fn a_lead_sees_nothing_of_another_region(engine: Engine) -> anyhow::Result
     let world = app.world().await?;
     let lead_a = app.signed_in(LEAD_A).await?;
     // The invitation form offers only region A's practices.
-    let form = app.post(&lead_a, "/api/admin/view_invite_form", &[]).await?.text().await?;
-    let organisations: app::domain::organisation::Organisations = serde_json::from_str(&form)?;
-    assert!(organisations.practices.iter().all(|p| p.region_id == world.region_a));
-    assert!(organisations.regions.iter().all(|r| r.id == world.region_a));
+    let search = [("practice_search", "practice")];
+    let form = app.post(&lead_a, "/api/admin/view_invite_form", &search).await?.text().await?;
+    let form: app::api::admin::view_invite_form::InviteForm = serde_json::from_str(&form)?;
+    let found: Vec<_> = form.practice_choice.matches.iter().map(|m| m.region_id).collect();
+    assert_eq!(found, [world.region_a], "Practice A is found; Practice B, in region B, is not");
+    assert!(form.regions.is_empty(), "a lead invites no one to lead a region");
+    let practice_b_id = world.practice_b.0.to_string();
+    let chosen = [("practice", practice_b_id.as_str())];
+    let form = app.post(&lead_a, "/api/admin/view_invite_form", &chosen).await?.text().await?;
+    let form: app::api::admin::view_invite_form::InviteForm = serde_json::from_str(&form)?;
+    assert_eq!(form.practice_choice.chosen, None, "region B's practice cannot be chosen by its id");
     // Guessing region B's ids gets nothing.
     let practice_b = world.practice_b.0.to_string();
     let invite = app

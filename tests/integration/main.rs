@@ -21,6 +21,7 @@ mod limits;
 mod logs;
 mod outage;
 mod pages;
+mod practices;
 mod prescribing;
 mod privacy;
 mod process;

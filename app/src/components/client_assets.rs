@@ -44,6 +44,8 @@ pub enum Enhancement {
     Tabs,
     /// `pages/learning/player/player.js`: a step's answer is sent without reloading the page.
     Player,
+    /// `components/practices.js`: a practice search shows its matches as the person types.
+    PracticeSearch,
 }
 
 /// The hashed addresses of the enhancement scripts, as the manifest names them.
@@ -51,6 +53,7 @@ pub enum Enhancement {
 pub struct EnhancementScripts {
     pub tabs: String,
     pub player: String,
+    pub practices: String,
 }
 
 impl EnhancementScripts {
@@ -58,6 +61,7 @@ impl EnhancementScripts {
         match which {
             Enhancement::Tabs => &self.tabs,
             Enhancement::Player => &self.player,
+            Enhancement::PracticeSearch => &self.practices,
         }
     }
 }

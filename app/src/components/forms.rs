@@ -43,7 +43,7 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
 
 /// The message shown above a field in error, with the hidden "Error:" prefix for screen readers.
 #[component]
-fn ErrorMessage(id: String, message: String) -> impl IntoView {
+pub fn ErrorMessage(id: String, message: String) -> impl IntoView {
     view! {
         <span class="nhsuk-error-message" id=id>
             <span class="nhsuk-u-visually-hidden">"Error: "</span>
@@ -61,7 +61,7 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-fn group_class(error: bool) -> &'static str {
+pub fn group_class(error: bool) -> &'static str {
     if error { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }
 }
 

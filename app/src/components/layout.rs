@@ -73,10 +73,15 @@ fn Main(children: Children) -> impl IntoView {
     }
 }
 
-/// The links a person's roles open, in the order they appear.
-fn navigation_for(user: &CurrentUser) -> Vec<(&'static str, &'static str)> {
-    let principal = &user.principal;
+/// The links a person's roles open, in the order they appear. Anyone, signed in or not, may
+/// browse the modules.
+fn navigation_for(user: Option<&CurrentUser>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![("/", "Home")];
+    let Some(user) = user else {
+        links.push(("/modules", "Modules"));
+        return links;
+    };
+    let principal = &user.principal;
     if principal.has(Role::Learner) {
         links.extend([("/modules", "Modules"), ("/me", "My learning")]);
     }
@@ -132,8 +137,8 @@ fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl Into
         }
         .into_any(),
     };
-    let navigation = user.as_ref().map(|user| {
-        let items = navigation_for(user)
+    let navigation = {
+        let items = navigation_for(user.as_ref())
             .into_iter()
             .map(|(href, text)| {
                 let current = is_current(href, &current);
@@ -162,7 +167,7 @@ fn Header(user: Option<CurrentUser>, #[prop(into)] current: String) -> impl Into
                 </div>
             </nav>
         }
-    });
+    };
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
@@ -219,7 +224,8 @@ mod tests {
 
     #[test]
     fn navigation_follows_roles() {
-        let hrefs = |u: &CurrentUser| navigation_for(u).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
+        let hrefs = |u: &CurrentUser| navigation_for(Some(u)).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
+        assert_eq!(navigation_for(None).into_iter().map(|(h, _)| h).collect::<Vec<_>>(), ["/", "/modules"]);
         assert_eq!(hrefs(&user(&[(Role::Learner, None)])), ["/", "/modules", "/me", "/account"]);
         assert_eq!(
             hrefs(&user(&[(Role::DeaneryLead, Some(1))])),

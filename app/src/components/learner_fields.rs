@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::forms::{ChoiceField, SelectField, TextField, message, value_or};
+use crate::components::forms::{ChoiceField, TextField, message, value_or};
 use crate::domain::career_stage::career_stage_choices;
 use crate::error::AppError;
 
@@ -23,24 +23,11 @@ pub fn GmcNumberField(error: Option<AppError>, #[prop(into)] current: String) ->
     }
 }
 
-/// The learner's practice (from `practices`: value and label) and career stage, which place them
-/// in their region's reports; `practice` and `stage` are the current choices.
+/// The learner's career stage, which places them in their region's reports; `stage` is the
+/// current choice.
 #[component]
-pub fn PracticeAndStageFields(
-    error: Option<AppError>,
-    practices: Vec<(String, String)>,
-    #[prop(into)] practice: String,
-    #[prop(into)] stage: String,
-) -> impl IntoView {
+pub fn CareerStageField(error: Option<AppError>, #[prop(into)] stage: String) -> impl IntoView {
     view! {
-        <SelectField
-            name="practice"
-            label="Your practice"
-            placeholder="Choose your practice"
-            choices=practices
-            selected=value_or(&error, "practice", &practice)
-            error=message(&error, "practice")
-        />
         <ChoiceField
             name="career_stage"
             legend="Your career stage"

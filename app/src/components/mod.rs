@@ -13,6 +13,7 @@ pub mod line_chart;
 pub mod measure_select;
 pub mod module_import;
 pub mod pagination;
+pub mod practice_chooser;
 pub mod rating_tag;
 pub mod references;
 pub mod status_tag;

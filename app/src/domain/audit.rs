@@ -34,6 +34,7 @@ actions! {
     SignInFailed => "sign_in_failed", "Failed sign-in";
     SignOut => "sign_out", "Signed out";
     Registered => "registered", "Registered";
+    EmailConfirmed => "email_confirmed", "Confirmed email address";
     PasswordChanged => "password_changed", "Changed password";
     PasswordResetRequested => "password_reset_requested", "Asked to reset password";
     PasswordReset => "password_reset", "Reset password";
@@ -44,6 +45,7 @@ actions! {
     Deactivated => "deactivated", "Deactivated an account";
     Reactivated => "reactivated", "Reactivated an account";
     OrganisationChanged => "organisation_changed", "Changed an organisation";
+    PracticesImported => "practices_imported", "Imported practices from NHS ODS";
     DataExported => "data_exported", "Exported data";
     ModuleImported => "module_imported", "Imported a module";
     StatementsExported => "statements_exported", "Exported learning records (xAPI)";

@@ -23,6 +23,45 @@ pub struct Practice {
     pub retired: bool,
 }
 
+/// A practice as a practice chooser lists it: enough to tell two of the same name apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeMatch {
+    pub id: PracticeId,
+    pub ods_code: String,
+    pub name: String,
+    /// Empty for a practice made by hand.
+    pub postcode: String,
+    pub region_id: RegionId,
+    pub region: String,
+}
+
+impl PracticeMatch {
+    /// "Riverside Surgery (Z00001), NT1 2AB, Northshire Training Hub".
+    pub fn label(&self) -> String {
+        let postcode = if self.postcode.is_empty() { String::new() } else { format!(", {}", self.postcode) };
+        format!("{} ({}){postcode}, {}", self.name, self.ods_code, self.region)
+    }
+}
+
+/// A practice chooser's state, from its page's address: what was searched for and found (GET
+/// `practice_search`), and the practice chosen (`practice`, or the one already held).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeChoice {
+    /// The search, if the person is searching (possibly empty, for a fresh search).
+    pub search: Option<String>,
+    pub matches: Vec<PracticeMatch>,
+    /// Why the search could not run.
+    pub search_error: Option<String>,
+    pub chosen: Option<PracticeMatch>,
+}
+
+impl PracticeChoice {
+    /// Whether the page should show the search step rather than its form.
+    pub fn searching(&self) -> bool {
+        self.search.is_some() || self.chosen.is_none()
+    }
+}
+
 /// Every region with its practices, for the organisations page and practice pickers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisations {
@@ -45,18 +84,6 @@ impl Organisations {
 }
 
 impl Organisations {
-    /// Practices as choices for a drop-down list: "Name (ODS code), Region", by name.
-    pub fn practice_choices(&self) -> Vec<(String, String)> {
-        self.practices
-            .iter()
-            .filter(|p| !p.retired)
-            .map(|p| {
-                let region = self.region(p.region_id).map(|r| r.name.as_str()).unwrap_or_default();
-                (p.id.to_string(), format!("{} ({}), {region}", p.name, p.ods_code))
-            })
-            .collect()
-    }
-
     /// Open regions as choices for a drop-down list.
     pub fn region_choices(&self) -> Vec<(String, String)> {
         self.regions.iter().filter(|r| !r.retired).map(|r| (r.id.to_string(), r.name.clone())).collect()

@@ -23,6 +23,8 @@ pub struct PersonSummary {
     pub practice: Option<String>,
     pub region: Option<String>,
     pub active: bool,
+    /// Whether they have confirmed their email address (self-registered accounts must).
+    pub email_confirmed: bool,
 }
 
 /// A page of the people list and how many match in all.
@@ -45,6 +47,8 @@ pub struct Profile {
     /// The region of the person's practice, whose lead sees their records in aggregate.
     pub region_id: Option<RegionId>,
     pub active: bool,
+    /// Whether they have confirmed their email address (self-registered accounts must).
+    pub email_confirmed: bool,
 }
 
 /// A deanery lead, as listed to the learners whose records they can see in aggregate.

@@ -49,7 +49,7 @@ mod tests {
     #[test]
     fn the_manifest_names_the_stylesheet_scripts_and_client() -> anyhow::Result<()> {
         let text = r#"{"stylesheet": "/pkg/casebook-0123456789abcdef.css",
-            "scripts": {"tabs": "/pkg/tabs-fedcba9876543210.js", "player": "/pkg/player-0011223344556677.js"},
+            "scripts": {"tabs": "/pkg/tabs-fedcba9876543210.js", "player": "/pkg/player-0011223344556677.js", "practices": "/pkg/practices-8899aabbccddeeff.js"},
             "client": "casebook-00112233aabbccdd"}"#;
         let assets = parse(text, &options())?;
         assert_eq!(assets.stylesheet, "/pkg/casebook-0123456789abcdef.css");

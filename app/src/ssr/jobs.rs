@@ -1,7 +1,8 @@
 //! The job worker every app server runs: it claims due jobs from the shared queue
 //! (`ssr::db::jobs`) and runs them. Today's jobs are emails: a follow-up's when it falls due, and
 //! one reminder a week later if it is still not done; a campaign's invitation to each recipient,
-//! and its one reminder to those who have not started. A send that fails is put back with
+//! and its one reminder to those who have not started; an account's confirmation link, or the note
+//! that someone tried to register with its address. A send that fails is put back with
 //! a doubling delay; a job finishes only once its email is handed to the outbox or the SMTP
 //! server, so a server that dies mid-send leaves the job to another once the lease runs out.
 
@@ -9,8 +10,10 @@ use std::time::Duration;
 
 use tracing::Instrument;
 
+use crate::ssr::account::emails::account_email;
 use crate::ssr::campaigns::emails::campaign_email;
 use crate::ssr::clock::millis;
+use crate::ssr::db::account_emails::ACCOUNT_EMAIL_JOB;
 use crate::ssr::db::jobs::ClaimedJob;
 use crate::ssr::learning::follow_ups::title_of;
 use crate::ssr::state::AppState;
@@ -82,6 +85,7 @@ async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), &'static str> {
         "follow_up_reminder" => follow_up_email(state, job.subject, true).await,
         "campaign_invitation" => campaign_email(state, job.subject, false).await,
         "campaign_reminder" => campaign_email(state, job.subject, true).await,
+        ACCOUNT_EMAIL_JOB => account_email(state, job.subject).await,
         _ => {
             tracing::error!("a job of an unknown kind was skipped");
             Ok(())

@@ -20,8 +20,9 @@ pub const FORM_BODY_LIMIT: usize = 1024 * 1024;
 /// The file uploads (a module file, a prescribing extract, a campaign's addresses) check their own,
 /// smaller limits with a message about the file; this bounds the whole multipart body around them.
 pub const UPLOAD_BODY_LIMIT: usize = 21 * 1024 * 1024;
-const UPLOADS: [&str; 3] = [
+const UPLOADS: [&str; 4] = [
     "/api/admin/import_module",
+    "/api/admin/import_ods_practices",
     "/api/reports/import_prescribing",
     "/api/campaigns/upload_campaign_addresses",
 ];

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Creates a learner's account and signs them in.
+/// Creates a learner's account, waiting for its address to be confirmed by an emailed link (then
+/// to `next`), and shows the same "check your email" page whether or not the address was new.
 #[server(endpoint = "account/register")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "register", skip_all))]
 pub async fn register(
@@ -12,7 +13,9 @@ pub async fn register(
     gmc_number: String,
     practice: String,
     career_stage: String,
+    next: Option<String>,
 ) -> Result<(), AppError> {
+    use crate::domain::navigation::local_path_or;
     use crate::domain::{
         career_stage::CareerStage, email::EmailAddress, gmc_number::GmcNumber, ids::PracticeId,
         person_name::PersonName,
@@ -21,13 +24,14 @@ pub async fn register(
     use crate::ssr::account::register::{Registration, register};
     use crate::ssr::auth::password_policy::parse_new_password;
 
-    let mut request = crate::ssr::request::Request::current().await?;
+    let request = crate::ssr::request::Request::current().await?;
     let keep = [
         ("full_name", full_name.as_str()),
         ("email", email.as_str()),
         ("gmc_number", gmc_number.as_str()),
         ("practice", practice.as_str()),
         ("career_stage", career_stage.as_str()),
+        ("next", next.as_deref().unwrap_or_default()),
     ];
     let mut check = FormCheck::default();
     let name = check.field("full_name", PersonName::parse(&full_name));
@@ -43,8 +47,9 @@ pub async fn register(
     else {
         return Err(AppError::Internal);
     };
-    let registration = Registration { name, email, password, gmc_number, practice, career_stage };
-    register(&mut request, registration).await.map_err(|e| e.with_values(&keep))?;
-    leptos_axum::redirect("/account");
+    let next = next.as_deref().map(|path| local_path_or(Some(path), "/modules"));
+    let registration = Registration { name, email, password, gmc_number, practice, career_stage, next };
+    register(&request, registration).await.map_err(|e| e.with_values(&keep))?;
+    leptos_axum::redirect("/register?sent=1");
     Ok(())
 }

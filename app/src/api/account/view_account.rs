@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::organisation::Organisations;
+use crate::domain::organisation::{PracticeChoice, PracticeMatch, Region};
 use crate::domain::person::{LeadContact, Profile};
 use crate::error::AppError;
 
@@ -9,17 +9,26 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
     pub profile: Profile,
-    pub organisations: Organisations,
+    /// Every region, to name the regions of the person's roles.
+    pub regions: Vec<Region>,
+    /// The practice they are registered at.
+    pub practice: Option<PracticeMatch>,
+    /// The practice chooser of the details form (learners).
+    pub practice_choice: PracticeChoice,
     /// The leads of the person's region, who see their records in aggregate only.
     pub leads: Vec<LeadContact>,
     /// Whether follow-up emails (boosters, the twelve-week follow-up, reminders) are on.
     pub reminders_on: bool,
 }
 
-/// The signed-in person's own account.
+/// The signed-in person's own account; `practice_search` and `practice` drive the details form's
+/// practice chooser.
 #[server(endpoint = "account/view_account")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "view_account", skip_all))]
-pub async fn view_account() -> Result<AccountView, AppError> {
+pub async fn view_account(
+    practice_search: Option<String>,
+    practice: Option<String>,
+) -> Result<AccountView, AppError> {
     let request = crate::ssr::request::Request::current().await?;
     let person = request.user()?.principal.person;
     let db = &request.state.db;
@@ -29,5 +38,14 @@ pub async fn view_account() -> Result<AccountView, AppError> {
         None => Vec::new(),
     };
     let reminders_on = db.reminders_on(person).await?;
-    Ok(AccountView { profile, organisations: db.organisations().await?, leads, reminders_on })
+    let saved = match profile.practice_id {
+        Some(id) => db.practice_match(id).await?,
+        None => None,
+    };
+    let held = profile.practice_id;
+    let practice_choice =
+        crate::ssr::ods::practice_choice(db, practice_search.as_deref(), practice.as_deref(), held, |_| true)
+            .await?;
+    let regions = db.organisations().await?.regions;
+    Ok(AccountView { profile, regions, practice: saved, practice_choice, leads, reminders_on })
 }

@@ -27,7 +27,7 @@ pub async fn list_people(
     page: i64,
 ) -> Result<PeopleList, AppError> {
     use crate::domain::{ids::RegionId, role::Role};
-    use crate::ssr::db::PeopleFilter;
+    use crate::ssr::db::{AccountStatus, PeopleFilter};
 
     let request = crate::ssr::request::Request::current().await?;
     request.require_admin()?;
@@ -41,16 +41,17 @@ pub async fn list_people(
             id.parse().map_err(|_| AppError::field("region", "Select a region from the list"))?,
         )),
     };
-    let active = match status.as_str() {
+    let status = match status.as_str() {
         "" => None,
-        "active" => Some(true),
-        "deactivated" => Some(false),
+        "active" => Some(AccountStatus::Active),
+        "unconfirmed" => Some(AccountStatus::Unconfirmed),
+        "deactivated" => Some(AccountStatus::Deactivated),
         _ => return Err(AppError::field("status", "Select a status from the list")),
     };
     if text.chars().count() > 100 {
         return Err(AppError::field("text", "Search for 100 characters or fewer"));
     }
-    let filter = PeopleFilter { text: Some(text), role, region, active };
+    let filter = PeopleFilter { text: Some(text), role, region, status };
     let offset = page.clamp(1, 1_000_000).saturating_sub(1) * PAGE_SIZE;
     let db = &request.state.db;
     Ok(PeopleList {

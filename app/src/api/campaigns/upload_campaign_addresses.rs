@@ -15,34 +15,13 @@ pub async fn upload_campaign_addresses(data: MultipartData) -> Result<(), AppErr
     const MAX_BYTES: usize = 1024 * 1024;
     let request = crate::ssr::request::Request::current().await?;
     let who = request.require_reporter()?.clone();
-    let unreadable = |_| AppError::BadRequest("The upload could not be read: try again".into());
-    let mut multipart = data.into_inner().ok_or_else(|| AppError::BadRequest("Upload a CSV file".into()))?;
-    let (mut campaign, mut file) = (String::new(), Vec::new());
-    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-            if bytes.len() + chunk.len() > MAX_BYTES {
-                return Err(AppError::field("file", "The file is larger than 1 MB"));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "campaign" => campaign = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" => file = bytes,
-            _ => {}
-        }
-    }
+    let upload = crate::ssr::upload::read_upload(data, MAX_BYTES, "The file is larger than 1 MB").await?;
     let db = &request.state.db;
-    let campaign = crate::ssr::campaigns::authorised(db, &who, &campaign).await?;
+    let campaign = crate::ssr::campaigns::authorised(db, &who, upload.field("campaign")).await?;
     if !campaign.status().addresses_open() || campaign.past_closing(request.now_ms()) {
         return Err(AppError::field("file", "The campaign is closed: no more addresses can be added"));
     }
-    if file.is_empty() {
-        return Err(AppError::field("file", "Choose a CSV file to upload"));
-    }
-    let text = String::from_utf8(file)
-        .map_err(|_| AppError::field("file", "The file must be CSV text in UTF-8: save it as 'CSV UTF-8'"))?;
+    let text = upload.csv_text()?;
     let organisations = db.organisations().await?;
     let (_, targets) = db.campaign_targets(campaign.id).await?;
     let targets = targets

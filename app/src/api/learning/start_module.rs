@@ -16,6 +16,13 @@ pub async fn start_module(slug: String) -> Result<String, AppError> {
     let request = crate::ssr::request::Request::current().await?;
     let person = request.require(Role::Learner)?.person;
     let db = &request.state.db;
+    if !db.email_confirmed(person).await? {
+        return Err(AppError::field(
+            "slug",
+            "Confirm your email address before you start a module: open the link we emailed you, \
+             or ask for a new one at /confirm-email",
+        ));
+    }
     let version = db.published_version(&slug).await?.ok_or(AppError::NotFound)?;
     let attempt = match db.open_attempt(person, version.summary.module).await? {
         Some(open) => open,

@@ -21,9 +21,12 @@ pub struct ModuleOverview {
     pub completed: Vec<(String, i64)>,
     /// Whether this person may start the module (learners may).
     pub can_start: bool,
+    /// Whether anyone is signed in: a visitor is offered sign-in or registration instead.
+    pub signed_in: bool,
 }
 
-/// A published module, by slug, and the learner's attempts at it.
+/// A published module, by slug, and the learner's attempts at it. Open to everyone, like the
+/// catalogue; only a signed-in learner sees attempts or can start it.
 #[server(endpoint = "learning/view_module")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "view_module", skip_all))]
 pub async fn view_module(slug: String) -> Result<ModuleOverview, AppError> {
@@ -32,10 +35,13 @@ pub async fn view_module(slug: String) -> Result<ModuleOverview, AppError> {
     use crate::domain::role::Role;
 
     let request = crate::ssr::request::Request::current().await?;
-    let principal = request.user()?.principal.clone();
+    let principal = request.user().ok().map(|user| user.principal.clone());
     let db = &request.state.db;
     let version = db.published_version(&slug).await?.ok_or(AppError::NotFound)?;
-    let attempts = db.attempts_by(principal.person).await?;
+    let attempts = match &principal {
+        Some(principal) => db.attempts_by(principal.person).await?,
+        None => Vec::new(),
+    };
     let mine = attempts.iter().filter(|a| a.slug == slug);
     let definition = version.definition;
     Ok(ModuleOverview {
@@ -44,7 +50,8 @@ pub async fn view_module(slug: String) -> Result<ModuleOverview, AppError> {
             .find(|a| a.status == AttemptStatus::InProgress)
             .map(|a| a.public_id.clone()),
         completed: mine.filter_map(|a| Some((a.public_id.clone(), a.completed_at?))).collect(),
-        can_start: principal.has(Role::Learner) || principal.is_admin(),
+        can_start: principal.as_ref().is_some_and(|p| p.has(Role::Learner) || p.is_admin()),
+        signed_in: principal.is_some(),
         themes: THEMES
             .iter()
             .filter(|t| definition.themes.iter().any(|c| c == t.code))

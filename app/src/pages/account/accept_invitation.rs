@@ -9,19 +9,21 @@ use crate::api::account::accept_invitation::AcceptInvitation;
 use crate::api::account::view_invitation::view_invitation;
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, TextField, message, value_or};
-use crate::components::learner_fields::{GmcNumberField, PracticeAndStageFields};
+use crate::components::learner_fields::{CareerStageField, GmcNumberField};
+use crate::components::practice_chooser::{ChosenPractice, PracticeSearch};
 use crate::domain::role::Role;
 use crate::pages::loaded::loaded_with_messages;
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {
-    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let query = use_query_map();
+    let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
     let invitation = Resource::new(
         {
             let token = token.clone();
-            move || token.clone()
+            move || (token.clone(), query.with(|q| (q.get("practice_search"), q.get("practice"))))
         },
-        view_invitation,
+        |(token, (search, practice))| view_invitation(token, search, practice),
     );
     loaded_with_messages(invitation, move |invitation, messages| {
         let error = messages.error_for::<AcceptInvitation>();
@@ -39,16 +41,34 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         };
         let roles: Vec<&str> = invitation.roles.iter().map(|r| r.label()).collect();
         let learner = invitation.roles.contains(&Role::Learner);
-        let practice = invitation.practice.map(|p| p.to_string()).unwrap_or_default();
+        let keep = vec![("token".to_owned(), token.clone())];
+        let choice = invitation.practice_choice;
+        if learner && choice.searching() {
+            return view! {
+                <FormPage title="Accept your invitation".into()>
+                    <h1>"Accept your invitation"</h1>
+                    <PracticeSearch choice path="/invitations/accept" keep heading="Your practice" />
+                </FormPage>
+            }
+            .into_any();
+        }
         let learner_fields = learner.then(|| {
             view! {
                 <GmcNumberField error=error.clone() current="" />
-                <PracticeAndStageFields
-                    error=error.clone()
-                    practices=invitation.organisations.practice_choices()
-                    practice=practice
-                    stage=""
-                />
+                {choice
+                    .chosen
+                    .map(|practice| {
+                        view! {
+                            <ChosenPractice
+                                practice
+                                path="/invitations/accept"
+                                keep=keep.clone()
+                                label="Your practice"
+                                error=message(&error, "practice")
+                            />
+                        }
+                    })}
+                <CareerStageField error=error.clone() stage="" />
             }
         });
         view! {

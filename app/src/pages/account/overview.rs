@@ -10,15 +10,19 @@ use crate::api::account::update_profile::UpdateProfile;
 use crate::api::account::view_account::{AccountView, view_account};
 use crate::components::form_page::FormPage;
 use crate::components::forms::{SubmitButton, TextField, message, value_or};
-use crate::components::learner_fields::{GmcNumberField, PracticeAndStageFields};
+use crate::components::learner_fields::{CareerStageField, GmcNumberField};
+use crate::components::practice_chooser::{ChosenPractice, PracticeSearch};
 use crate::components::summary_list::SummaryList;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::pages::loaded::loaded_with_messages;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let account = Resource::new(|| (), |_| view_account());
+    let query = use_query_map();
+    let wanted = move || query.with(|q| (q.get("practice_search"), q.get("practice")));
+    let account = Resource::new(wanted, |(search, practice)| view_account(search, practice));
     loaded_with_messages(account, move |account, messages| {
         let profile_error = messages.error_for::<UpdateProfile>();
         let password_error = messages.error_for::<ChangePassword>();
@@ -26,6 +30,23 @@ pub fn AccountPage() -> impl IntoView {
         view! {
             <FormPage title="Your account".into() error=summary_error notice=messages.notice>
                 <h1>"Your account"</h1>
+                {(!account.profile.email_confirmed)
+                    .then(|| {
+                        view! {
+                            <div class="nhsuk-warning-callout">
+                                <h2 class="nhsuk-warning-callout__label">
+                                    <span role="text">
+                                        <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                                        "Confirm your email address"
+                                    </span>
+                                </h2>
+                                <p>
+                                    "Open the link we emailed you to confirm your address before you start a module. "
+                                    <a href="/confirm-email">"Get a new link"</a> "."
+                                </p>
+                            </div>
+                        }
+                    })}
                 <Summary account=account.clone() />
                 <ProfileForm account=account.clone() error=profile_error />
                 <PasswordForm error=password_error />
@@ -50,17 +71,13 @@ fn Summary(account: AccountView) -> impl IntoView {
     let roles = profile
         .grants
         .iter()
-        .map(|grant| match grant.region.and_then(|r| account.organisations.region(r)) {
+        .map(|grant| match grant.region.and_then(|r| account.regions.iter().find(|region| region.id == r)) {
             Some(region) => format!("{} for {}", grant.role.label(), region.name),
             None => grant.role.label().to_owned(),
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let practice = profile
-        .practice_id
-        .and_then(|p| account.organisations.practice(p))
-        .map(|p| format!("{} ({})", p.name, p.ods_code))
-        .unwrap_or_else(|| "Not given".into());
+    let practice = account.practice.map(|p| p.label()).unwrap_or_else(|| "Not given".into());
     let rows = [
         ("Email address", profile.email),
         ("Roles", roles),
@@ -74,16 +91,35 @@ fn Summary(account: AccountView) -> impl IntoView {
 fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
     let profile = account.profile;
     let learner = profile.grants.iter().any(|g| g.role == Role::Learner);
-    let practice = profile.practice_id.map(|p| p.to_string()).unwrap_or_default();
     let stage = profile.career_stage.map(|s| s.code().to_owned()).unwrap_or_default();
+    let choice = account.practice_choice;
+    if learner && choice.searching() {
+        return view! {
+            <PracticeSearch
+                choice
+                path="/account"
+                keep=Vec::new()
+                heading="Your details: choose your practice"
+            />
+        }
+        .into_any();
+    }
     let learner_fields = learner.then(|| {
         view! {
-            <PracticeAndStageFields
-                error=error.clone()
-                practices=account.organisations.practice_choices()
-                practice=practice
-                stage=stage
-            />
+            {choice
+                .chosen
+                .map(|practice| {
+                    view! {
+                        <ChosenPractice
+                            practice
+                            path="/account"
+                            keep=Vec::new()
+                            label="Your practice"
+                            error=message(&error, "practice")
+                        />
+                    }
+                })}
+            <CareerStageField error=error.clone() stage=stage />
         }
     });
     view! {
@@ -102,6 +138,7 @@ fn ProfileForm(account: AccountView, error: Option<AppError>) -> impl IntoView {
             <SubmitButton text="Save details" />
         </form>
     }
+    .into_any()
 }
 
 /// Follow-up emails: on or off, and the button that changes it.

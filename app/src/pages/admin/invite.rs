@@ -3,18 +3,24 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::account::get_current_user::get_current_user;
 use crate::api::account::take_page_messages::take_page_messages;
 use crate::api::admin::invite_person::InvitePerson;
 use crate::api::admin::view_invite_form::view_invite_form;
 use crate::components::form_page::FormPage;
-use crate::components::forms::{RoleCheckboxes, SelectField, SubmitButton, TextField, message, value_or};
+use crate::components::forms::{
+    ErrorMessage, RoleCheckboxes, SelectField, SubmitButton, TextField, group_class, message, value_or,
+};
+use crate::components::practice_chooser::{ChosenPractice, PracticeSearch};
 use crate::pages::outcome::page_or_problem;
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    let organisations = Resource::new(|| (), |_| view_invite_form());
+    let query = use_query_map();
+    let wanted = move || query.with(|q| (q.get("practice_search"), q.get("practice")));
+    let form = Resource::new(wanted, |(search, practice)| view_invite_form(search, practice));
     let user = Resource::new(|| (), |_| get_current_user());
     let messages = Resource::new(|| (), |_| take_page_messages());
     view! {
@@ -24,8 +30,23 @@ pub fn InvitePage() -> impl IntoView {
                 let error = messages.error_for::<InvitePerson>();
                 let is_admin = user.await.ok().flatten().is_some_and(|u| u.principal.is_admin());
                 page_or_problem(
-                    organisations.await,
-                    move |organisations| {
+                    form.await,
+                    move |form| {
+                        let choice = form.practice_choice;
+                        if choice.search.is_some() {
+                            return view! {
+                                <FormPage title="Invite someone".into()>
+                                    <h1>"Invite someone"</h1>
+                                    <PracticeSearch
+                                        choice
+                                        path="/admin/people/invite"
+                                        keep=Vec::new()
+                                        heading="Their practice (learners)"
+                                    />
+                                </FormPage>
+                            }
+                                .into_any();
+                        }
                         let roles = if is_admin {
                             view! {
                                 <RoleCheckboxes
@@ -49,7 +70,7 @@ pub fn InvitePage() -> impl IntoView {
                                         name="region"
                                         label="Region they will lead (deanery leads only)"
                                         placeholder="No region"
-                                        choices=organisations.region_choices()
+                                        choices=form.regions.clone()
                                         selected=value_or(&error, "region", "")
                                         error=message(&error, "region")
                                     />
@@ -66,6 +87,24 @@ pub fn InvitePage() -> impl IntoView {
                                     "We will email them a link to set up their account. The link works once, for 7 days."
                                 </p>
                                 <form method="post" action=InvitePerson::PATH novalidate>
+                                    {match choice.chosen {
+                                        Some(practice) => {
+                                            view! {
+                                                <ChosenPractice
+                                                    practice
+                                                    path="/admin/people/invite"
+                                                    keep=Vec::new()
+                                                    label="Their practice (learners)"
+                                                    error=message(&error, "practice")
+                                                />
+                                            }
+                                                .into_any()
+                                        }
+                                        None => {
+                                            view! { <NoPracticeYet error=message(&error, "practice") /> }
+                                                .into_any()
+                                        }
+                                    }}
                                     <TextField
                                         name="email"
                                         label="Their email address"
@@ -75,14 +114,6 @@ pub fn InvitePage() -> impl IntoView {
                                     />
                                     {roles}
                                     {region}
-                                    <SelectField
-                                        name="practice"
-                                        label="Their practice (learners)"
-                                        placeholder="Choose a practice"
-                                        choices=organisations.practice_choices()
-                                        selected=value_or(&error, "practice", "")
-                                        error=message(&error, "practice")
-                                    />
                                     <SubmitButton text="Send invitation" />
                                 </form>
                             </FormPage>
@@ -92,5 +123,21 @@ pub fn InvitePage() -> impl IntoView {
                 )
             })}
         </Suspense>
+    }
+}
+
+/// The invite form before a practice is chosen: learners need one, found by a search.
+#[component]
+fn NoPracticeYet(error: Option<String>) -> impl IntoView {
+    let has_error = error.is_some();
+    view! {
+        <div class=group_class(has_error) id="practice">
+            <p class="nhsuk-label nhsuk-u-font-weight-bold">"Their practice (learners)"</p>
+            {error.map(|message| view! { <ErrorMessage id="practice-error".to_owned() message /> })}
+            <p>
+                "A learner is invited to a practice. "
+                <a href="/admin/people/invite?practice_search=">"Find their practice"</a>
+            </p>
+        </div>
     }
 }

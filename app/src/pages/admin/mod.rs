@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod invite;
 pub mod modules;
+pub mod ods;
 pub mod organisation;
 pub mod organisations;
 pub mod people;

@@ -26,6 +26,10 @@ pub fn OrganisationsPage() -> impl IntoView {
                     "Regions (deaneries, NHS England regions or training hubs) and their general practices. \
                      Retired ones stay, because learning records point at them."
                 </p>
+                <p>
+                    <a href="/admin/organisations/ods">"Import practices from NHS ODS"</a>
+                    " (the GP practice file), each to its commissioner's region."
+                </p>
                 <RegionTable organisations=organisations.clone() />
                 <AddRegion messages=messages.clone() />
                 <AddPractice organisations messages=messages.clone() />

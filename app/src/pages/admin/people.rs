@@ -78,7 +78,11 @@ fn Filters(list: PeopleList, filters: Vec<(String, String)>) -> impl IntoView {
     let value =
         |key: &str| filters.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
     let roles = Role::ALL.iter().map(|r| (r.code().to_owned(), r.label().to_owned())).collect();
-    let statuses = vec![("active".into(), "Active".into()), ("deactivated".into(), "Deactivated".into())];
+    let statuses = vec![
+        ("active".into(), "Active".into()),
+        ("unconfirmed".into(), "Email not confirmed".into()),
+        ("deactivated".into(), "Deactivated".into()),
+    ];
     view! {
         <form method="get" action="/admin/people" class="nhsuk-u-margin-bottom-5">
             <TextField name="text" label="Name or email address" value=value("text") />
@@ -135,10 +139,10 @@ fn Results(list: PeopleList, filters: Vec<(String, String)>, page: i64) -> impl 
 fn PersonRow(person: PersonSummary) -> impl IntoView {
     let roles: Vec<&str> = person.grants.iter().map(|g| g.role.label()).collect();
     let practice = person.practice.unwrap_or_default();
-    let (status, tag) = if person.active {
-        ("Active", "nhsuk-tag nhsuk-tag--green")
-    } else {
-        ("Deactivated", "nhsuk-tag nhsuk-tag--grey")
+    let (status, tag) = match (person.active, person.email_confirmed) {
+        (false, _) => ("Deactivated", "nhsuk-tag nhsuk-tag--grey"),
+        (true, false) => ("Email not confirmed", "nhsuk-tag nhsuk-tag--yellow"),
+        (true, true) => ("Active", "nhsuk-tag nhsuk-tag--green"),
     };
     view! {
         <tr class="nhsuk-table__row">

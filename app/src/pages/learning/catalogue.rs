@@ -38,13 +38,25 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
     let listed = if catalogue.modules.is_empty() {
         view! { <p>"No modules cover this theme yet."</p> }.into_any()
     } else {
-        let items = catalogue.modules.into_iter().map(|entry| view! { <Entry entry /> }).collect_view();
+        let signed_in = catalogue.signed_in;
+        let items =
+            catalogue.modules.into_iter().map(|entry| view! { <Entry entry signed_in /> }).collect_view();
         view! { <ul class="nhsuk-list">{items}</ul> }.into_any()
     };
     view! {
         <p class="nhsuk-lede-text">
             "Each module is one patient's story, with questions before and after it."
         </p>
+        {(!catalogue.signed_in)
+            .then(|| {
+                view! {
+                    <p>
+                        "Anyone can look at the modules. To take one, "
+                        <a href="/sign-in?next=%2Fmodules">"sign in"</a> " or "
+                        <a href="/register?next=%2Fmodules">"create an account"</a> "."
+                    </p>
+                }
+            })}
         <form method="get" action="/modules" class="nhsuk-u-margin-bottom-5">
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label" for="theme">
@@ -66,7 +78,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
 }
 
 #[component]
-fn Entry(entry: CatalogueEntry) -> impl IntoView {
+fn Entry(entry: CatalogueEntry, signed_in: bool) -> impl IntoView {
     let themes = entry.themes.into_iter().map(|t| view! { <li>{t.title}</li> }).collect_view();
     view! {
         <li class="nhsuk-card nhsuk-card--clickable">
@@ -77,9 +89,13 @@ fn Entry(entry: CatalogueEntry) -> impl IntoView {
                     </a>
                 </h2>
                 <p class="nhsuk-card__description">
-                    <StatusTag status=entry.status />
-                    " "
-                    {format!("About {} minutes", entry.minutes)}
+                    {signed_in
+                        .then(|| {
+                            view! {
+                                <StatusTag status=entry.status />
+                                " "
+                            }
+                        })} {format!("About {} minutes", entry.minutes)}
                 </p>
                 <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">"Themes:"</p>
                 <ul class="nhsuk-body-s">{themes}</ul>

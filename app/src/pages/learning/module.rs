@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::learning::start_module::StartModule;
 use crate::api::learning::view_module::{ModuleOverview, view_module};
 use crate::components::forms::ErrorSummary;
+use crate::domain::navigation::{encode_query_value, sign_in_then};
 use crate::domain::time::format_uk_datetime;
 use crate::pages::loaded::loaded_with_messages;
 
@@ -33,7 +34,23 @@ fn Overview(module: ModuleOverview) -> impl IntoView {
     let themes = module.themes.into_iter().map(|t| view! { <li>{t.title}</li> }).collect_view();
     let outcomes = module.outcomes.into_iter().map(|o| view! { <li>{o}</li> }).collect_view();
     let again = !module.completed.is_empty();
+    let here = format!("/modules/{}", module.slug);
     let action = match (module.open_attempt, module.can_start) {
+        _ if !module.signed_in => view! {
+            <p>"Sign in to start this module, or create a free account. You will come back to this page."</p>
+            <div class="nhsuk-button-group">
+                <a class="nhsuk-button" href=sign_in_then(&here)>
+                    "Sign in to start"
+                </a>
+                <a
+                    class="nhsuk-button nhsuk-button--secondary"
+                    href=format!("/register?next={}", encode_query_value(&here))
+                >
+                    "Create an account"
+                </a>
+            </div>
+        }
+        .into_any(),
         (Some(attempt), _) => view! {
             <a class="nhsuk-button" href=format!("/attempts/{attempt}")>
                 "Resume where you left off"

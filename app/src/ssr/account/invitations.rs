@@ -13,13 +13,15 @@ use crate::domain::ids::{PersonId, PracticeId, RegionId};
 use crate::domain::person_name::PersonName;
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::ssr::account::register::EMAIL_TAKEN;
 use crate::ssr::account::sign_in::start_session_for;
 use crate::ssr::auth::tokens::{hash_token, new_session_key, new_token};
 use crate::ssr::clock::millis;
 use crate::ssr::db::invitations::{NewInvitation, OpenInvitation};
 use crate::ssr::db::{NewPerson, is_unique_violation};
 use crate::ssr::request::Request;
+
+/// An invitation's address is known to its holder, so saying it is taken reveals nothing new.
+const EMAIL_TAKEN: &str = "An account already exists for this email address: sign in, or reset your password";
 
 pub const INVITATION_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 
@@ -138,6 +140,7 @@ pub async fn accept(
         career_stage,
         grants: &grants,
         granted_by: Some(invitation.invited_by),
+        email_confirmed: true,
     };
     let audit = request.audit(AuditAction::InvitationAccepted, None, "");
     let gone = || AppError::field("full_name", "This invitation has expired or been used. Ask for a new one");

@@ -295,7 +295,7 @@ impl Db {
                 "INSERT INTO campaign_recipients (campaign_id, practice_id, person_id, added_at) \
                  SELECT $1, p.practice_id, p.id, $2 FROM people p \
                  JOIN campaign_practices t ON t.practice_id = p.practice_id AND t.campaign_id = $1 \
-                 WHERE p.deactivated_at IS NULL \
+                 WHERE p.deactivated_at IS NULL AND p.email_confirmed_at IS NOT NULL \
                  AND EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id AND g.role = 'learner') \
                  ON CONFLICT DO NOTHING",
             )
@@ -490,7 +490,7 @@ impl Db {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT t.practice_id, \
              (SELECT COUNT(*) FROM people p WHERE p.practice_id = t.practice_id AND p.deactivated_at IS NULL \
-              AND EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id AND g.role = 'learner')) AS gps, \
+              AND p.email_confirmed_at IS NOT NULL AND EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id AND g.role = 'learner')) AS gps, \
              (SELECT COUNT(*) FROM campaign_recipients r WHERE r.campaign_id = t.campaign_id \
               AND r.practice_id = t.practice_id AND r.email IS NOT NULL AND r.person_id IS NULL) AS addresses \
              FROM campaign_practices t WHERE t.campaign_id = $1",

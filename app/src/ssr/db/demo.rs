@@ -73,6 +73,7 @@ impl Db {
                 career_stage: person.career_stage,
                 grants: &grants,
                 granted_by: None,
+                email_confirmed: true,
             };
             insert_person(&mut tx, &new, now_ms).await?;
         }

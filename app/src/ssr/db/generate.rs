@@ -210,9 +210,9 @@ async fn insert_people_and_attempts(
     population: &Population<'_>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO people (email, full_name, password_hash, practice_id, career_stage, session_key, created_at) \
-         SELECT 'learner' || g.i || '@generated.example', 'Generated learner ' || g.i, $1, p.id, 'gp', \
-         'generated-' || g.i, $2 FROM gen_numbers g JOIN gen_practices p ON p.n = g.i % $3 WHERE g.i < $4",
+        "INSERT INTO people (email, full_name, password_hash, practice_id, career_stage, session_key, created_at, \
+         email_confirmed_at) SELECT 'learner' || g.i || '@generated.example', 'Generated learner ' || g.i, $1, p.id, \
+         'gp', 'generated-' || g.i, $2, $2 FROM gen_numbers g JOIN gen_practices p ON p.n = g.i % $3 WHERE g.i < $4",
     )
     .bind(population.password_hash)
     .bind(population.now_ms)

@@ -5,6 +5,7 @@
 //! that both engines accept; times are stored as UTC epoch milliseconds and ids as 64-bit integers
 //! because those are the types the `any` driver carries on both.
 
+pub mod account_emails;
 pub mod attempts;
 pub mod audit;
 pub mod authoring;
@@ -20,6 +21,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod learning_record;
 mod migrate;
+pub mod ods;
 pub mod organisations;
 mod password_resets;
 mod people;
@@ -36,7 +38,7 @@ mod throttles;
 pub use backup::RecordCounts;
 pub use connect::{ConnectError, Engine, sqlite_file};
 pub use migrate::Readiness;
-pub use people::{NameAndEmail, NewPerson, PeopleFilter, ProfileChange, SignInRecord};
+pub use people::{AccountStatus, NameAndEmail, NewPerson, PeopleFilter, ProfileChange, SignInRecord};
 pub use sessions::StoredSession;
 
 use sqlx::{Any, AnyPool, Transaction};

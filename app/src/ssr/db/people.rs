@@ -39,6 +39,9 @@ pub struct NewPerson<'a> {
     pub career_stage: Option<CareerStage>,
     pub grants: &'a [RoleGrant],
     pub granted_by: Option<PersonId>,
+    /// Whether the address is known to be theirs: false only for a self-registration, until its
+    /// owner opens the link emailed to it.
+    pub email_confirmed: bool,
 }
 
 /// The details a person changes about themselves.
@@ -57,8 +60,17 @@ pub struct PeopleFilter {
     pub text: Option<String>,
     pub role: Option<Role>,
     pub region: Option<RegionId>,
-    /// `Some(true)` for active accounts only, `Some(false)` for deactivated only.
-    pub active: Option<bool>,
+    pub status: Option<AccountStatus>,
+}
+
+/// An account's state, as the admins' list filters on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountStatus {
+    /// Open, with a confirmed email address.
+    Active,
+    /// Open, registered but its address not yet confirmed.
+    Unconfirmed,
+    Deactivated,
 }
 
 /// Creates a person and their role grants (inside the caller's transaction).
@@ -69,7 +81,7 @@ pub(crate) async fn insert_person(
 ) -> Result<PersonId, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO people (email, full_name, password_hash, gmc_number, practice_id, career_stage, \
-         session_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         session_key, created_at, email_confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(person.email.as_str())
     .bind(person.name)
@@ -79,6 +91,7 @@ pub(crate) async fn insert_person(
     .bind(person.career_stage.map(CareerStage::code))
     .bind(person.session_key)
     .bind(now_ms)
+    .bind(person.email_confirmed.then_some(now_ms))
     .fetch_one(&mut *conn)
     .await?;
     insert_grants(conn, PersonId(id), person.grants, person.granted_by, now_ms).await?;
@@ -218,8 +231,8 @@ impl Db {
     pub async fn profile(&self, person: PersonId) -> Result<Option<Profile>, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         let row: Option<ProfileRow> = sqlx::query_as(
-            "SELECT p.full_name, p.email, p.gmc_number, p.practice_id, p.career_stage, pr.region_id, p.deactivated_at \
-             FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $1",
+            "SELECT p.full_name, p.email, p.gmc_number, p.practice_id, p.career_stage, pr.region_id, p.deactivated_at, \
+             p.email_confirmed_at FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id WHERE p.id = $1",
         )
         .bind(person.0)
         .fetch_optional(&mut *conn)
@@ -238,6 +251,7 @@ impl Db {
             grants,
             region_id: row.region_id.map(RegionId),
             active: row.deactivated_at.is_none(),
+            email_confirmed: row.email_confirmed_at.is_some(),
         }))
     }
 
@@ -344,16 +358,19 @@ impl Db {
              AND ($2 = '' OR EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id AND g.role = $2)) \
              AND ($3 = 0 OR pr.region_id = $3 OR EXISTS (SELECT 1 FROM role_grants g \
                   WHERE g.person_id = p.id AND g.region_id = $3)) \
-             AND ($4 = 0 OR ($4 = 1 AND p.deactivated_at IS NULL) OR ($4 = 2 AND p.deactivated_at IS NOT NULL))";
+             AND ($4 = 0 OR ($4 = 1 AND p.deactivated_at IS NULL AND p.email_confirmed_at IS NOT NULL) \
+                  OR ($4 = 2 AND p.deactivated_at IS NOT NULL) \
+                  OR ($4 = 3 AND p.deactivated_at IS NULL AND p.email_confirmed_at IS NULL))";
         let from = "FROM people p LEFT JOIN practices pr ON pr.id = p.practice_id \
              LEFT JOIN regions r ON r.id = pr.region_id";
         let text = filter.text.as_deref().map(like_pattern).unwrap_or_default();
         let role = filter.role.map(Role::code).unwrap_or_default();
         let region = filter.region.map(|r| r.0).unwrap_or(0);
-        let active = match filter.active {
+        let active = match filter.status {
             None => 0_i64,
-            Some(true) => 1,
-            Some(false) => 2,
+            Some(AccountStatus::Active) => 1,
+            Some(AccountStatus::Deactivated) => 2,
+            Some(AccountStatus::Unconfirmed) => 3,
         };
         let mut conn = self.pool.acquire().await?;
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {from} WHERE {conditions}"))
@@ -364,8 +381,8 @@ impl Db {
             .fetch_one(&mut *conn)
             .await?;
         let rows: Vec<PersonListRow> = sqlx::query_as(&format!(
-            "SELECT p.id, p.full_name, p.email, pr.name AS practice, r.name AS region, p.deactivated_at \
-             {from} WHERE {conditions} \
+            "SELECT p.id, p.full_name, p.email, pr.name AS practice, r.name AS region, p.deactivated_at, \
+             p.email_confirmed_at {from} WHERE {conditions} \
              ORDER BY LOWER(p.full_name), p.id LIMIT $5 OFFSET $6"
         ))
         .bind(&text)
@@ -387,6 +404,7 @@ impl Db {
                 practice: row.practice,
                 region: row.region,
                 active: row.deactivated_at.is_none(),
+                email_confirmed: row.email_confirmed_at.is_some(),
             });
         }
         Ok(PeoplePage { people, total })
@@ -449,6 +467,7 @@ struct ProfileRow {
     career_stage: Option<String>,
     region_id: Option<i64>,
     deactivated_at: Option<i64>,
+    email_confirmed_at: Option<i64>,
 }
 
 /// A person as the admins' list shows them: their practice's and region's names.
@@ -460,6 +479,7 @@ struct PersonListRow {
     practice: Option<String>,
     region: Option<String>,
     deactivated_at: Option<i64>,
+    email_confirmed_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]

@@ -163,7 +163,8 @@ impl Db {
             "SELECT pr.id AS practice_id, COUNT(*) AS learners \
              FROM people p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner' \
              JOIN practices pr ON pr.id = p.practice_id \
-             WHERE p.deactivated_at IS NULL AND ($1 = 0 OR pr.region_id = $1) GROUP BY pr.id",
+             WHERE p.deactivated_at IS NULL AND p.email_confirmed_at IS NOT NULL AND ($1 = 0 OR pr.region_id = $1) \
+             GROUP BY pr.id",
         )
         .bind(region.map_or(0, |r| r.0))
         .fetch_all(&self.pool)

@@ -149,6 +149,7 @@ async fn account(
         career_stage: None,
         grants: &[grant],
         granted_by: None,
+        email_confirmed: true,
     };
     let audit = AuditRecord {
         action: AuditAction::Registered,

@@ -118,7 +118,7 @@ pub(super) fn column_key(name: &str) -> String {
     name.trim().to_uppercase().replace([' ', '-'], "_")
 }
 
-pub(super) fn problem(line: u64, message: String) -> LineProblem {
+pub(crate) fn problem(line: u64, message: String) -> LineProblem {
     LineProblem { line, message }
 }
 
@@ -338,13 +338,13 @@ impl<'a> Reading<'a> {
 
 /// The problems found in a file so far: the first `MAX_PROBLEMS_LISTED`, then a count.
 #[derive(Default)]
-pub(super) struct Problems {
+pub(crate) struct Problems {
     listed: Vec<LineProblem>,
     more: usize,
 }
 
 impl Problems {
-    pub(super) fn add(&mut self, line: u64, message: String) {
+    pub(crate) fn add(&mut self, line: u64, message: String) {
         if self.listed.len() < MAX_PROBLEMS_LISTED {
             self.listed.push(problem(line, message));
         } else {
@@ -353,7 +353,7 @@ impl Problems {
     }
 
     /// Every problem, or nothing when there were none.
-    pub(super) fn finish(mut self) -> Result<(), Vec<LineProblem>> {
+    pub(crate) fn finish(mut self) -> Result<(), Vec<LineProblem>> {
         if self.more > 0 {
             self.listed.push(problem(0, format!("…and {} more problems", self.more)));
         }
@@ -429,7 +429,7 @@ fn parse_adq(raw: &str) -> Result<f64, String> {
 }
 
 /// A value quoted in a message, cut short.
-pub(super) fn shorten(raw: &str) -> String {
+pub(crate) fn shorten(raw: &str) -> String {
     let cut: String = raw.chars().filter(|c| !c.is_control()).take(20).collect();
     if raw.chars().count() > 20 { format!("{cut}…") } else { cut }
 }
