@@ -42,6 +42,10 @@ pub struct Settings {
     /// Let `POST /test/clock?seconds=N` move this server's clock forward, for browser and
     /// multi-server tests of what falls due weeks later. Never allowed in production.
     pub test_clock: bool,
+    /// On the demo's first start, also generate a population of learners and prescribing so the
+    /// demo leads' dashboards show real figures (`DEMO_POPULATION=false` leaves only the accounts,
+    /// as the browser tests want: their expectations are about a handful of people).
+    pub demo_population: bool,
 }
 
 /// Development creates demo accounts on an empty embedded database; production never does.
@@ -115,6 +119,7 @@ impl Settings {
             job_poll: Duration::from_millis(parse("JOB_POLL_MS", &get("JOB_POLL_MS", "5000"))?),
             job_retry: Duration::from_secs(parse("JOB_RETRY_SECONDS", &get("JOB_RETRY_SECONDS", "60"))?),
             test_clock: parse("TEST_CLOCK", &get("TEST_CLOCK", "false"))?,
+            demo_population: parse("DEMO_POPULATION", &get("DEMO_POPULATION", "true"))?,
             database_url: get("DATABASE_URL", "sqlite://data/casebook.db"),
             database_max_connections: parse(
                 "DATABASE_MAX_CONNECTIONS",

@@ -65,7 +65,7 @@ impl Application {
             && state.db.engine() == Engine::Sqlite
             && settings.migrate_on_start
         {
-            first_run(&state).await?;
+            first_run(&state, settings.demo_population).await?;
         }
         let router = router(state.clone(), &settings);
         let jobs = JobPace { poll: settings.job_poll, retry: settings.job_retry };
@@ -109,9 +109,12 @@ impl Application {
     }
 }
 
-/// The embedded default's first run: demo accounts, and the first curriculum, published.
-async fn first_run(state: &AppState) -> anyhow::Result<()> {
-    if app::ssr::demo::seed_if_empty(state).await.map_err(|e| anyhow::anyhow!("adding demo data: {e}"))? {
+/// The embedded default's first run: demo accounts, the first curriculum, published, and (unless
+/// asked not to) a population for the demo leads' dashboards.
+async fn first_run(state: &AppState, population: bool) -> anyhow::Result<()> {
+    let seeded =
+        app::ssr::demo::seed_if_empty(state).await.map_err(|e| anyhow::anyhow!("adding demo data: {e}"))?;
+    if seeded {
         tracing::info!("demo organisations and accounts created (see README)");
     }
     let loaded = app::ssr::curriculum::load_first_curriculum_if_empty(&state.db, state.clock.now_ms())
@@ -119,6 +122,21 @@ async fn first_run(state: &AppState) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("loading the first curriculum: {e:?}"))?;
     if loaded > 0 {
         tracing::info!(modules = loaded, "first curriculum loaded");
+    }
+    if seeded && population {
+        let started = std::time::Instant::now();
+        let hash =
+            app::ssr::demo::demo_password_hash(&state.hasher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let made = app::ssr::generate::demo::populate_demo(&state.db, &hash, state.clock.now_ms())
+            .await
+            .map_err(|e| anyhow::anyhow!("generating the demo population: {e}"))?;
+        let seconds = started.elapsed().as_secs_f64();
+        tracing::info!(
+            learners = made.learners,
+            attempts = made.attempts,
+            seconds,
+            "demo population generated"
+        );
     }
     Ok(())
 }

@@ -111,3 +111,37 @@ async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(
     assert_same(&kept, &summed, "generated region");
     Ok(())
 }
+
+/// The first start of the embedded demo (development, SQLite only) generates a population into the
+/// demo regions: each demo lead's dashboard then shows figures, not stars, in every section the
+/// generated learners fill (uptake, themes, attitudes, decisions, ambivalence, practices and
+/// prescribing). How long the start takes is printed, for the README's claim of a few seconds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_population_fills_each_demo_leads_dashboard() -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let app = TestApp::spawn_with(Engine::Sqlite, |settings| {
+        settings.environment = server::config::Environment::Development
+    })
+    .await?;
+    eprintln!("the demo's first start took {:.1} s (a debug build)", started.elapsed().as_secs_f64());
+    let shown = |s: &Shown| matches!(s, Shown::Count(_));
+    for lead in ["lead.north@casebook.example", "lead.south@casebook.example"] {
+        let client = casebook_tests::new_client()?;
+        let form = [("email", lead), ("password", app::ssr::demo::DEMO_PASSWORD)];
+        app.post(&client, "/api/account/sign_in", &form).await?;
+        let view: ReportView = app.post(&client, "/api/reports/view_report", &[]).await?.json().await?;
+        let report = view.report;
+        assert!(shown(&report.registered) && shown(&report.overall.learners), "{lead}: {:?}", report.overall);
+        assert!(report.overall.completion_rate.is_some() && report.overall.median_minutes.is_some());
+        assert!(!report.by_module.is_empty() && report.by_module.iter().all(|r| shown(&r.learners)));
+        assert!(!report.themes.is_empty() && report.themes.iter().all(|t| t.gain.is_some()), "{lead} themes");
+        assert!(!report.attitudes.is_empty() && report.attitudes.iter().all(|a| a.shift.is_some()));
+        assert!(!report.decisions.is_empty() && report.decisions.iter().all(|d| d.poor_or_unsafe.is_some()));
+        assert!(!report.ambivalence.is_empty() && report.ambivalence.iter().all(|a| a.index_after.is_some()));
+        assert_eq!(report.practices.len(), 10, "{lead}: ten practices");
+        assert!(report.practices.iter().all(|p| shown(&p.learners) && p.rate.is_some()), "{lead} practices");
+        assert!(report.engagement.iter().all(|e| e.mean_rate.is_some()) && !report.engagement.is_empty());
+        assert!(!report.trend.is_empty());
+    }
+    Ok(())
+}

@@ -4,6 +4,7 @@
 //! the practices' prescribing, with a past campaign in each region whose effect is planted
 //! (`prescribing`).
 
+pub mod demo;
 pub mod prescribing;
 pub mod template;
 
@@ -69,31 +70,55 @@ pub async fn generate(
         return Err(AppError::BadRequest("This database already holds a generated population".into()));
     }
     load_first_curriculum_if_empty(db, now_ms).await.map_err(|_| AppError::Internal)?;
+    let (leads, practices) = organisations(db, plan, password_hash, now_ms).await?;
+    let into = Into { leads: &leads, practices: &practices };
+    populate(db, plan.seed, plan.responses, into, password_hash, now_ms, progress).await
+}
+
+/// Where a population goes: each region with the deanery lead who runs its past campaign, and
+/// the practices learners are spread over.
+#[derive(Clone, Copy)]
+pub struct Into<'a> {
+    pub leads: &'a [(RegionId, PersonId)],
+    pub practices: &'a [(PracticeId, RegionId)],
+}
+
+/// Learners, their attempts (about `responses` answers in all) and the practices' prescribing,
+/// spread over `into`, reproducible from `seed`.
+pub async fn populate(
+    db: &Db,
+    seed: i64,
+    responses: i64,
+    into: Into<'_>,
+    password_hash: &str,
+    now_ms: i64,
+    progress: impl Fn(i64),
+) -> Result<Generated, AppError> {
+    let (leads, practices) = (into.leads, into.practices);
     let mut modules = Vec::new();
     for summary in db.published_modules().await? {
         if let Some(stored) = db.module_version(&summary.slug, Some(summary.number)).await? {
             modules.push((summary.module.0, summary.version.0, template::template(&stored.definition)));
         }
     }
-    let (leads, practices) = organisations(db, plan, password_hash, now_ms).await?;
     let regions: Vec<RegionId> = leads.iter().map(|(region, _)| *region).collect();
     let mean_steps = modules.iter().map(|m| m.2.len() as f64).sum::<f64>() / modules.len().max(1) as f64;
     // Three attempts in four are finished (every step); the rest stop about half-way.
     let per_attempt = (mean_steps * (0.75 + 0.25 * 0.5)).max(1.0);
-    let attempts = (plan.responses as f64 / per_attempt).ceil() as i64;
+    let attempts = (responses as f64 / per_attempt).ceil() as i64;
     let learners = attempts.div_euclid(modules.len().clamp(1, 2) as i64) + 1;
     let population = Population {
-        seed: plan.seed,
+        seed,
         now_ms,
         password_hash,
-        practices: &practices,
+        practices,
         learners,
         attempts,
         modules: &modules,
         chunk: 2_000,
     };
     let responses = db.generate(&population, progress).await?;
-    let campaigns = prescribing::prescribing(db, plan.seed, &practices, &leads, now_ms).await?;
+    let campaigns = prescribing::prescribing(db, seed, practices, leads, now_ms).await?;
     Ok(Generated { regions, practices: practices.len(), learners, attempts, responses, campaigns })
 }
 
