@@ -147,6 +147,22 @@ impl TestApp {
         Ok(client)
     }
 
+    /// Waits (up to ten seconds) until the reports' kept months have caught up with every attempt
+    /// started or finished so far, as the workers soon would; refreshes them here too.
+    pub async fn months_refreshed(&self) -> anyhow::Result<()> {
+        let pool = sqlx::AnyPool::connect(&self.database_url()).await?;
+        for _ in 0..200 {
+            self.state.db.refresh_due_months(self.state.clock.now_ms(), 60_000).await?;
+            let due: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM month_totals_due").fetch_one(&pool).await?;
+            if due == 0 {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        anyhow::bail!("the reports' months never caught up")
+    }
+
     /// The emails sent so far, oldest first, as their decoded text.
     pub fn emails(&self) -> anyhow::Result<Vec<Email>> {
         crate::email::emails_in(self.outbox.path())

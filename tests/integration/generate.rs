@@ -107,15 +107,16 @@ async fn a_seeded_population_is_the_size_asked_for_and_reads_in_the_reports(
     assert!(before < after, "the generated learners know more after the cases: {before} → {after}");
     assert_eq!(report.report.practices.len(), 5);
     // The region's kept totals, made afresh after the bulk load, are the summaries' sums.
-    let (kept, summed) = both_ways(&first, &lead_email(1)).await?;
+    let region = first.state.db.organisations().await?.regions[0].id;
+    let (kept, summed) = both_ways(&first, region).await?;
     assert_same(&kept, &summed, "generated region");
     Ok(())
 }
 
 /// The first start of the embedded demo (development, SQLite only) generates a population into the
-/// demo regions: each demo lead's dashboard then shows figures, not stars, in every section the
-/// generated learners fill (uptake, themes, attitudes, decisions, ambivalence, practices and
-/// prescribing). How long the start takes is printed, for the README's claim of a few seconds.
+/// demo regions: each demo lead's dashboard then shows figures, not stars, in every section
+/// (uptake, themes, attitudes, decisions, ambivalence, matched pairs, retention at the boosters,
+/// commitments' outcomes and barriers, practices and prescribing). How long the start takes is printed, for the README's claim of a few seconds.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_population_fills_each_demo_leads_dashboard() -> anyhow::Result<()> {
     let started = std::time::Instant::now();
@@ -142,6 +143,18 @@ async fn the_demo_population_fills_each_demo_leads_dashboard() -> anyhow::Result
         assert!(report.practices.iter().all(|p| shown(&p.learners) && p.rate.is_some()), "{lead} practices");
         assert!(report.engagement.iter().all(|e| e.mean_rate.is_some()) && !report.engagement.is_empty());
         assert!(!report.trend.is_empty());
+        assert!(
+            !report.pairs.is_empty() && report.pairs.iter().all(|p| p.inconsistent.is_some()),
+            "{lead} pairs"
+        );
+        assert!(report.retention.iter().any(|r| r.change.is_some()), "{lead} retention");
+        assert!(!report.commitment_outcomes.is_empty());
+        let outcomes = report.commitment_outcomes.iter().filter(|o| o.outcome != "All reported");
+        assert!(
+            outcomes.clone().count() == 3 && outcomes.into_iter().all(|o| o.share.is_some()),
+            "{lead} outcomes"
+        );
+        assert!(report.barriers.iter().filter(|b| b.share.is_some()).count() >= 3, "{lead} barriers");
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ mod hostile_input;
 mod learning;
 mod limits;
 mod logs;
+mod month_totals;
 mod outage;
 mod pages;
 mod practices;

@@ -1,5 +1,6 @@
 //! The job worker every app server runs: it claims due jobs from the shared queue
-//! (`ssr::db::jobs`) and runs them. Today's jobs are emails: a follow-up's when it falls due, and
+//! (`ssr::db::jobs`) and runs them, then brings the reports' kept months up to date
+//! (`ssr::db::month_totals`). Today's jobs are emails: a follow-up's when it falls due, and
 //! one reminder a week later if it is still not done; a campaign's invitation to each recipient,
 //! and its one reminder to those who have not started; an account's confirmation link, or the note
 //! that someone tried to register with its address. A send that fails is put back with
@@ -44,6 +45,10 @@ pub async fn run_forever(state: AppState, pace: JobPace) {
                     break;
                 }
             }
+        }
+        // The reports' kept months that attempts started or finished since the last look.
+        if let Err(error) = state.db.refresh_due_months(state.clock.now_ms(), millis(LEASE)).await {
+            tracing::error!(%error, "the reports' months could not be brought up to date");
         }
         tokio::time::sleep(pace.poll).await;
     }

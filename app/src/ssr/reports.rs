@@ -14,7 +14,7 @@ use crate::domain::curriculum::module::ModuleDefinition;
 use crate::domain::ids::{ModuleId, PracticeId, RegionId, VersionId};
 use crate::domain::reports::ambivalence::ambivalence_rows;
 use crate::domain::reports::build::{
-    PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake,
+    PracticeFacts, attitudes, decisions, grouped, practices, themes, uptake as uptake_row,
 };
 use crate::domain::reports::disclosure::count;
 use crate::domain::reports::follow_ups::{BoosterFact, barrier_rows, outcome_rows, retention_rows};
@@ -24,12 +24,14 @@ use crate::domain::reports::prescribing::{
     engagement, first_completions, high_prescribers, practice_learners, practice_rates, trend,
 };
 use crate::domain::reports::report::{Report, Table};
+use crate::domain::reports::uptake::{Counts, Uptake};
 use crate::domain::role::Principal;
 use crate::domain::time::{format_iso_date, parse_uk_date_end, parse_uk_date_start};
 use crate::error::{AppError, FormCheck};
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::db::Db;
 use crate::ssr::db::audit::AuditRecord;
+use crate::ssr::db::month_totals::{MonthFigures, month_bounds, month_of};
 use crate::ssr::db::report_follow_ups::BoosterAnswerPair;
 use crate::ssr::db::reports::Scope;
 use crate::ssr::download::{attachment, refusal, spreadsheet_safe};
@@ -87,6 +89,9 @@ pub async fn report_for(
     }
     check.finish(&keep)?;
     let whole_history = from.trim().is_empty() && to.trim().is_empty();
+    // Dates count whole months: the kept months are what a range adds up.
+    let from_ms = month_bounds(&month_of(from_ms)).map_or(from_ms, |(start, _)| start);
+    let to_ms = month_bounds(&month_of(to_ms - 1)).map_or(to_ms, |(_, end)| end);
     let scope = Scope { region, from_ms, to_ms, whole_history };
     let name = match region {
         Some(id) => {
@@ -117,18 +122,19 @@ async fn build(
     measure: Measure,
     organisations: &crate::domain::organisation::Organisations,
 ) -> Result<Report, AppError> {
+    let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
+    let (first, last) = (month(scope.from_ms), month(scope.to_ms - 1));
+    let by_months = !(scope.region.is_some() && scope.whole_history);
     // Independent reads, each on its own pooled connection, so they overlap.
-    let (attempts, learning, pair_totals, ambivalence, every_month, registered) = tokio::try_join!(
-        db.attempt_facts(scope),
-        db.learning_totals(scope),
-        db.pair_totals(scope),
-        db.ambivalence_totals(scope),
+    let (figures, every_month, registered, booster_pairs, reported) = tokio::try_join!(
+        figures(db, scope, by_months, &first, &last),
         db.prescribing_figures(scope.region, "0000-00", "9999-99"),
         db.registered_by_practice(scope.region),
+        db.booster_answer_pairs(scope),
+        db.reported_commitments(scope),
     )?;
-    let (booster_pairs, reported) =
-        tokio::try_join!(db.booster_answer_pairs(scope), db.reported_commitments(scope))?;
     let boosters = booster_facts(db, booster_pairs).await?;
+    let MonthFigures { uptake, learning, ambivalence, pairs } = figures;
     let modules: Vec<ModuleId> = learning
         .attitudes
         .iter()
@@ -137,14 +143,12 @@ async fn build(
         .collect();
     let named = Modules::load(db, &modules).await?;
     let every_month = month_values(&every_month, measure);
-    let month = |ms: i64| format_iso_date(ms)[..7].to_owned();
-    let (first, last) = (month(scope.from_ms), month(scope.to_ms - 1));
     let in_period: Vec<_> =
         every_month.iter().filter(|m| m.month >= first && m.month <= last).cloned().collect();
     let rates = practice_rates(&in_period);
     let high = high_prescribers(&rates);
     let deciles = deciles(&rates);
-    let learners = practice_learners(&attempts, &registered);
+    let learners = practice_learners(&uptake.by_practice, &registered);
     let facts: BTreeMap<PracticeId, PracticeFacts> = organisations
         .practices
         .iter()
@@ -160,25 +164,59 @@ async fn build(
             (p.id, facts)
         })
         .collect();
+    let by_month: Vec<(String, &Counts)> = uptake.by_month.iter().map(|(m, c)| (m.clone(), c)).collect();
+    let mut by_module: Vec<(String, &Counts)> =
+        uptake.by_module.iter().map(|(m, c)| (named.title(*m), c)).collect();
+    by_module.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Report {
         scope: name,
+        by_months,
         measure,
         registered: count(registered.iter().map(|(_, n)| n).sum()),
-        overall: uptake("All modules".into(), &attempts.iter().collect::<Vec<_>>()),
-        by_month: grouped(&attempts, |a| month(a.started_at)),
-        by_module: grouped(&attempts, |a| named.title(a.module)),
+        overall: uptake_row("All modules".into(), &uptake.overall),
+        by_month: grouped(&by_month),
+        by_module: grouped(&by_module),
         themes: themes(&learning.themes),
         attitudes: attitudes(&learning.attitudes, |m, key| named.statement(m, key)),
         ambivalence: ambivalence_rows(&ambivalence, |m| named.title(m)),
         decisions: decisions(&learning.decisions, |m, case, node| named.question(m, case, node)),
-        pairs: pair_rows(&pair_totals),
+        pairs: pair_rows(&pairs),
         retention: retention_rows(&boosters),
         commitment_outcomes: outcome_rows(&reported),
         barriers: barrier_rows(&reported),
-        practices: practices(&attempts, &learning.practices, &facts),
+        practices: practices(&uptake.by_practice, &learning.practices, &facts),
         engagement: engagement(&rates, &high, &learners),
-        trend: trend(&every_month, &first_completions(&attempts, month)),
+        trend: trend(&every_month, &first_completions(&uptake.by_practice, month)),
     })
+}
+
+/// The scope's uptake and learning: a region's whole history exactly (each learner once), from its
+/// attempts and kept totals; a date range, or every region, added up from the kept months.
+async fn figures(
+    db: &Db,
+    scope: Scope,
+    by_months: bool,
+    first: &str,
+    last: &str,
+) -> Result<MonthFigures, sqlx::Error> {
+    match scope.region {
+        Some(region) if !by_months => {
+            let (attempts, learning, pairs, ambivalence) = tokio::try_join!(
+                db.attempt_facts(scope),
+                db.region_totals(region),
+                db.pair_totals(scope),
+                db.ambivalence_totals(scope),
+            )?;
+            Ok(MonthFigures {
+                uptake: Uptake::of_attempts(&attempts, month_of),
+                learning,
+                ambivalence,
+                pairs,
+            })
+        }
+        region if scope.whole_history => db.month_figures(region, "0000-00", "9999-99").await,
+        region => db.month_figures(region, first, last).await,
+    }
 }
 
 /// Booster answers with their items' themes, from the module version each attempt took.

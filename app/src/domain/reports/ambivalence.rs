@@ -10,7 +10,7 @@ use crate::domain::ids::ModuleId;
 
 /// One module's evaluations, added up over the attempts finished in scope. Index sums are of twice
 /// the index (a whole number), so they stay exact.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AmbivalenceTotals {
     pub module: ModuleId,
     pub learners: i64,

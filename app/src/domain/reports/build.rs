@@ -1,12 +1,13 @@
 //! Builds a report's rows from exact facts (attempts, and the database's totals), applying
 //! disclosure control to every figure as it is made.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::disclosure::{breakdown, count, over_enough};
 use super::report::{AttitudeRow, DecisionRow, PracticeRow, ThemeRow, UptakeRow};
 use super::stats::mean_with_interval_from_sums;
 use super::theme_scores::Sitting;
+use super::uptake::Counts;
 use crate::domain::curriculum::theme::{THEMES, theme};
 use crate::domain::ids::{ModuleId, PersonId, PracticeId};
 
@@ -26,7 +27,7 @@ pub struct AttemptFact {
 /// One theme's totals over the learners who answered its items both before and after the cases in
 /// scope (each learner's answers added up over their finished attempts first), as the database
 /// adds them up: sums of each learner's share right and paired gain, and the answers' totals.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct ThemeTotals {
     pub theme: String,
     pub learners: i64,
@@ -41,14 +42,14 @@ pub struct ThemeTotals {
 
 /// A practice's learners with answers before and after the cases, and the sum of their gains
 /// (over every theme's items together).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct PracticeGains {
     pub learners: i64,
     pub gain: f64,
 }
 
 /// Agreement with one attitude statement, added up over attempts in scope (agreement 1 to 5).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AttitudeTotals {
     pub module: ModuleId,
     pub statement: String,
@@ -63,7 +64,7 @@ pub struct AttitudeTotals {
 }
 
 /// One case decision, added up over attempts in scope.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct DecisionTotals {
     pub module: ModuleId,
     pub case: String,
@@ -120,59 +121,33 @@ pub fn decisions(
     rows
 }
 
-/// Uptake over some attempts.
-pub fn uptake(label: String, attempts: &[&AttemptFact]) -> UptakeRow {
-    let (learners, started, completed) =
-        (learners_in(attempts), started_in(attempts), completed_in(attempts));
-    let mut minutes: Vec<i64> = attempts.iter().filter_map(|a| a.minutes).collect();
-    minutes.sort_unstable();
+/// Uptake over one group's counts.
+pub fn uptake(label: String, counts: &Counts) -> UptakeRow {
+    let Counts { learners, started, completed, .. } = *counts;
     UptakeRow {
         label,
         learners: count(learners),
         started: count(started),
         completed: count(completed),
         completion_rate: over_enough(learners, (started > 0).then(|| completed as f64 / started as f64)),
-        median_minutes: over_enough(learners, median(&minutes)),
+        median_minutes: over_enough(learners, counts.median_minutes()),
     }
 }
 
-fn median(sorted: &[i64]) -> Option<f64> {
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
-    }
-}
-
-/// Uptake grouped by a label each attempt is given (its month, its module), in label order. The
-/// counts of the groups add up to the overall row's, so each column is protected as a breakdown.
-pub fn grouped(attempts: &[AttemptFact], label_of: impl Fn(&AttemptFact) -> String) -> Vec<UptakeRow> {
-    let mut groups: BTreeMap<String, Vec<&AttemptFact>> = BTreeMap::new();
-    for attempt in attempts {
-        groups.entry(label_of(attempt)).or_default().push(attempt);
-    }
-    let mut rows: Vec<UptakeRow> = groups.iter().map(|(label, group)| uptake(label.clone(), group)).collect();
-    let column = |measure: fn(&[&AttemptFact]) -> i64| {
-        breakdown(&groups.values().map(|g| measure(g)).collect::<Vec<_>>()).0
+/// Uptake by groups (months, modules), in the order given. The counts of the groups add up to
+/// the overall row's, so each column is protected as a breakdown.
+pub fn grouped(groups: &[(String, &Counts)]) -> Vec<UptakeRow> {
+    let mut rows: Vec<UptakeRow> =
+        groups.iter().map(|(label, counts)| uptake(label.clone(), counts)).collect();
+    let column = |measure: fn(&Counts) -> i64| {
+        breakdown(&groups.iter().map(|(_, counts)| measure(counts)).collect::<Vec<_>>()).0
     };
-    let (learners, started, completed) = (column(learners_in), column(started_in), column(completed_in));
+    let (learners, started, completed) =
+        (column(|c| c.learners), column(|c| c.started), column(|c| c.completed));
     for (i, row) in rows.iter_mut().enumerate() {
         (row.learners, row.started, row.completed) = (learners[i], started[i], completed[i]);
     }
     rows
-}
-
-fn learners_in(attempts: &[&AttemptFact]) -> i64 {
-    attempts.iter().map(|a| a.person).collect::<BTreeSet<_>>().len() as i64
-}
-
-fn started_in(attempts: &[&AttemptFact]) -> i64 {
-    attempts.len() as i64
-}
-
-fn completed_in(attempts: &[&AttemptFact]) -> i64 {
-    attempts.iter().filter(|a| a.completed_at.is_some()).count() as i64
 }
 
 fn share(part: i64, whole: i64) -> Option<f64> {
@@ -222,22 +197,18 @@ pub struct PracticeFacts {
 }
 
 /// One row per practice with attempts in scope or prescribing figures (`facts`: id → facts), by
-/// name. Practices' counts add up to the region's, so each column is protected as a breakdown.
+/// name, from each practice's uptake. Practices' counts add up to the region's, so each column is
+/// protected as a breakdown.
 pub fn practices(
-    attempts: &[AttemptFact],
+    uptake: &BTreeMap<PracticeId, Counts>,
     gains: &BTreeMap<PracticeId, PracticeGains>,
     facts: &BTreeMap<PracticeId, PracticeFacts>,
 ) -> Vec<PracticeRow> {
-    // Grouped once by practice: a region's dashboard (or every region's) stays linear in its records.
-    let mut attempts_at: BTreeMap<Option<PracticeId>, Vec<&AttemptFact>> = BTreeMap::new();
-    for attempt in attempts {
-        attempts_at.entry(attempt.practice).or_default().push(attempt);
-    }
     let mut found: Vec<(PracticeRow, i64, i64)> = facts
         .iter()
         .filter_map(|(&id, facts)| {
-            let mine = attempts_at.remove(&Some(id)).unwrap_or_default();
-            if mine.is_empty() && facts.rate.is_none() {
+            let mine = uptake.get(&id).cloned().unwrap_or_default();
+            if mine.started == 0 && facts.rate.is_none() {
                 return None;
             }
             let gained = gains.get(&id).copied().unwrap_or_default();
@@ -251,7 +222,7 @@ pub fn practices(
                 decile: facts.decile,
                 high_prescriber: facts.high_prescriber,
             };
-            Some((row, learners_in(&mine), completed_in(&mine)))
+            Some((row, mine.learners, mine.completed))
         })
         .collect();
     found.sort_by(|a, b| a.0.name.cmp(&b.0.name));
@@ -267,7 +238,9 @@ pub fn practices(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::PersonId;
     use crate::domain::reports::disclosure::Shown;
+    use crate::domain::reports::uptake::Uptake;
 
     fn attempt(person: i64, practice: i64, completed: bool, minutes: i64) -> AttemptFact {
         AttemptFact {
@@ -278,6 +251,10 @@ mod tests {
             completed_at: completed.then_some(1),
             minutes: completed.then_some(minutes),
         }
+    }
+
+    fn counted(attempts: &[AttemptFact]) -> Counts {
+        Uptake::of_attempts(attempts, |_| String::new()).overall
     }
 
     /// A theme's totals over learners who each got (right, answered) before and after, added up
@@ -313,7 +290,7 @@ mod tests {
     #[test]
     fn uptake_counts_and_rates_are_disclosure_controlled() {
         let ten: Vec<AttemptFact> = (0..10).map(|p| attempt(p, 1, p < 8, 20 + p)).collect();
-        let row = uptake("All".into(), &ten.iter().collect::<Vec<_>>());
+        let row = uptake("All".into(), &counted(&ten));
         assert_eq!(
             (row.learners, row.started, row.completed),
             (Shown::Count(10), Shown::Count(10), Shown::Count(10))
@@ -321,7 +298,7 @@ mod tests {
         assert_eq!(row.completion_rate, Some(0.8));
         // Minutes 20..27: the median of eight is (23 + 24) / 2.
         assert_eq!(row.median_minutes, Some(23.5));
-        let few = uptake("Few".into(), &ten[..5].iter().collect::<Vec<_>>());
+        let few = uptake("Few".into(), &counted(&ten[..5]));
         assert_eq!(few.started, Shown::Suppressed);
         assert_eq!((few.completion_rate, few.median_minutes), (None, None), "five learners are too few");
     }
@@ -337,7 +314,9 @@ mod tests {
                     .map(move |p| AttemptFact { started_at: month, ..attempt(month * 100 + p, 1, false, 0) })
             })
             .collect();
-        let rows = grouped(&months, |a| a.started_at.to_string());
+        let by_month = Uptake::of_attempts(&months, |at| at.to_string()).by_month;
+        let groups: Vec<(String, &Counts)> = by_month.iter().map(|(m, c)| (m.clone(), c)).collect();
+        let rows = grouped(&groups);
         let started: Vec<Shown> = rows.iter().map(|r| r.started).collect();
         assert_eq!(started, [Shown::Suppressed, Shown::Suppressed, Shown::Count(10)]);
     }
@@ -420,7 +399,8 @@ mod tests {
         ]);
         let attempts: Vec<AttemptFact> = (0..9).map(|p| attempt(p, 1, true, 20)).collect();
         let gains = BTreeMap::from([(PracticeId(1), PracticeGains { learners: 9, gain: 4.5 })]);
-        let practices = practices(&attempts, &gains, &names);
+        let practices =
+            practices(&Uptake::of_attempts(&attempts, |_| String::new()).by_practice, &gains, &names);
         let listed: Vec<&str> = practices.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             listed,

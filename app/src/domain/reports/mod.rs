@@ -14,3 +14,4 @@ pub mod region_totals;
 pub mod report;
 pub mod stats;
 pub mod theme_scores;
+pub mod uptake;

@@ -9,7 +9,7 @@ use super::disclosure::{Shown, count, over_enough};
 use crate::domain::curriculum::theme::{THEMES, theme};
 
 /// One theme's matched pairs, added up over the attempts finished in scope.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct PairTotals {
     pub theme: String,
     pub learners: i64,

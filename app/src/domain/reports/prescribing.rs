@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::build::AttemptFact;
 use super::disclosure::{Shown, breakdown, over_enough};
-use crate::domain::ids::{PersonId, PracticeId};
+use super::uptake::Counts;
+use crate::domain::ids::PracticeId;
 
 /// Fewer practices than this at a point of the trend and its mean is not shown: a single
 /// practice's published prescribing would otherwise tell when its GPs completed a module.
@@ -161,10 +161,10 @@ pub fn trend(months: &[MonthRate], first_completion: &BTreeMap<PracticeId, Strin
         .collect()
 }
 
-/// Each practice's learners: `registered` (practice → count), and who started and completed in
-/// `attempts`.
+/// Each practice's registered learners (`registered`: practice → learners) and, from its uptake,
+/// the learners who started and who finished a module.
 pub fn practice_learners(
-    attempts: &[AttemptFact],
+    uptake: &BTreeMap<PracticeId, Counts>,
     registered: &[(PracticeId, i64)],
 ) -> BTreeMap<PracticeId, PracticeLearners> {
     let mut learners: BTreeMap<PracticeId, PracticeLearners> = registered
@@ -173,38 +173,23 @@ pub fn practice_learners(
             (practice, PracticeLearners { registered, ..PracticeLearners::default() })
         })
         .collect();
-    let mut started: BTreeSet<(PracticeId, PersonId)> = BTreeSet::new();
-    let mut completed: BTreeSet<(PracticeId, PersonId)> = BTreeSet::new();
-    for attempt in attempts {
-        let Some(practice) = attempt.practice else { continue };
-        started.insert((practice, attempt.person));
-        if attempt.completed_at.is_some() {
-            completed.insert((practice, attempt.person));
-        }
-    }
-    for (practice, _) in started {
-        learners.entry(practice).or_default().started += 1;
-    }
-    for (practice, _) in completed {
-        learners.entry(practice).or_default().completed += 1;
+    for (practice, counts) in uptake {
+        let row = learners.entry(*practice).or_default();
+        row.started += counts.learners;
+        row.completed += counts.completers;
     }
     learners
 }
 
-/// The month each practice's first completion in `attempts` fell in; `month_of` gives a time's
-/// `YYYY-MM`.
+/// The month (`month_of`) each practice's first attempt was finished, from its uptake.
 pub fn first_completions(
-    attempts: &[AttemptFact],
+    uptake: &BTreeMap<PracticeId, Counts>,
     month_of: impl Fn(i64) -> String,
 ) -> BTreeMap<PracticeId, String> {
-    let mut first: BTreeMap<PracticeId, i64> = BTreeMap::new();
-    for attempt in attempts {
-        if let (Some(practice), Some(at)) = (attempt.practice, attempt.completed_at) {
-            let earliest = first.entry(practice).or_insert(at);
-            *earliest = (*earliest).min(at);
-        }
-    }
-    first.into_iter().map(|(practice, at)| (practice, month_of(at))).collect()
+    uptake
+        .iter()
+        .filter_map(|(practice, counts)| Some((*practice, month_of(counts.first_completed_at?))))
+        .collect()
 }
 
 /// A month (`YYYY-MM`) as a count of months, so that months can be subtracted.

@@ -87,6 +87,10 @@ pub struct PracticeRow {
 pub struct Report {
     /// The region's name, or "All regions".
     pub scope: String,
+    /// Added up from the kept months (a date range, or every region): whole months, and a learner
+    /// once in each month they took part.
+    #[serde(default)]
+    pub by_months: bool,
     /// The prescribing measure the practices' figures, flags and trend use.
     #[serde(default)]
     pub measure: Measure,

@@ -10,7 +10,7 @@ use crate::domain::learning::results::RecordedAnswer;
 use crate::domain::learning::step::Step;
 
 /// One sitting of the test (before or after the cases), for one theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Sitting {
     pub right: i64,
     pub answered: i64,

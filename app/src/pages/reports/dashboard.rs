@@ -317,10 +317,26 @@ fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
+                    {view
+                        .report
+                        .by_months
+                        .then(|| {
+                            view! {
+                                <div class="nhsuk-inset-text">
+                                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                                    <p>
+                                        "These figures are added up month by month: dates count whole calendar months \
+                                         (the month of the first day to the month of the last), and a learner is \
+                                         counted once in each month they started or finished a module. A region's \
+                                         report without dates counts each learner once over all time."
+                                    </p>
+                                </div>
+                            }
+                        })}
                     <TextField
                         name="from"
                         label="From"
-                        hint="The first day, like 2026-09-01. Leave empty for the beginning."
+                        hint="The first day, like 2026-09-01 (its whole month counts). Leave empty for the beginning."
                         width="nhsuk-input--width-10"
                         value=value_or(&error, "from", &view.from)
                         error=message(&error, "from")
@@ -328,7 +344,7 @@ fn Filters(view: ReportView, error: Option<AppError>) -> impl IntoView {
                     <TextField
                         name="to"
                         label="To"
-                        hint="The last day, like 2026-11-30. Leave empty for today."
+                        hint="The last day, like 2026-11-30 (its whole month counts). Leave empty for today."
                         width="nhsuk-input--width-10"
                         value=value_or(&error, "to", &view.to)
                         error=message(&error, "to")

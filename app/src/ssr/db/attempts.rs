@@ -11,6 +11,7 @@
 use super::curriculum::decode;
 use super::evidence::{NewCertificate, NewStatement, insert_certificate, insert_statements};
 use super::follow_ups::{NewFollowUp, insert_follow_ups};
+use super::month_totals::mark_attempt_months;
 use super::reports::insert_report_record;
 use super::{Db, is_unique_violation};
 use crate::domain::ids::{ModuleId, PersonId, VersionId};
@@ -176,6 +177,7 @@ impl Db {
             Ok(id) => {
                 insert_statements(&mut tx, std::slice::from_ref(new.launched), new.person, id, now_ms)
                     .await?;
+                mark_attempt_months(&mut tx, id).await?;
                 tx.commit().await?;
             }
             Err(error) if is_unique_violation(&error) => tx.rollback().await?,
@@ -287,6 +289,9 @@ impl Db {
             insert_report_record(&mut tx, attempt.id, record, now_ms).await?;
         }
         insert_follow_ups(&mut tx, attempt.id, attempt.person, new.follow_ups).await?;
+        if finished {
+            mark_attempt_months(&mut tx, attempt.id).await?;
+        }
         tx.commit().await?;
         Ok(Recorded::Saved)
     }

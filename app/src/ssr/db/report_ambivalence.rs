@@ -7,7 +7,7 @@ use crate::domain::ids::ModuleId;
 use crate::domain::reports::ambivalence::AmbivalenceTotals;
 
 #[derive(sqlx::FromRow)]
-struct AmbivalenceRow {
+pub(super) struct AmbivalenceRow {
     module_id: ModuleId,
     learners: i64,
     attempts: i64,
@@ -50,21 +50,24 @@ impl Db {
             in_scope("completed_at")
         );
         let rows: Vec<AmbivalenceRow> = self.scoped(&sql, scope).await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AmbivalenceTotals {
-                module: r.module_id,
-                learners: r.learners,
-                attempts: r.attempts,
-                positive_before: r.positive_before,
-                negative_before: r.negative_before,
-                positive_after: r.positive_after,
-                negative_after: r.negative_after,
-                doubled_before: r.doubled_before,
-                doubled_after: r.doubled_after,
-                doubled_shift: r.doubled_shift,
-                doubled_shift_squared: r.doubled_shift_squared,
-            })
-            .collect())
+        Ok(rows.into_iter().map(AmbivalenceTotals::from).collect())
+    }
+}
+
+impl From<AmbivalenceRow> for AmbivalenceTotals {
+    fn from(r: AmbivalenceRow) -> Self {
+        AmbivalenceTotals {
+            module: r.module_id,
+            learners: r.learners,
+            attempts: r.attempts,
+            positive_before: r.positive_before,
+            negative_before: r.negative_before,
+            positive_after: r.positive_after,
+            negative_after: r.negative_after,
+            doubled_before: r.doubled_before,
+            doubled_after: r.doubled_after,
+            doubled_shift: r.doubled_shift,
+            doubled_shift_squared: r.doubled_shift_squared,
+        }
     }
 }

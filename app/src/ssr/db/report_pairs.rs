@@ -6,7 +6,7 @@ use super::reports::{Scope, in_scope};
 use crate::domain::reports::pairs::PairTotals;
 
 #[derive(sqlx::FromRow)]
-struct PairTotalsRow {
+pub(super) struct PairTotalsRow {
     theme_code: String,
     learners: i64,
     met: i64,
@@ -29,14 +29,12 @@ impl Db {
                 scope,
             )
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| PairTotals {
-                theme: r.theme_code,
-                learners: r.learners,
-                met: r.met,
-                inconsistent: r.inconsistent,
-            })
-            .collect())
+        Ok(rows.into_iter().map(PairTotals::from).collect())
+    }
+}
+
+impl From<PairTotalsRow> for PairTotals {
+    fn from(r: PairTotalsRow) -> Self {
+        PairTotals { theme: r.theme_code, learners: r.learners, met: r.met, inconsistent: r.inconsistent }
     }
 }

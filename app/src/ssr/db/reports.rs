@@ -1,7 +1,8 @@
 //! The reports' data: the per-attempt theme summaries written when an attempt finishes, and the
 //! aggregates the dashboards read, always for one region (or every region, for admins) and a date
 //! range. Counts here are exact; disclosure control is applied after, in `domain::reports`.
-//! A region's whole history is read from its kept totals (`region_totals`), the same sums.
+//! A region's whole history is read from its kept totals (`region_totals`), the same sums; a date
+//! range or every region from the kept months (`month_totals`).
 
 use sqlx::{Any, Transaction};
 
@@ -28,7 +29,7 @@ pub struct Scope {
 }
 
 /// The learning figures in a scope: by theme, practice, attitude statement and decision.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct LearningTotals {
     pub themes: Vec<ThemeTotals>,
     pub practices: BTreeMap<PracticeId, PracticeGains>,
@@ -172,15 +173,12 @@ impl Db {
         Ok(rows.into_iter().map(|row| (row.practice_id, row.learners)).collect())
     }
 
-    /// The learning figures in scope: a region's kept totals for its whole history, otherwise added
-    /// up from the per-attempt summaries (every region at once is added up too: a learner who moved
-    /// region is one learner there, but has a part in each region's totals).
+    /// The learning figures in scope as the per-attempt summaries give them (each learner's answers
+    /// pooled first; every region at once counts a learner who moved region once). A month's kept
+    /// figures are made from these.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn learning_totals(&self, scope: Scope) -> Result<LearningTotals, sqlx::Error> {
-        if let (Some(region), true) = (scope.region, scope.whole_history) {
-            return self.region_totals(region).await;
-        }
-        // Each a grouping over the region's summaries, on its own pooled connection, so they overlap.
+    pub async fn summed_learning(&self, scope: Scope) -> Result<LearningTotals, sqlx::Error> {
+        // Each a grouping over the scope's summaries, on its own pooled connection, so they overlap.
         let (themes, practices, attitudes, decisions) = tokio::try_join!(
             self.theme_totals(scope),
             self.practice_gains(scope),
@@ -191,7 +189,8 @@ impl Db {
     }
 
     /// A region's kept totals over its whole history.
-    async fn region_totals(&self, region: RegionId) -> Result<LearningTotals, sqlx::Error> {
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn region_totals(&self, region: RegionId) -> Result<LearningTotals, sqlx::Error> {
         let (themes, practices, attitudes, decisions) = tokio::try_join!(
             self.in_region::<ThemeTotalsRow>(
                 "SELECT theme_code, learners, share_right_before, share_right_after, gain, gain_squared, pre_right, \
@@ -344,7 +343,7 @@ impl Db {
 /// An attitude statement's totals: learners, before-and-after pairs, and the sums of the agreement
 /// before and after, of the shift and of its square.
 #[derive(sqlx::FromRow)]
-struct AttitudeRow {
+pub(super) struct AttitudeRow {
     module_id: ModuleId,
     statement_key: String,
     learners: i64,
@@ -355,7 +354,7 @@ struct AttitudeRow {
     shift_squared: i64,
 }
 
-fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
+pub(super) fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
     AttitudeTotals {
         module: row.module_id,
         statement: row.statement_key,
@@ -370,7 +369,7 @@ fn attitude_totals(row: AttitudeRow) -> AttitudeTotals {
 
 /// A decision's totals: learners, times taken, and times with a poor or unsafe option.
 #[derive(sqlx::FromRow)]
-struct DecisionRow {
+pub(super) struct DecisionRow {
     module_id: ModuleId,
     case_key: String,
     node_key: String,
@@ -379,7 +378,7 @@ struct DecisionRow {
     poor_or_unsafe: i64,
 }
 
-fn decision_totals(row: DecisionRow) -> DecisionTotals {
+pub(super) fn decision_totals(row: DecisionRow) -> DecisionTotals {
     DecisionTotals {
         module: row.module_id,
         case: row.case_key,
@@ -404,7 +403,7 @@ struct AttemptRow {
 /// A theme's totals: learners, the sums of their shares right before and after, of their gains
 /// and the gains' squares, and the ten sums of [`insert_theme_scores`].
 #[derive(sqlx::FromRow)]
-struct ThemeTotalsRow {
+pub(super) struct ThemeTotalsRow {
     theme_code: String,
     learners: i64,
     share_right_before: f64,
@@ -415,7 +414,7 @@ struct ThemeTotalsRow {
     sums: SittingSums,
 }
 
-fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
+pub(super) fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
     ThemeTotals {
         before: row.sums.before(),
         after: row.sums.after(),
@@ -430,13 +429,13 @@ fn theme_totals(row: ThemeTotalsRow) -> ThemeTotals {
 
 /// A practice's learners with answers before and after, and the sum of their gains.
 #[derive(sqlx::FromRow)]
-struct PracticeGainsRow {
+pub(super) struct PracticeGainsRow {
     practice_id: Option<PracticeId>,
     learners: i64,
     gain: f64,
 }
 
 /// A practice's gains, keyed by the practice (learners at no practice are in no practice's row).
-fn practice_gains(row: PracticeGainsRow) -> Option<(PracticeId, PracticeGains)> {
+pub(super) fn practice_gains(row: PracticeGainsRow) -> Option<(PracticeId, PracticeGains)> {
     Some((row.practice_id?, PracticeGains { learners: row.learners, gain: row.gain }))
 }

@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::ssr::curriculum::load_first_curriculum_if_empty;
 use crate::ssr::db::audit::AuditRecord;
 use crate::ssr::db::generate::Population;
+use crate::ssr::db::month_totals::month_of;
 use crate::ssr::db::{Db, NewPerson};
 use prescribing::PlantedCampaign;
 
@@ -118,8 +119,18 @@ pub async fn populate(
         chunk: 2_000,
     };
     let responses = db.generate(&population, progress).await?;
+    refresh_report_months(db, &regions, now_ms).await?;
     let campaigns = prescribing::prescribing(db, seed, practices, leads, now_ms).await?;
     Ok(Generated { regions, practices: practices.len(), learners, attempts, responses, campaigns })
+}
+
+/// Makes the reports' kept months of generated records (started over the past year and a bit),
+/// which are written in bulk rather than by the transactions that mark their months.
+pub async fn refresh_report_months(db: &Db, regions: &[RegionId], now_ms: i64) -> Result<(), AppError> {
+    let (first, last) = (month_of(now_ms - 400 * 86_400_000), month_of(now_ms));
+    db.mark_months_due(regions, &first, &last).await?;
+    db.refresh_due_months(now_ms, 3_600_000).await?;
+    Ok(())
 }
 
 /// The regions with their deanery leads, their practices (ODS codes beginning X, which real

@@ -1,5 +1,7 @@
 use super::*;
-use crate::domain::ids::ModuleId;
+use crate::domain::ids::{ModuleId, PersonId};
+use crate::domain::reports::build::AttemptFact;
+use crate::domain::reports::uptake::Uptake;
 
 /// Practice `id` (the tests number their practices).
 fn p(id: i64) -> PracticeId {
@@ -128,10 +130,11 @@ fn practice_learners_count_people_once_and_first_completions_take_the_earliest()
     };
     let attempts =
         [attempt(1, 10, Some(300)), attempt(1, 10, Some(100)), attempt(2, 10, None), attempt(3, 20, None)];
-    let learners = practice_learners(&attempts, &[(p(10), 12), (p(30), 4)]);
+    let by_practice = Uptake::of_attempts(&attempts, |_| String::new()).by_practice;
+    let learners = practice_learners(&by_practice, &[(p(10), 12), (p(30), 4)]);
     assert_eq!(learners[&p(10)], PracticeLearners { registered: 12, started: 2, completed: 1 });
     assert_eq!(learners[&p(20)], PracticeLearners { registered: 0, started: 1, completed: 0 });
     assert_eq!(learners[&p(30)], PracticeLearners { registered: 4, started: 0, completed: 0 });
-    let first = first_completions(&attempts, |at| format!("m{at}"));
+    let first = first_completions(&by_practice, |at| format!("m{at}"));
     assert_eq!(first.into_iter().collect::<Vec<_>>(), vec![(p(10), "m100".to_owned())]);
 }
