@@ -31,7 +31,7 @@ use crate::error::{AppError, FormCheck};
 use crate::ssr::auth::backend::AuthSession;
 use crate::ssr::db::Db;
 use crate::ssr::db::audit::AuditRecord;
-use crate::ssr::db::month_totals::{MonthFigures, month_bounds, month_of};
+use crate::ssr::db::month_totals::{MonthFigures, MonthRange, month_bounds, month_of};
 use crate::ssr::db::report_follow_ups::BoosterAnswerPair;
 use crate::ssr::db::reports::Scope;
 use crate::ssr::download::{attachment, refusal, spreadsheet_safe};
@@ -201,18 +201,17 @@ async fn figures(
 ) -> Result<MonthFigures, sqlx::Error> {
     match scope.region {
         Some(region) if !by_months => {
-            let (attempts, learning, pairs, ambivalence) = tokio::try_join!(
-                db.attempt_facts(scope),
+            let all_months = MonthRange { scope: region.0, first: "0000-00", last: "9999-99" };
+            let (attempts, minutes, learning, pairs, ambivalence) = tokio::try_join!(
+                db.attempt_facts(scope, false),
+                db.months_minutes(&all_months),
                 db.region_totals(region),
                 db.pair_totals(scope),
                 db.ambivalence_totals(scope),
             )?;
-            Ok(MonthFigures {
-                uptake: Uptake::of_attempts(&attempts, month_of),
-                learning,
-                ambivalence,
-                pairs,
-            })
+            let mut uptake = Uptake::of_attempts(&attempts, month_of);
+            uptake.take_minutes(minutes);
+            Ok(MonthFigures { uptake, learning, ambivalence, pairs })
         }
         region if scope.whole_history => db.month_figures(region, "0000-00", "9999-99").await,
         region => db.month_figures(region, first, last).await,

@@ -92,6 +92,22 @@ impl Uptake {
                 .collect(),
         }
     }
+
+    /// Takes the minutes overall, by month and by module from `other` (the kept months), for the
+    /// groups these counts have.
+    pub fn take_minutes(&mut self, other: Uptake) {
+        self.overall.minutes = other.overall.minutes;
+        for (month, counts) in other.by_month {
+            if let Some(mine) = self.by_month.get_mut(&month) {
+                mine.minutes = counts.minutes;
+            }
+        }
+        for (module, counts) in other.by_module {
+            if let Some(mine) = self.by_module.get_mut(&module) {
+                mine.minutes = counts.minutes;
+            }
+        }
+    }
 }
 
 fn counted<K: Ord>(groups: BTreeMap<K, Vec<&AttemptFact>>) -> BTreeMap<K, Counts> {

@@ -230,14 +230,21 @@ impl Db {
         sqlx::query_as(sql).bind(region.0).fetch_all(&self.pool).await
     }
 
-    /// Every attempt started in scope.
+    /// Every attempt started in scope, with the minutes its certificate records if `minutes` (a
+    /// month's refresh needs them; a region's whole history takes them from the kept months).
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn attempt_facts(&self, scope: Scope) -> Result<Vec<AttemptFact>, sqlx::Error> {
-        let rows: Vec<AttemptRow> = self.scoped(&format!(
-            "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.completed_at, c.minutes_spent FROM attempts t \
-             LEFT JOIN certificates c ON c.attempt_id = t.id WHERE {}",
+    pub async fn attempt_facts(&self, scope: Scope, minutes: bool) -> Result<Vec<AttemptFact>, sqlx::Error> {
+        let (spent, certificates) = if minutes {
+            ("c.minutes_spent", "LEFT JOIN certificates c ON c.attempt_id = t.id")
+        } else {
+            ("CAST(NULL AS BIGINT) AS minutes_spent", "")
+        };
+        let sql = format!(
+            "SELECT t.person_id, t.module_id, t.practice_id, t.started_at, t.completed_at, {spent} FROM attempts t \
+             {certificates} WHERE {}",
             in_scope("started_at")
-        ), scope).await?;
+        );
+        let rows: Vec<AttemptRow> = self.scoped(&sql, scope).await?;
         Ok(rows
             .into_iter()
             .map(|row| AttemptFact {
