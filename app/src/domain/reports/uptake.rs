@@ -176,6 +176,20 @@ mod tests {
     }
 
     #[test]
+    fn minutes_taken_from_the_kept_months_go_only_to_groups_these_counts_have() {
+        let attempts = [attempt(1, 7, 0, Some(50))];
+        let mut uptake = Uptake::of_attempts(&attempts, |_| "2026-01".into());
+        let mut kept = Uptake::default();
+        kept.overall.minutes.insert(25, 1);
+        kept.by_month.entry("2026-01".into()).or_default().minutes.insert(25, 1);
+        kept.by_month.entry("2026-02".into()).or_default().minutes.insert(40, 1);
+        uptake.take_minutes(kept);
+        assert_eq!(uptake.overall.median_minutes(), Some(25.0));
+        assert_eq!(uptake.by_month["2026-01"].median_minutes(), Some(25.0));
+        assert_eq!(uptake.by_month.len(), 1, "no month appears that had no attempts");
+    }
+
+    #[test]
     fn the_median_of_a_histogram_is_the_median_of_its_values() {
         let counts =
             |pairs: &[(i64, i64)]| Counts { minutes: pairs.iter().copied().collect(), ..Counts::default() };
