@@ -79,16 +79,22 @@ pub(super) async fn mark_attempt_months(tx: &mut Tx, attempt: i64) -> Result<(),
     months.dedup();
     for scope in region.into_iter().chain([ALL_REGIONS]) {
         for month in &months {
-            sqlx::query(
-                "INSERT INTO month_totals_due (scope_id, month, version) VALUES ($1, $2, 1) \
-                 ON CONFLICT (scope_id, month) DO UPDATE SET version = month_totals_due.version + 1",
-            )
-            .bind(scope)
-            .bind(month)
-            .execute(&mut **tx)
-            .await?;
+            mark_due(tx, scope, month).await?;
         }
     }
+    Ok(())
+}
+
+/// Marks one month of a scope due, raising its version if it is due already.
+async fn mark_due(tx: &mut Tx, scope: i64, month: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO month_totals_due (scope_id, month, version) VALUES ($1, $2, 1) \
+         ON CONFLICT (scope_id, month) DO UPDATE SET version = month_totals_due.version + 1",
+    )
+    .bind(scope)
+    .bind(month)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -106,14 +112,7 @@ impl Db {
         let mut tx = self.begin().await?;
         for scope in regions.iter().map(|r| r.0).chain([ALL_REGIONS]) {
             for month in first..=last {
-                sqlx::query(
-                    "INSERT INTO month_totals_due (scope_id, month, version) VALUES ($1, $2, 1) \
-                     ON CONFLICT (scope_id, month) DO UPDATE SET version = month_totals_due.version + 1",
-                )
-                .bind(scope)
-                .bind(month_text(month))
-                .execute(&mut *tx)
-                .await?;
+                mark_due(&mut tx, scope, &month_text(month)).await?;
             }
         }
         tx.commit().await
